@@ -1,0 +1,94 @@
+package io.cti.core.embedded;
+
+import io.cti.core.CoreException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server run from the binaries in a Maven artifact, its data kept in a folder the
+ * user can see and wipe. Start once, close once; not meant to be shared between threads while starting.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts PostgreSQL on a free loopback port. An existing cluster in {@code dataDirectory} is reused,
+     * so data survives restarts; {@code wipe} starts from an empty cluster instead.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean wipe) {
+        try {
+            Files.createDirectories(dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(wipe)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("fsync", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            throw CoreException.embeddedServerFailed("PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** JDBC URL of the given database on this server (the server's superuser is {@code postgres}). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    /** Creates a database if it does not exist yet. */
+    public void createDatabaseIfMissing(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be a lower-case SQL identifier: '" + database + "'");
+        }
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, database);
+            try (var rows = check.executeQuery()) {
+                if (!rows.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database " + database + " encoding 'UTF8' template template0");
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw CoreException.database("creating database " + database, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw CoreException.embeddedServerFailed("PostgreSQL (while stopping)", e);
+        }
+    }
+}

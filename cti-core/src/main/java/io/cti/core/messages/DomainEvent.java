@@ -1,0 +1,6 @@
+package io.cti.core.messages;
+
+/** Something that happened, stated in the past tense; published once, read by any interested module. */
+public sealed interface DomainEvent extends DomainMessage
+        permits CustomerRegistered, CustomerChanged, InteractionRecorded {
+}
