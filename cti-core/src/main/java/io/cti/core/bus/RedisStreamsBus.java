@@ -1,0 +1,167 @@
+package io.cti.core.bus;
+
+import io.cti.core.CoreException;
+import io.cti.core.messages.Command;
+import io.cti.core.messages.DomainMessage;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The message bus on Redis Streams (Lettuce): one stream for events and one for commands, consumer groups per
+ * role, retries through pending-entry claims, a dead-letter stream, and per-group processed markers that make
+ * redeliveries harmless. Thread-safe: publish and subscribe from any thread.
+ *
+ * <p>It owns its Lettuce client: one shared connection for publishing, acknowledging and claiming, plus one
+ * connection per subscription for its blocking reads (a blocked connection could serve nobody else).
+ */
+public final class RedisStreamsBus implements MessageBus {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamsBus.class);
+
+    private final BusOptions options;
+    private final RedisClient client;
+    private final RedisURI uri;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> redis;
+    private final MessageCodec codec;
+    private final BusMetrics metrics;
+    private final Set<SubscriptionWorker> workers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RedisStreamsBus(BusOptions options, RedisClient client, RedisURI uri,
+                            StatefulRedisConnection<String, String> connection, MessageCodec codec, BusMetrics metrics) {
+        this.options = options;
+        this.client = client;
+        this.uri = uri;
+        this.connection = connection;
+        this.redis = connection.sync();
+        this.codec = codec;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Connects to Redis at {@code redisUri} (e.g. {@code redis://127.0.0.1:6379}) and registers the bus's
+     * counters on {@code registry}.
+     *
+     * @throws CoreException {@code bus-failure} when Redis cannot be reached
+     */
+    public static RedisStreamsBus connect(String redisUri, BusOptions options, MeterRegistry registry) {
+        Objects.requireNonNull(redisUri, "redisUri");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(registry, "registry");
+        // Walk the message types before connecting: a type the bus cannot carry is a start-up error.
+        MessageCodec codec = new MessageCodec(MessageTypes.discover());
+        RedisURI uri = RedisURI.create(redisUri);
+        uri.setTimeout(options.commandTimeout());
+        RedisClient client = RedisClient.create(uri);
+        try {
+            StatefulRedisConnection<String, String> connection = client.connect();
+            connection.sync().clientSetname(clientName(options, "shared"));
+            log.info("bus connected to Redis at {}:{} with {}", uri.getHost(), uri.getPort(), options);
+            return new RedisStreamsBus(options, client, uri, connection, codec, new BusMetrics(registry));
+        } catch (RedisException e) {
+            client.shutdown();
+            // Host and port only: the URI may hold a password.
+            throw CoreException.busFailure("connecting to Redis at " + uri.getHost() + ":" + uri.getPort(), e);
+        }
+    }
+
+    public BusOptions options() {
+        return options;
+    }
+
+    @Override
+    public String publish(DomainMessage message) {
+        Objects.requireNonNull(message, "message");
+        ensureOpen();
+        BusStream stream = message instanceof Command ? BusStream.COMMANDS : BusStream.EVENTS;
+        String key = options.streamKey(stream);
+        Map<String, String> fields = codec.encode(message);
+        try {
+            String entryId = redis.xadd(key, XAddArgs.Builder.maxlen(options.maxStreamLength()).approximateTrimming(), fields);
+            metrics.published(stream);
+            log.debug("published {} {} as entry {} on {}", fields.get(MessageCodec.TYPE), message.id(), entryId, key);
+            return entryId;
+        } catch (RedisException e) {
+            throw CoreException.busFailure("publishing " + fields.get(MessageCodec.TYPE) + " " + message.id() + " to " + key, e);
+        }
+    }
+
+    @Override
+    public RunningSubscription subscribe(Subscription subscription, MessageHandler handler) {
+        Objects.requireNonNull(subscription, "subscription");
+        Objects.requireNonNull(handler, "handler");
+        ensureOpen();
+        Set<String> wantedTypes = subscription.types().isEmpty()
+                ? null
+                : codec.types().namesAssignableTo(subscription.types());
+        BusMetrics.GroupMeters meters = metrics.forGroup(subscription.group());
+        DeliveryProcessor processor = new DeliveryProcessor(subscription, handler, options, codec, wantedTypes, redis, meters);
+        StatefulRedisConnection<String, String> readConnection;
+        try {
+            readConnection = client.connect();
+        } catch (RedisException e) {
+            throw CoreException.busFailure("connecting subscription " + subscription, e);
+        }
+        // The blocking read must come back before its own command timeout fires.
+        readConnection.setTimeout(options.blockTimeout().plus(options.commandTimeout()));
+        SubscriptionWorker worker = new SubscriptionWorker(subscription, options, readConnection, redis, processor, meters,
+                workers::remove);
+        try {
+            readConnection.sync().clientSetname(clientName(options,
+                    "sub:" + subscription.group() + ":" + subscription.consumer()));
+            worker.ensureGroups();
+        } catch (RedisException e) {
+            readConnection.close();
+            throw CoreException.busFailure("creating the consumer groups of " + subscription, e);
+        }
+        workers.add(worker);
+        worker.start();
+        if (closed.get()) {
+            // close() ran concurrently and may have missed this worker.
+            worker.close();
+            throw new IllegalStateException("the bus is closed");
+        }
+        return worker;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (SubscriptionWorker worker : new ArrayList<>(workers)) {
+            worker.close();
+        }
+        connection.close();
+        // Our own client, so its thread pools go too; nothing else uses them.
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        log.info("bus to Redis at {}:{} closed", uri.getHost(), uri.getPort());
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the bus is closed");
+        }
+    }
+
+    /** CLIENT LIST shows which connection belongs to which bus and subscription. */
+    static String clientName(BusOptions options, String role) {
+        return "cti-bus:" + options.streamPrefix() + role;
+    }
+}
