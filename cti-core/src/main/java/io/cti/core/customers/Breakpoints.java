@@ -13,7 +13,7 @@ import java.util.Objects;
 public record Breakpoints(List<Integer> recencyCuts, List<Integer> frequencyCuts, List<BigDecimal> monetaryCuts,
                           BigDecimal topValueThreshold, int customersScored, Instant computedAt) {
 
-    /** Before any customer has bought: every buyer scores in the middle until the first full refresh. */
+    /** Before any customer has bought: {@link FigureRules} scores every buyer 3-3-3 and nobody top value until the first full refresh. */
     public static final Breakpoints NONE = new Breakpoints(List.of(0, 0, 0, 0), List.of(0, 0, 0, 0),
             List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), BigDecimal.ZERO, 0, Instant.EPOCH);
 

@@ -113,11 +113,24 @@ public final class CustomerHistory {
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("satisfaction score must be 1-5: " + score);
         }
-        return inTransactionRefreshing(customer, () -> jdbc.sql("""
+        return inTransactionRefreshing(customer, () -> {
+            if (interactionId != null) {
+                requireInteractionOf(customer, interactionId);
+            }
+            return jdbc.sql("""
                         insert into satisfaction_score (customer_id, score, interaction_id, recorded_at, comment)
                         values (?, ?, ?, ?, ?) returning id""")
                 .params(customer.value(), score, interactionId, Timestamp.from(at), comment)
-                .query(Long.class).single());
+                .query(Long.class).single();
+        });
+    }
+
+    private void requireInteractionOf(CustomerId customer, long interactionId) {
+        boolean exists = jdbc.sql("select exists(select 1 from interaction where id = ? and customer_id = ?)")
+                .params(interactionId, customer.value()).query(Boolean.class).single();
+        if (!exists) {
+            throw CoreException.noSuchRecord("interaction " + interactionId + " of customer " + customer);
+        }
     }
 
     public void recordCampaignParticipation(CustomerId customer, String campaign, java.time.LocalDate joinedOn, String response) {

@@ -169,14 +169,15 @@ public final class CustomerRepository {
     }
 
     private void insertPhones(CustomerId id, List<CustomerPhone> phones) {
-        for (CustomerPhone phone : phones) {
+        for (int i = 0; i < phones.size(); i++) {
+            CustomerPhone phone = phones.get(i);
             try {
                 jdbc.sql("insert into customer_phone (customer_id, e164, label, is_primary) values (?, ?, ?, ?)")
                         .params(id.value(), phone.number().e164(), phone.label().name(), phone.primary())
                         .update();
             } catch (DuplicateKeyException e) {
                 // Lost a race with another writer between the check and the insert: same answer as the check.
-                throw new InvalidCustomerException(List.of(new FieldError("phones", "phone-taken",
+                throw new InvalidCustomerException(List.of(new FieldError("phones[" + i + "].number", "phone-taken",
                         "number " + phone.number().masked() + " was just given to another customer")));
             }
         }

@@ -48,15 +48,18 @@ public final class FigureRules {
         }
         int recency = (int) Math.max(0, ChronoUnit.DAYS.between(history.lastPurchaseOn(), today));
         BigDecimal cycle = purchaseCycle(history);
-        int r = lowerIsBetter(recency, breakpoints.recencyCuts());
-        int f = higherIsBetter(BigDecimal.valueOf(history.purchaseCount()), breakpoints.frequencyCuts().stream().map(BigDecimal::valueOf).toList());
-        int m = higherIsBetter(history.monetary(), breakpoints.monetaryCuts());
+        // Before the first full refresh there is no population to rank against: everyone is average, nobody top.
+        boolean ranked = !breakpoints.isEmpty();
+        int r = ranked ? lowerIsBetter(recency, breakpoints.recencyCuts()) : 3;
+        int f = ranked ? higherIsBetter(BigDecimal.valueOf(history.purchaseCount()),
+                breakpoints.frequencyCuts().stream().map(BigDecimal::valueOf).toList()) : 3;
+        int m = ranked ? higherIsBetter(history.monetary(), breakpoints.monetaryCuts()) : 3;
         String churnReason = churnReason(recency, cycle);
         boolean churning = churnReason != null;
         return new DerivedFigures(history.purchaseCount(), money(history.monetary()), history.firstPurchaseOn(),
                 history.lastPurchaseOn(), recency, cycle, r, f, m,
                 lifetimeValue(history, cycle, churning), grade(r + f + m),
-                history.monetary().signum() > 0 && history.monetary().compareTo(breakpoints.topValueThreshold()) >= 0,
+                ranked && history.monetary().signum() > 0 && history.monetary().compareTo(breakpoints.topValueThreshold()) >= 0,
                 loyaltyTier(r, f), money(history.overdueAmount()), history.overdueAmount().signum() > 0,
                 churning, churnReason, history.averageSatisfaction(), today);
     }

@@ -1,0 +1,65 @@
+package io.cti.console;
+
+import io.cti.core.customers.FieldError;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Root of every failure raised by the agent console: a stable, machine-readable {@link #errorId()} and, for
+ * refused input, every field error at once; each factory names the offending input. Immutable and thread-safe.
+ * How an error id becomes an HTTP status is the web edge's business, not this exception's.
+ */
+public class ConsoleException extends RuntimeException {
+
+    private final String errorId;
+    private final transient List<FieldError> fieldErrors;
+
+    protected ConsoleException(String errorId, String message, List<FieldError> fieldErrors) {
+        super(message);
+        this.errorId = errorId;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    /** A stable id such as {@code invalid-purchase} or {@code payload-too-large}. */
+    public String errorId() {
+        return errorId;
+    }
+
+    /** Every field that was wrong, in the order found; empty when the failure is not about fields. */
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** Input describing {@code what} (e.g. {@code purchase}) was refused; the id is {@code invalid-<what>}. */
+    public static ConsoleException invalidInput(String what, List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("refusing " + what + " needs at least one field error");
+        }
+        return new ConsoleException("invalid-" + what, "invalid " + what + ": " + errors.stream()
+                .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A request parameter or header ({@code parameter}) was missing, malformed or out of range. */
+    public static ConsoleException invalidParameter(String parameter, String code, String message) {
+        return invalidParameters(List.of(new FieldError(parameter, code, message)));
+    }
+
+    /** Several request parameters or headers were wrong together; the id is {@code invalid-request}. */
+    public static ConsoleException invalidParameters(List<FieldError> errors) {
+        return new ConsoleException("invalid-request", errors.stream()
+                .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A parameter that should hold a phone number does not; {@code why} must already be masked. */
+    public static ConsoleException invalidPhoneParameter(String parameter, String why) {
+        return new ConsoleException("invalid-phone-number", parameter + ": " + why,
+                List.of(new FieldError(parameter, "invalid-phone-number", why)));
+    }
+
+    /** A request body longer than {@code limitBytes}. */
+    public static ConsoleException payloadTooLarge(long limitBytes) {
+        return new ConsoleException("payload-too-large",
+                "the request body is larger than " + limitBytes + " bytes", List.of());
+    }
+}
