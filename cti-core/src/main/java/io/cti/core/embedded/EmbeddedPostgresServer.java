@@ -23,15 +23,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on a free loopback port. An existing cluster in {@code dataDirectory} is reused,
-     * so data survives restarts; {@code wipe} starts from an empty cluster instead.
+     * Starts PostgreSQL on loopback (port 0: a free port). An existing cluster in {@code dataDirectory} is
+     * reused, so data survives restarts; {@code wipe} deletes the folder first and starts from an empty cluster.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean wipe) {
         try {
+            if (wipe) {
+                DataFolders.wipe(dataDirectory);
+            }
             Files.createDirectories(dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent());
+            // Never let zonky clean the folder: it would run initdb into a non-empty folder on start, and delete
+            // the user's cluster on stop. A wipe is done above, before the start.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(wipe)
+                    .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")

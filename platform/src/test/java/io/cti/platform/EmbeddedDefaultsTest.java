@@ -1,0 +1,117 @@
+package io.cti.platform;
+
+import io.cti.core.embedded.EmbeddedPostgresServer;
+import io.cti.core.embedded.EmbeddedRedisServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on its one-command defaults: embedded PostgreSQL and Redis with their data in a
+ * folder under target/ (wiped first, which also exercises the wipe of a previous run's data).
+ */
+@ExtendWith(OutputCaptureExtension.class) // before SpringExtension, so the start-up log is captured too
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        EmbeddedDefaultsTest.DATA_DIR_PROPERTY,
+        "cti.platform.wipe-data=true",
+        // the machine running the tests may export CTI_DATABASE_URL / CTI_REDIS_URL; defaults are under test
+        "cti.platform.database.url=",
+        "cti.platform.redis.url=",
+})
+class EmbeddedDefaultsTest {
+
+    static final String DATA_DIR = "target/it-data/embedded-defaults";
+    static final String DATA_DIR_PROPERTY = "cti.platform.data-dir=" + DATA_DIR;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void healthIsUpWithDatabaseAndRedis() throws Exception {
+        HttpResponse<String> response = new PlatformHttp(port).get("/actuator/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = new PlatformHttp(port).json(response.body());
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        JsonNode db = health.path("components").path("db");
+        assertThat(db.path("status").asString()).isEqualTo("UP");
+        assertThat(db.path("details").path("database").asString()).isEqualTo("PostgreSQL");
+        JsonNode redis = health.path("components").path("redis");
+        assertThat(redis.path("status").asString()).isEqualTo("UP");
+        assertThat(redis.path("details").path("version").asString()).matches("\\d+\\.\\d+.*");
+        assertThat(redis.path("details").path("embedded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void prometheusServesMetricText() throws Exception {
+        HttpResponse<String> response = new PlatformHttp(port).get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge", "hikaricp_connections_max");
+    }
+
+    @Test
+    void infoAndMetricsAreExposed() throws Exception {
+        PlatformHttp http = new PlatformHttp(port);
+
+        assertThat(http.get("/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/metrics").statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/env").statusCode()).as("not exposed").isEqualTo(404);
+    }
+
+    @Test
+    void embeddedServersKeepTheirDataInTheDataDirectory() {
+        Path dataDir = Path.of(DATA_DIR).toAbsolutePath();
+
+        assertThat(context.getBean(EmbeddedPostgresServer.class).dataDirectory()).isEqualTo(dataDir.resolve("postgres"));
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).isRegularFile();
+        assertThat(dataDir.resolve("redis")).isDirectory();
+        assertThat(context.getBeansOfType(EmbeddedRedisServer.class)).hasSize(1);
+    }
+
+    @Test
+    void databaseIsMigratedAtStart() {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+        Integer failed = jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class);
+        String database = jdbc.queryForObject("select current_database()", String.class);
+
+        assertThat(failed).isZero();
+        assertThat(database).isEqualTo("cti");
+    }
+
+    @Test
+    void redisClientReachesTheEmbeddedRedis() {
+        try (StatefulRedisConnection<String, String> connection = context.getBean(RedisClient.class).connect()) {
+            connection.sync().set("platform-test", "ok");
+
+            assertThat(connection.sync().get("platform-test")).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void logsTheReadyLineWithTheBoundPort(CapturedOutput output) {
+        assertThat(output.getOut())
+                .contains("CTI platform ready: http://localhost:" + port + "/ (health: http://localhost:" + port + "/actuator/health)")
+                .contains("Database: embedded PostgreSQL, data in " + Path.of(DATA_DIR).toAbsolutePath().resolve("postgres"))
+                .contains("Redis: embedded, data in " + Path.of(DATA_DIR).toAbsolutePath().resolve("redis"));
+    }
+}
