@@ -4,6 +4,10 @@ import io.cti.core.embedded.EmbeddedPostgresServer;
 import io.cti.core.embedded.EmbeddedRedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.cti.core.bus.MessageBus;
+import io.cti.core.ids.CustomerId;
+import io.cti.core.messages.RefreshCustomerFigures;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +19,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,5 +119,20 @@ class EmbeddedDefaultsTest {
                 .contains("CTI platform ready: http://localhost:" + port + "/ (health: http://localhost:" + port + "/actuator/health)")
                 .contains("Database: embedded PostgreSQL, data in " + Path.of(DATA_DIR).toAbsolutePath().resolve("postgres"))
                 .contains("Redis: embedded, data in " + Path.of(DATA_DIR).toAbsolutePath().resolve("redis"));
+    }
+
+    @Test
+    void refreshCustomerFiguresCommandOnTheBusRefreshesThatCustomer() {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Long id = jdbc.queryForObject("insert into customer (kind, type, name) values ('INDIVIDUAL', 'CURRENT', 'Bus Test')"
+                + " returning id", Long.class);
+        // Written behind the figures' back, as an import might: only the command brings the figures up to date.
+        jdbc.update("insert into purchase (customer_id, purchased_on, product, amount) values (?, current_date, 'tea', 42.50)", id);
+
+        context.getBean(MessageBus.class).publish(RefreshCustomerFigures.now(CustomerId.of(id)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                jdbc.queryForList("select monetary from customer_figures where customer_id = ?", BigDecimal.class, id))
+                .containsExactly(new BigDecimal("42.50")));
     }
 }
