@@ -60,8 +60,14 @@ public final class CustomerFigures {
             churn_reason = excluded.churn_reason, average_satisfaction = excluded.average_satisfaction,
             computed_on = excluded.computed_on, computed_at = excluded.computed_at""";
 
-    /** Advisory lock key of the full refresh ("FIGURES" in ASCII). */
+    /** Advisory lock key of the full refresh ("FIGURES" in ASCII): one full refresh at a time. */
     private static final long FULL_REFRESH_LOCK = 0x4649_4755_5245_53L;
+    /**
+     * Advisory lock key guarding figure writes ("FIGWRIT"): single refreshes share it, a full refresh takes it
+     * alone, so a full refresh never overwrites figures that a single refresh committed after its snapshot.
+     */
+    private static final long FIGURES_WRITE_LOCK = 0x4649_4757_5249_54L;
+    private static final int FETCH_ROWS = 10_000;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -83,6 +89,13 @@ public final class CustomerFigures {
 
     /** Recomputes one customer's figures now (joins the caller's transaction if there is one). */
     public DerivedFigures refresh(CustomerId id) {
+        return transactions.execute(status -> {
+            jdbc.sql("select 1 from (select pg_advisory_xact_lock_shared(?)) as locked").param(FIGURES_WRITE_LOCK).query(Integer.class).single();
+            return refreshLocked(id);
+        });
+    }
+
+    private DerivedFigures refreshLocked(CustomerId id) {
         LocalDate today = LocalDate.now(clock);
         PurchaseHistory history = jdbc.sql(HISTORY.formatted("where customer_id = ?", "where c.id = ?"))
                 .params(java.sql.Date.valueOf(today), id.value(), id.value(), id.value())
@@ -124,6 +137,7 @@ public final class CustomerFigures {
             if (!mine) {
                 return -1;
             }
+            jdbc.sql("select 1 from (select pg_advisory_xact_lock(?)) as locked").param(FIGURES_WRITE_LOCK).query(Integer.class).single();
             Breakpoints breakpoints = computeBreakpoints(today, now);
             storeBreakpoints(breakpoints);
             return rewriteAll(today, now, breakpoints);
@@ -166,26 +180,27 @@ public final class CustomerFigures {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var create = connection.createStatement()) {
             create.execute("create temp table figures_load (like customer_figures including defaults) on commit drop");
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy figures_load (" + UPSERT_COLUMNS + ") from stdin with (format csv)");
             int rows = 0;
             try (var read = connection.prepareStatement(HISTORY.formatted("", ""))) {
-                read.setFetchSize(10_000);
+                // Inside the transaction the driver reads through a cursor, FETCH_ROWS at a time; each batch is
+                // copied before the next fetch, since a connection cannot fetch while a COPY is open on it.
+                read.setFetchSize(FETCH_ROWS);
                 read.setDate(1, java.sql.Date.valueOf(today));
                 try (ResultSet rs = read.executeQuery()) {
                     StringBuilder batch = new StringBuilder(1 << 20);
+                    int inBatch = 0;
                     while (rs.next()) {
                         PurchaseHistory history = history(rs);
                         appendCsv(batch, row(rs.getLong("id"), rules.derive(history, breakpoints, today), Timestamp.from(now)));
                         rows++;
-                        if (batch.length() > (1 << 20) - 4096) {
-                            write(copy, batch);
+                        if (++inBatch == FETCH_ROWS) {
+                            copy(connection, batch);
+                            inBatch = 0;
                         }
                     }
-                    write(copy, batch);
+                    copy(connection, batch);
                 }
             }
-            copy.endCopy();
             create.execute("insert into customer_figures (" + UPSERT_COLUMNS + ") select " + UPSERT_COLUMNS
                     + " from figures_load " + ON_CONFLICT);
             return rows;
@@ -194,6 +209,16 @@ public final class CustomerFigures {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private static void copy(Connection connection, StringBuilder batch) throws SQLException {
+        if (batch.length() == 0) {
+            return;
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy figures_load (" + UPSERT_COLUMNS + ") from stdin with (format csv)");
+        write(copy, batch);
+        copy.endCopy();
     }
 
     private static void write(CopyIn copy, StringBuilder batch) throws SQLException {

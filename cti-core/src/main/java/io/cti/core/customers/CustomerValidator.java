@@ -128,8 +128,13 @@ public final class CustomerValidator {
         if (attributes == null) {
             return Map.of();
         }
-        if (attributes.containsKey(null) || attributes.containsValue(null)) {
+        // Map.of() refuses containsKey(null), hence the walk over the entries.
+        if (attributes.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
             errors.add("attributes", "null-entry", "attributes must not contain null keys or values");
+            return Map.of();
+        }
+        if (holdsControlCharacter(attributes)) {
+            errors.add("attributes", "control-character", "attribute names and values must not contain control or line-break characters");
             return Map.of();
         }
         if (attributes.toString().length() > MAX_ATTRIBUTE_CHARS) {
@@ -220,6 +225,20 @@ public final class CustomerValidator {
             return null;
         }
         return trimmed;
+    }
+
+    /** Walks nested maps and lists: every key and every text value. */
+    private static boolean holdsControlCharacter(Object value) {
+        if (value instanceof String text) {
+            return text.codePoints().anyMatch(CustomerValidator::isControl);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().anyMatch(e -> holdsControlCharacter(e.getKey()) || holdsControlCharacter(e.getValue()));
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().anyMatch(CustomerValidator::holdsControlCharacter);
+        }
+        return false;
     }
 
     static boolean isControl(int codePoint) {

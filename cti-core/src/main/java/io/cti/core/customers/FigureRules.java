@@ -59,7 +59,7 @@ public final class FigureRules {
         return new DerivedFigures(history.purchaseCount(), money(history.monetary()), history.firstPurchaseOn(),
                 history.lastPurchaseOn(), recency, cycle, r, f, m,
                 lifetimeValue(history, cycle, churning), grade(r + f + m),
-                ranked && history.monetary().signum() > 0 && history.monetary().compareTo(breakpoints.topValueThreshold()) >= 0,
+                ranked && history.monetary().signum() > 0 && history.monetary().compareTo(breakpoints.topValueThreshold()) > 0,
                 loyaltyTier(r, f), money(history.overdueAmount()), history.overdueAmount().signum() > 0,
                 churning, churnReason, history.averageSatisfaction(), today);
     }

@@ -28,7 +28,7 @@ public record PhoneNumber(String e164) {
             return "null";
         }
         int length = number.length();
-        if (length <= 6) {
+        if (length < 10) {
             return "*".repeat(length);
         }
         int keepHead = number.startsWith("+") ? 3 : 2;
