@@ -44,11 +44,6 @@ public class PbxSimException extends RuntimeException {
         return new PbxSimException("unreadable-dialplan", "Cannot read dialplan " + source, cause);
     }
 
-    /** A request the simulated PBX refuses, with the reason Asterisk would give. */
-    public static PbxSimException refused(String reason) {
-        return new PbxSimException("refused", reason, null);
-    }
-
     /** A command-line argument of the standalone simulator that is missing or wrong. */
     public static PbxSimException badArgument(String argument, String problem) {
         return new PbxSimException("bad-argument", "Argument " + argument + ": " + problem, null);

@@ -1,0 +1,209 @@
+package io.cti.pbxsim.calls;
+
+import io.cti.pbxsim.PbxSimException;
+import io.cti.pbxsim.clock.SimClock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The simulated PBX, driven from Java (traffic models, tests) and from the AMI server alike: originate,
+ * redirect, hang up, variables, inbound calls, endpoints, and the channel lists. Thread-safe: every operation
+ * runs as a task on the clock thread and answers with a future, which completes on that thread, so callbacks
+ * registered on it must not block.
+ */
+public final class Pbx implements AutoCloseable {
+
+    private final CallCore core;
+    private final Instant startedAt;
+
+    private Pbx(CallCore core) {
+        this.core = core;
+        this.startedAt = core.clock.now();
+    }
+
+    public static Pbx start(PbxConfig config) {
+        return new Pbx(new CallCore(config.clock(), config.dialplan(), config.timing()));
+    }
+
+    public SimClock clock() {
+        return core.clock;
+    }
+
+    /** When this PBX started (CoreStatus' startup time, FullyBooted's uptime). */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public void subscribe(PbxListener listener) {
+        core.events.subscribe(listener);
+    }
+
+    public void unsubscribe(PbxListener listener) {
+        core.events.unsubscribe(listener);
+    }
+
+    /** Raises an event from outside the call model (UserEvent action, OriginateResponse, security events). */
+    public void publish(ManagerEvent event) {
+        run(c -> {
+            c.events.publish(event);
+            return null;
+        });
+    }
+
+    /** Completes once every operation asked for before it has run (an ordering point, nothing more). */
+    public CompletableFuture<Void> barrier() {
+        return run(c -> null);
+    }
+
+    /** Starts an originate; the future completes when the dialed channel answered or failed. */
+    public CompletableFuture<OriginateOutcome> originate(OriginateRequest request) {
+        return run(c -> Originator.originate(c, request)).thenCompose(Function.identity());
+    }
+
+    /** Sends a channel to another dialplan position (AMI Redirect). Fails with no-such-channel. */
+    public CompletableFuture<Void> redirect(String channel, String context, String exten, int priority) {
+        return run(c -> {
+            Channel target = existing(c, channel);
+            // As Asterisk's async goto: what is not given stays where the channel is.
+            String toContext = context == null || context.isEmpty() ? target.context : context;
+            String toExten = exten == null || exten.isEmpty() ? target.exten : exten;
+            if (target.execution instanceof PbxExecution execution && execution.isDialplan()) {
+                execution.redirect(toContext, toExten, priority);
+            } else {
+                if (target.execution != null) {
+                    target.execution.interrupt();
+                }
+                if (target.bridge != null) {
+                    c.bridges.breakUp(target).finish();
+                }
+                target.dialTracker = null;
+                c.startDialplan(target, toContext, toExten, priority);
+            }
+            return null;
+        });
+    }
+
+    /** Hangs a channel up as the AMI Hangup action does (a soft hang-up with {@code cause}). */
+    public CompletableFuture<Void> hangup(String channel, int cause) {
+        return run(c -> {
+            c.hangups.requestHangup(existing(c, channel), cause);
+            return null;
+        });
+    }
+
+    /** Hangs up every channel whose name matches; answers the names, in listing order. */
+    public CompletableFuture<List<String>> hangupMatching(Predicate<String> names, int cause) {
+        return run(c -> {
+            List<Channel> matched = c.registry.listed().stream().filter(ch -> names.test(ch.name)).toList();
+            matched.forEach(ch -> ch.softHangupPending = true);
+            for (Channel channel : matched) {
+                if (channel.alive()) {
+                    channel.softHangupPending = false;
+                    c.hangups.requestHangup(channel, cause);
+                }
+            }
+            return matched.stream().map(ch -> ch.name).toList();
+        });
+    }
+
+    /** The far end of a channel (caller, callee, phone) hangs up. */
+    public CompletableFuture<Void> hangupFromFarEnd(String channel, int cause) {
+        return run(c -> {
+            c.hangups.farEndHangup(existing(c, channel), cause);
+            return null;
+        });
+    }
+
+    /** Sets a channel variable (raising VarSet), or a global one when {@code channel} is null. */
+    public CompletableFuture<Void> setVariable(String channel, String name, String value) {
+        return run(c -> {
+            if (channel == null || channel.isEmpty()) {
+                c.globals.put(name, value);
+            } else {
+                c.setVariable(existing(c, channel), name, value);
+            }
+            return null;
+        });
+    }
+
+    /** Reads a variable or function such as {@code CALLERID(num)}; global when {@code channel} is null. */
+    public CompletableFuture<String> getVariable(String channel, String name) {
+        return run(c -> Substitution.resolve(c,
+                channel == null || channel.isEmpty() ? null : existing(c, channel), name));
+    }
+
+    /** A call arrives from outside and enters the dialplan; answers its channel. */
+    public CompletableFuture<ChannelSnapshot> inboundCall(InboundCall call) {
+        return run(c -> c.endpoints.inbound(call).snapshot());
+    }
+
+    /** Makes {@code device} (such as {@code PJSIP/2001}) reachable by Dial and Originate. */
+    public void registerEndpoint(String device, EndpointBehaviour behaviour) {
+        core.endpoints.register(device, behaviour);
+    }
+
+    public void unregisterEndpoint(String device) {
+        core.endpoints.unregister(device);
+    }
+
+    /** The live channels, in the order CoreShowChannels lists them. */
+    public CompletableFuture<List<ChannelSnapshot>> channels() {
+        return run(c -> c.registry.listed().stream().map(Channel::snapshot).toList());
+    }
+
+    public CompletableFuture<Optional<ChannelSnapshot>> channel(String name) {
+        return run(c -> Optional.ofNullable(c.registry.find(name)).map(Channel::snapshot));
+    }
+
+    public CompletableFuture<List<BridgeSnapshot>> bridges() {
+        return run(c -> {
+            List<BridgeSnapshot> result = new ArrayList<>();
+            for (Bridge bridge : c.bridges.all()) {
+                result.add(new BridgeSnapshot(bridge.id, bridge.members.stream().map(ch -> ch.name).toList()));
+            }
+            return result;
+        });
+    }
+
+    /** Live channels and channels ever created (CoreStatus' current and processed calls). */
+    public CompletableFuture<CallCounts> counts() {
+        return run(c -> new CallCounts(c.registry.size(), c.registry.createdCount()));
+    }
+
+    /** Stops the clock; live calls are dropped without events. */
+    @Override
+    public void close() {
+        core.clock.close();
+    }
+
+    private static Channel existing(CallCore core, String name) {
+        Channel channel = core.registry.find(name);
+        if (channel == null) {
+            throw PbxSimException.noSuchChannel(name);
+        }
+        return channel;
+    }
+
+    private <T> CompletableFuture<T> run(Function<CallCore, T> operation) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                result.complete(operation.apply(core));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        if (core.clock.isClockThread()) {
+            task.run();
+        } else {
+            core.clock.execute(task);
+        }
+        return result;
+    }
+}
