@@ -1,34 +1,20 @@
 package io.cti.pbxsim;
 
-import io.cti.pbxsim.ami.AmiServer;
-import io.cti.pbxsim.ami.AmiServerConfig;
-import io.cti.pbxsim.ami.AmiUser;
-import io.cti.pbxsim.calls.Dialplan;
-import io.cti.pbxsim.calls.Pbx;
-import io.cti.pbxsim.calls.PbxConfig;
-import io.cti.pbxsim.clock.RealTimeClock;
+import io.cti.pbxsim.clock.VirtualClock;
+import io.cti.pbxsim.traffic.TrafficStats;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs pbx-sim on its own: a simulated Asterisk with an AMI server, until the process is stopped.
- * {@code --port 5038 --user cti --secret s3cret [--user u2 --secret s2] [--host 127.0.0.1]
- * [--dialplan extensions.conf] [--speed 1]}. Without {@code --dialplan} it runs the dialplan the reference
- * recordings were made with. Thread-safe: {@link #start} may be called from any thread.
+ * Runs pbx-sim on its own, as an Asterisk stand-in for AMI clients and as a load generator: the simulated PBX with
+ * its AMI server and, when asked, seeded traffic, on the real clock (sped up or not) or on the virtual clock (as
+ * fast as the CPU allows). Options are listed by {@code --help} and in README.md. Thread-safe: {@link #start} may
+ * be called from any thread.
  */
 public final class PbxSimMain {
-
-    /** A running simulator: the PBX and its AMI server. Closing stops both. */
-    public record Running(Pbx pbx, AmiServer server, int port) implements AutoCloseable {
-        @Override
-        public void close() {
-            server.close();
-            pbx.close();
-        }
-    }
 
     private PbxSimMain() {
     }
@@ -42,113 +28,88 @@ public final class PbxSimMain {
             System.out.println(usage());
             return;
         }
-        Running running;
+        LaunchOptions options;
+        Simulator simulator;
         try {
-            running = start(args);
+            options = LaunchOptions.parse(args);
+            simulator = Simulator.start(options.config());
         } catch (PbxSimException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
             System.exit(2);
             return;
         }
+        announce(simulator, options);
+        if (options.duration != null) {
+            runFor(simulator, options);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
+            simulator.close();
             stopped.countDown();
         }, "pbx-sim-shutdown"));
-        System.out.println("pbx-sim: AMI on port " + running.port() + " (Asterisk Call Manager/9.0.0); Ctrl-C stops");
+        if (simulator.clock() instanceof VirtualClock virtual) {
+            virtual.runFree();
+        }
         stopped.await();
     }
 
-    /** Starts a simulator from command-line arguments. */
-    public static Running start(String[] args) {
-        Options options = Options.parse(args);
-        Dialplan dialplan = options.dialplan == null ? Dialplan.recordedReference() : Dialplan.load(options.dialplan);
-        RealTimeClock clock = options.speed == 1.0 ? RealTimeClock.create() : RealTimeClock.accelerated(options.speed);
-        Pbx pbx = Pbx.start(PbxConfig.of(clock, dialplan));
-        AmiServer server = new AmiServer(pbx, AmiServerConfig.defaults(options.users));
-        try {
-            return new Running(pbx, server, server.start(options.host, options.port));
-        } catch (RuntimeException e) {
-            pbx.close();
-            throw e;
+    /** Starts a simulator from command-line arguments (its virtual clock, if any, still paused). */
+    public static Simulator start(String[] args) {
+        return Simulator.start(LaunchOptions.parse(args).config());
+    }
+
+    /** Runs the simulation for the asked duration, prints what it did, and stops. */
+    private static void runFor(Simulator simulator, LaunchOptions options) throws InterruptedException {
+        long began = System.nanoTime();
+        if (simulator.clock() instanceof VirtualClock virtual) {
+            virtual.runFor(options.duration);
+        } else {
+            Thread.sleep(Math.max(1, (long) (options.duration.toMillis() / options.speed)));
         }
+        Duration wall = Duration.ofNanos(System.nanoTime() - began);
+        System.out.println(summary(simulator, options.duration, wall));
+        simulator.close();
+    }
+
+    static String summary(Simulator simulator, Duration simulated, Duration wall) {
+        double seconds = Math.max(wall.toNanos() / 1e9, 1e-9);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "pbx-sim: simulated %s in %.2f s: %d events (%.0f events/s)", simulated, seconds,
+                simulator.events(), simulator.events() / seconds));
+        simulator.traffic().ifPresent(traffic -> {
+            TrafficStats s = traffic.stats();
+            out.append(String.format(Locale.ROOT, "%n  inbound: %d calls, %d gave up, %d connected; agents: %d "
+                            + "answered, %d rang out%n  outbound: %d dials, %d busy, %d no answer, %d machines, "
+                            + "%d persons (%d connected, %d hung up on silence), %d unknown numbers",
+                    s.inboundCalls(), s.inboundAbandoned(), s.inboundConnected(), s.agentAnswers(),
+                    s.agentNoAnswers(), s.outboundDials(), s.outboundBusy(), s.outboundNoAnswer(),
+                    s.outboundMachines(), s.outboundHumans(), s.outboundConnected(), s.outboundHungUpOnSilence(),
+                    s.outboundUnknownNumbers()));
+        });
+        return out.toString();
+    }
+
+    private static void announce(Simulator simulator, LaunchOptions options) {
+        String ami = simulator.port() < 0 ? "no AMI"
+                : "AMI on port " + simulator.port() + " (Asterisk Call Manager/9.0.0)";
+        String clock = options.virtual ? "virtual clock from " + options.start
+                : options.speed == 1.0 ? "real clock" : "real clock x" + options.speed;
+        String end = options.duration != null ? "runs " + options.duration : "Ctrl-C stops";
+        System.out.println("pbx-sim: " + ami + ", " + clock + ", seed " + options.seed
+                + (simulator.traffic().isPresent() ? ", traffic on" : "") + "; " + end);
     }
 
     static String usage() {
-        return "usage: java -jar pbx-sim-standalone.jar --port 5038 --user cti --secret <secret> "
-                + "[--user <name> --secret <secret>]... [--host 127.0.0.1] [--dialplan extensions.conf] [--speed 1]";
-    }
-
-    /** The parsed command line. */
-    private static final class Options {
-        String host = "127.0.0.1";
-        int port = 5038;
-        Path dialplan;
-        double speed = 1.0;
-        final List<AmiUser> users = new ArrayList<>();
-
-        static Options parse(String[] args) {
-            Options options = new Options();
-            String pendingUser = null;
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (i + 1 >= args.length) {
-                    throw PbxSimException.badArgument(name, "needs a value");
-                }
-                String value = args[++i];
-                switch (name) {
-                    case "--host" -> options.host = value;
-                    case "--port" -> options.port = number(name, value);
-                    case "--dialplan" -> options.dialplan = Path.of(value);
-                    case "--speed" -> options.speed = decimal(name, value);
-                    case "--user" -> {
-                        if (pendingUser != null) {
-                            throw PbxSimException.badArgument("--user " + pendingUser, "needs a --secret");
-                        }
-                        pendingUser = value;
-                    }
-                    case "--secret" -> {
-                        if (pendingUser == null) {
-                            throw PbxSimException.badArgument(name, "must follow a --user");
-                        }
-                        options.users.add(new AmiUser(pendingUser, value));
-                        pendingUser = null;
-                    }
-                    default -> throw PbxSimException.badArgument(name, "unknown option");
-                }
-            }
-            if (pendingUser != null) {
-                throw PbxSimException.badArgument("--user " + pendingUser, "needs a --secret");
-            }
-            if (options.users.isEmpty()) {
-                throw PbxSimException.badArgument("--user", "at least one --user with --secret is required");
-            }
-            return options;
-        }
-
-        private static int number(String name, String value) {
-            try {
-                int port = Integer.parseInt(value);
-                if (port < 0 || port > 65535) {
-                    throw PbxSimException.badArgument(name, "not a port: " + value);
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw PbxSimException.badArgument(name, "not a number: " + value);
-            }
-        }
-
-        private static double decimal(String name, String value) {
-            try {
-                double speed = Double.parseDouble(value);
-                if (!(speed >= 1.0) || Double.isInfinite(speed)) {
-                    throw PbxSimException.badArgument(name, "must be a factor >= 1: " + value);
-                }
-                return speed;
-            } catch (NumberFormatException e) {
-                throw PbxSimException.badArgument(name, "not a number: " + value);
-            }
-        }
+        return String.join(System.lineSeparator(),
+                "usage: java -jar pbx-sim-standalone.jar [options]   (all options: pbx-sim/README.md)",
+                "  AMI:      --user NAME --secret S (repeatable) | --no-ami   [--host 127.0.0.1] [--port 5038]",
+                "  PBX:      [--dialplan platform|reference|FILE]",
+                "  clock:    [--clock real|virtual] [--speed N] [--start 2025-01-06T00:00:00Z] [--duration 8h]",
+                "  traffic:  [--seed N] [--demo] [--queue NAME=DNIS[:DIGITS]@PER_HOUR]... [--day-curve NAME=r0,..,r23]",
+                "            [--zone ZONE] [--patience MEAN,SD] [--talk MEAN,SD] [--callers FILE] [--unknown-share P]",
+                "            [--agents 2001-2010] [--ring-delay MIN-MAX] [--no-answer P] [--auto-route]",
+                "            [--population FILE] [--trunk PJSIP/trunk] [--dial-rate PER_HOUR]");
     }
 }

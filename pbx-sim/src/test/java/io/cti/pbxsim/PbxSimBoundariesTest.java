@@ -10,8 +10,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * pbx-sim knows AMI's wire format and nothing of the platform: no other io.cti package, no asterisk-java; and
- * the call model does not know the AMI server that sits in front of it.
+ * pbx-sim knows AMI's wire format and nothing of the platform: no other io.cti package, no asterisk-java; the
+ * call model knows neither the AMI server in front of it nor the traffic models driving it.
  */
 class PbxSimBoundariesTest {
 
@@ -32,6 +32,22 @@ class PbxSimBoundariesTest {
     void doesNotUseAsteriskJava() {
         noClasses().that().resideInAPackage("io.cti.pbxsim..")
                 .should().dependOnClassesThat().resideInAPackage("org.asteriskjava..")
+                .allowEmptyShould(false)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theTrafficModelsDriveThePbxWithoutKnowingTheAmiServer() {
+        noClasses().that().resideInAPackage("io.cti.pbxsim.traffic..")
+                .should().dependOnClassesThat().resideInAPackage("io.cti.pbxsim.ami..")
+                .allowEmptyShould(false)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theCallModelDoesNotKnowTheTrafficModels() {
+        noClasses().that().resideInAnyPackage("io.cti.pbxsim.calls..", "io.cti.pbxsim.clock..")
+                .should().dependOnClassesThat().resideInAPackage("io.cti.pbxsim.traffic..")
                 .allowEmptyShould(false)
                 .check(PRODUCTION);
     }

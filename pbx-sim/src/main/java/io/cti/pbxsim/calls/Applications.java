@@ -27,6 +27,9 @@ final class Applications {
         FlowApps.register(this);
         SignalApps.register(this);
         MediaApps.register(this);
+        AmdApp.register(this);
+        ChanSpyApp.register(this);
+        ReadApp.register(this);
         register("Dial", new DialApp(core)::run);
     }
 

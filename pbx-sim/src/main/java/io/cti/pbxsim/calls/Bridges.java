@@ -50,8 +50,12 @@ final class Bridges {
     /** Sets BRIDGEPEER on each member of a two-party bridge, as the bridge core does once both are in. */
     void announcePeers(Bridge bridge) {
         if (bridge.members.size() == 2) {
-            core.setVariable(bridge.members.get(0), "BRIDGEPEER", bridge.members.get(1).name);
-            core.setVariable(bridge.members.get(1), "BRIDGEPEER", bridge.members.get(0).name);
+            Channel first = bridge.members.get(0);
+            Channel second = bridge.members.get(1);
+            core.setVariable(first, "BRIDGEPEER", second.name);
+            core.setVariable(second, "BRIDGEPEER", first.name);
+            core.notifyWatchers(first, watcher -> watcher.bridged(second.name));
+            core.notifyWatchers(second, watcher -> watcher.bridged(first.name));
         }
     }
 
@@ -87,6 +91,7 @@ final class Bridges {
         bridge.members.remove(channel);
         channel.bridge = null;
         core.events.bridgeMember("BridgeLeave", bridge, channel);
+        core.notifyWatchers(channel, ChannelWatcher::unbridged);
     }
 
     private void finish(Bridge bridge, List<Channel> others) {

@@ -3,7 +3,10 @@ package io.cti.pbxsim.calls;
 import io.cti.pbxsim.clock.SimClock;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * The call model's shared state and the primitive changes every part of it makes to a channel, each raising the
@@ -53,6 +56,9 @@ final class CallCore {
             return;
         }
         channel.state = state;
+        if (state == ChannelState.UP && channel.answeredAt == null) {
+            channel.answeredAt = clock.now();
+        }
         events.newstate(channel);
         devices.changed(channel.device);
     }
@@ -80,6 +86,23 @@ final class CallCore {
         channel.application = application;
         channel.applicationData = data;
         events.newexten(channel);
+    }
+
+    /**
+     * Tells the channel's watchers about a change once the current task is over, so that they see the change
+     * fully reported and may act on the PBX themselves.
+     */
+    void notifyWatchers(Channel channel, Consumer<ChannelWatcher> notification) {
+        if (channel.watchers.isEmpty()) {
+            return;
+        }
+        List<ChannelWatcher> watchers = List.copyOf(channel.watchers);
+        try {
+            clock.execute(() -> watchers.forEach(notification));
+        } catch (RejectedExecutionException e) {
+            // The clock is closing: the simulation is over and nobody is left to tell.
+            return;
+        }
     }
 
     /** Starts running dialplan on {@code channel} at the given position. */

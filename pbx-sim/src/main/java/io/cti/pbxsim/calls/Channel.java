@@ -1,8 +1,13 @@
 package io.cti.pbxsim.calls;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One live channel of the simulated PBX. Mutable and confined to the clock thread: only the call model touches
@@ -60,6 +65,17 @@ final class Channel {
     /** The cause the channel hung up with, once gone. */
     int finalCause;
     boolean gone;
+    /** What the far end sounds like once answered (for AMD); null: nothing is heard. */
+    AnswerAudio audio;
+    /** When the channel went up, or null. */
+    Instant answeredAt;
+    /** True while the channel runs ChanSpy (Asterisk's AST_FLAG_SPYING: nobody may spy on a spy). */
+    boolean spying;
+    /** Digits the far end has keyed that no application has read yet. */
+    final Deque<Character> pendingDtmf = new ArrayDeque<>();
+    /** Told when a digit arrives while an application waits for one, or null. */
+    Consumer<Character> dtmfReader;
+    final List<ChannelWatcher> watchers = new ArrayList<>();
 
     Channel(String name, String technology, String device, String uniqueid, Instant created) {
         this.name = name;

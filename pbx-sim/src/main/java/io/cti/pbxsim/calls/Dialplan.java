@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.cti.pbxsim.PbxSimException;
 
@@ -36,7 +39,7 @@ public final class Dialplan {
     private final Map<String, String> globals;
 
     Dialplan(Map<String, Context> contexts, Map<String, String> globals) {
-        this.contexts = Map.copyOf(contexts);
+        this.contexts = Collections.unmodifiableMap(new LinkedHashMap<>(contexts));
         this.globals = Map.copyOf(globals);
     }
 
@@ -59,14 +62,32 @@ public final class Dialplan {
      * {@code acd-route}, fake agents and fake customers); the standalone simulator's default.
      */
     public static Dialplan recordedReference() {
-        try (InputStream in = Dialplan.class.getResourceAsStream("reference-extensions.conf")) {
+        return bundled("reference-extensions.conf");
+    }
+
+    /**
+     * The platform's own dialplan, {@code config/asterisk/extensions_cti.conf} as built into this jar: DNIS and IVR
+     * queue tagging, holding, agent connect with RONA, outbound with AMD, spying. The embedded and standalone
+     * simulators' default.
+     */
+    public static Dialplan platform() {
+        return bundled("extensions_cti.conf");
+    }
+
+    private static Dialplan bundled(String resource) {
+        try (InputStream in = Dialplan.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw PbxSimException.unreadableDialplan("reference-extensions.conf", null);
+                throw PbxSimException.unreadableDialplan(resource, null);
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw PbxSimException.unreadableDialplan("reference-extensions.conf", e);
+            throw PbxSimException.unreadableDialplan(resource, e);
         }
+    }
+
+    /** The names of the contexts, in file order. */
+    public Set<String> contexts() {
+        return contexts.keySet();
     }
 
     /** The {@code [globals]} section. */

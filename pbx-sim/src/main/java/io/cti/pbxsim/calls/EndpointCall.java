@@ -15,11 +15,22 @@ public interface EndpointCall {
     /** Who is calling, as the endpoint would display it. */
     Party caller();
 
+    /**
+     * A variable of the call's channel as the PBX set it up, inherited ones included (such as the platform
+     * dialplan's {@code CTI_DIRECTION}); empty when not set. Read it from the behaviour's {@code incoming}.
+     */
+    String variable(String name);
+
     /** The endpoint rings (180 Ringing). */
     void ringing();
 
-    /** The endpoint answers. */
-    void answer();
+    /** The endpoint answers: a person picks up (what answering-machine detection hears). */
+    default void answer() {
+        answer(AnswerAudio.PERSON);
+    }
+
+    /** The endpoint answers, sounding like {@code audio} to answering-machine detection. */
+    void answer(AnswerAudio audio);
 
     /** The endpoint is busy (486). */
     void busy();

@@ -1,33 +1,47 @@
 package io.cti.pbxsim.calls;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Channels of technologies other than Local: outgoing legs to registered endpoints (driven by their
  * {@link EndpointBehaviour}) and calls arriving from outside. An endpoint that is not registered is unavailable,
- * as an unconfigured peer is in Asterisk. The registry is thread-safe; channel work is confined to the clock
- * thread.
+ * as an unconfigured peer is in Asterisk. Registration and channel work are confined to the clock thread; the
+ * registry may be read from any thread.
  */
 final class Endpoints {
 
     private final CallCore core;
     private final Map<String, EndpointBehaviour> behaviours = new ConcurrentHashMap<>();
+    /** Every device ever registered: configured endpoints, reachable or not. */
+    private final Set<String> configured = ConcurrentHashMap.newKeySet();
 
     Endpoints(CallCore core) {
         this.core = core;
     }
 
     void register(String device, EndpointBehaviour behaviour) {
+        configured.add(device);
         behaviours.put(device, behaviour);
+        core.devices.changed(device);
     }
 
+    /** The endpoint goes offline: it stays configured, and is UNAVAILABLE until registered again. */
     void unregister(String device) {
-        behaviours.remove(device);
+        if (behaviours.remove(device) != null) {
+            core.devices.changed(device);
+        }
     }
 
+    /** True when the endpoint is registered (reachable). */
     boolean isKnown(String device) {
         return behaviours.containsKey(device);
+    }
+
+    /** True when an endpoint was ever registered for the device. */
+    boolean isConfigured(String device) {
+        return configured.contains(device);
     }
 
     /** The device a dial string {@code Tech/resource} reaches: the endpoint after '@' if any. */
@@ -70,6 +84,9 @@ final class Endpoints {
         channel.exten = call.exten();
         core.announce(channel);
         call.variables().forEach((name, value) -> core.setVariable(channel, name, value));
+        for (char digit : call.dtmf().toCharArray()) {
+            channel.pendingDtmf.add(digit);
+        }
         core.setState(channel, ChannelState.RING);
         core.startDialplan(channel, call.context(), call.exten(), 1);
         return channel;
@@ -103,6 +120,12 @@ final class Endpoints {
         }
 
         @Override
+        public String variable(String name) {
+            String value = leg.variable(name);
+            return value == null ? "" : value;
+        }
+
+        @Override
         public void ringing() {
             onClock(() -> {
                 if (leg.dialTracker != null && leg.state != ChannelState.UP) {
@@ -113,9 +136,10 @@ final class Endpoints {
         }
 
         @Override
-        public void answer() {
+        public void answer(AnswerAudio audio) {
             onClock(() -> {
                 if (leg.dialTracker != null) {
+                    leg.audio = audio;
                     core.setState(leg, ChannelState.UP);
                     if (leg.dialTracker != null) {
                         leg.dialTracker.answered();

@@ -15,8 +15,10 @@ final class Events {
     static final String CALL = "call";
     static final String DIALPLAN = "dialplan";
     static final String USER = "user";
+    static final String DTMF = "dtmf";
 
     private final List<PbxListener> listeners = new CopyOnWriteArrayList<>();
+    private int publishing;
 
     void subscribe(PbxListener listener) {
         listeners.add(listener);
@@ -27,9 +29,19 @@ final class Events {
     }
 
     void publish(ManagerEvent event) {
-        for (PbxListener listener : listeners) {
-            listener.onEvent(event);
+        publishing++;
+        try {
+            for (PbxListener listener : listeners) {
+                listener.onEvent(event);
+            }
+        } finally {
+            publishing--;
         }
+    }
+
+    /** True while listeners are being told of an event (the call model is in the middle of a change). */
+    boolean publishing() {
+        return publishing > 0;
     }
 
     /** The standard channel fields ({@code Channel} ... {@code Linkedid}), each name prefixed. */
@@ -144,6 +156,26 @@ final class Events {
                 .addAll(bridgeFields(bridge))
                 .addAll(channelFields(channel, ""))
                 .build());
+    }
+
+    /** ChanSpyStart/ChanSpyStop: the spy's fields prefixed Spyer, then (when given) the spied-on Spyee's. */
+    void chanSpy(String name, Channel spyer, Channel spyee) {
+        ManagerEvent.Builder builder = new ManagerEvent.Builder(name, CALL).addAll(channelFields(spyer, "Spyer"));
+        if (spyee != null) {
+            builder.addAll(channelFields(spyee, "Spyee"));
+        }
+        publish(builder.build());
+    }
+
+    /** DTMFBegin/DTMFEnd for a digit received from the far end ({@code durationMs} only on DTMFEnd). */
+    void dtmf(Channel channel, char digit, Integer durationMs) {
+        ManagerEvent.Builder builder = new ManagerEvent.Builder(durationMs == null ? "DTMFBegin" : "DTMFEnd", DTMF)
+                .addAll(channelFields(channel, ""))
+                .add("Digit", String.valueOf(digit));
+        if (durationMs != null) {
+            builder.add("DurationMs", durationMs);
+        }
+        publish(builder.add("Direction", "Received").build());
     }
 
     void deviceStateChange(String device, String state) {

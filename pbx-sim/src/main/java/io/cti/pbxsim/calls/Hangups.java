@@ -114,6 +114,7 @@ final class Hangups {
         channel.execution = null;
         channel.finalCause = cause;
         core.events.hangup(channel, cause);
+        core.notifyWatchers(channel, watcher -> watcher.hungUp(cause));
         core.registry.remove(channel);
         core.devices.untrack(channel);
         core.devices.changed(channel.device);

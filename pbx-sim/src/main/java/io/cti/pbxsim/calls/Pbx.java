@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * The simulated PBX, driven from Java (traffic models, tests) and from the AMI server alike: originate,
  * redirect, hang up, variables, inbound calls, endpoints, and the channel lists. Thread-safe: every operation
  * runs as a task on the clock thread and answers with a future, which completes on that thread, so callbacks
- * registered on it must not block.
+ * registered on it must not block. Called on the clock thread an operation runs at once, except from a listener
+ * being told of an event: then it runs right after the change that raised the event.
  */
 public final class Pbx implements AutoCloseable {
 
@@ -143,13 +144,57 @@ public final class Pbx implements AutoCloseable {
         return run(c -> c.endpoints.inbound(call).snapshot());
     }
 
-    /** Makes {@code device} (such as {@code PJSIP/2001}) reachable by Dial and Originate. */
-    public void registerEndpoint(String device, EndpointBehaviour behaviour) {
-        core.endpoints.register(device, behaviour);
+    /**
+     * Follows a channel (see {@link ChannelWatcher}); answers false when there is no such channel. From the clock
+     * thread (an endpoint behaviour, a watcher) the watcher is in place when this returns.
+     */
+    public CompletableFuture<Boolean> watch(String channel, ChannelWatcher watcher) {
+        return run(c -> {
+            Channel target = c.registry.find(channel);
+            if (target == null) {
+                return false;
+            }
+            target.watchers.add(watcher);
+            return true;
+        });
     }
 
-    public void unregisterEndpoint(String device) {
-        core.endpoints.unregister(device);
+    /**
+     * The far end of a channel keys {@code digits}: each raises DTMFBegin/DTMFEnd and goes to the application
+     * reading digits (Read); with none reading, they are lost, as music on hold or Wait drop them.
+     */
+    public CompletableFuture<Void> sendDtmf(String channel, String digits) {
+        return run(c -> {
+            Channel target = existing(c, channel);
+            for (char digit : digits.toCharArray()) {
+                if (target.dtmfReader != null) {
+                    target.dtmfReader.accept(digit);
+                } else if (target.alive()) {
+                    c.events.dtmf(target, digit, null);
+                    c.events.dtmf(target, digit, 100);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code device} (such as {@code PJSIP/2001}) reachable by Dial and Originate (in order with every other
+     * operation asked for from the same thread); its device state becomes NOT_INUSE.
+     */
+    public CompletableFuture<Void> registerEndpoint(String device, EndpointBehaviour behaviour) {
+        return run(c -> {
+            c.endpoints.register(device, behaviour);
+            return null;
+        });
+    }
+
+    /** The endpoint goes offline: calls to it fail as unavailable and its device state is UNAVAILABLE. */
+    public CompletableFuture<Void> unregisterEndpoint(String device) {
+        return run(c -> {
+            c.endpoints.unregister(device);
+            return null;
+        });
     }
 
     /** The live channels, in the order CoreShowChannels lists them. */
@@ -199,7 +244,9 @@ public final class Pbx implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         };
-        if (core.clock.isClockThread()) {
+        // A listener acting on an event it is being told of would change the model in the middle of the change
+        // that raised the event: such operations wait until that change is over.
+        if (core.clock.isClockThread() && !core.events.publishing()) {
             task.run();
         } else {
             core.clock.execute(task);

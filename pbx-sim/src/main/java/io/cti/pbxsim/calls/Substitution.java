@@ -6,7 +6,9 @@ import java.util.List;
  * Expands {@code ${...}} in application arguments as Asterisk does for the common cases: channel variables,
  * the built-ins ({@code CHANNEL}, {@code UNIQUEID}, {@code EXTEN}, {@code CONTEXT}, {@code PRIORITY},
  * {@code EPOCH}), globals, substrings {@code ${VAR:offset:length}} and a few functions ({@code CALLERID},
- * {@code CONNECTEDLINE}, {@code CHANNEL}, {@code LEN}, {@code IF}). Unknown names expand to nothing. Stateless.
+ * {@code CONNECTEDLINE}, {@code CHANNEL}, {@code LEN}, {@code IF}, {@code FILTER}) and {@code $[...]} expressions
+ * ({@link Expression}).
+ * Unknown names expand to nothing. Stateless.
  */
 final class Substitution {
 
@@ -14,28 +16,52 @@ final class Substitution {
     }
 
     static String expand(CallCore core, Channel channel, String text) {
-        if (text == null || !text.contains("${")) {
+        if (text == null || (!text.contains("${") && !text.contains("$["))) {
             return text == null ? "" : text;
         }
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
-            int start = text.indexOf("${", i);
+            int start = nextSubstitution(text, i);
             if (start < 0) {
                 out.append(text, i, text.length());
                 break;
             }
             out.append(text, i, start);
-            int end = matchingBrace(text, start + 2);
+            boolean expression = text.charAt(start + 1) == '[';
+            int end = expression ? matchingBracket(text, start + 2) : matchingBrace(text, start + 2);
             if (end < 0) {
                 out.append(text, start, text.length());
                 break;
             }
             String inner = expand(core, channel, text.substring(start + 2, end));
-            out.append(resolve(core, channel, inner));
+            out.append(expression ? Expression.evaluate(inner) : resolve(core, channel, inner));
             i = end + 1;
         }
         return out.toString();
+    }
+
+    /** Where the next {@code ${} or {@code $[} starts at or after {@code from}, or -1. */
+    private static int nextSubstitution(String text, int from) {
+        int variable = text.indexOf("${", from);
+        int expression = text.indexOf("$[", from);
+        if (variable < 0) {
+            return expression;
+        }
+        return expression < 0 ? variable : Math.min(variable, expression);
+    }
+
+    private static int matchingBracket(String text, int from) {
+        int depth = 1;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The value of a variable or function name as Getvar reads it. */
@@ -90,6 +116,8 @@ final class Substitution {
                 return String.valueOf(argument.length());
             case "IF":
                 return ifFunction(argument);
+            case "FILTER":
+                return filter(argument);
             default:
                 return "";
         }
@@ -129,9 +157,38 @@ final class Substitution {
         return branches.size() > 1 ? branches.get(1) : "";
     }
 
+    /** {@code FILTER(allowed,text)}: the characters of {@code text} listed in {@code allowed} ({@code a-z} ranges). */
+    private static String filter(String argument) {
+        int comma = argument.indexOf(',');
+        if (comma < 0) {
+            return "";
+        }
+        String allowed = argument.substring(0, comma);
+        StringBuilder out = new StringBuilder();
+        for (char c : argument.substring(comma + 1).toCharArray()) {
+            if (allows(allowed, c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean allows(String allowed, char c) {
+        for (int i = 0; i < allowed.length(); i++) {
+            if (i + 2 < allowed.length() && allowed.charAt(i + 1) == '-') {
+                if (c >= allowed.charAt(i) && c <= allowed.charAt(i + 2)) {
+                    return true;
+                }
+                i += 2;
+            } else if (allowed.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isTrue(String condition) {
-        String value = condition.trim();
-        return !value.isEmpty() && !"0".equals(value);
+        return Expression.isTrue(condition.trim());
     }
 
     private static String substring(String value, String spec) {
