@@ -2,5 +2,7 @@ package io.cti.core.messages;
 
 /** Something that happened, stated in the past tense; published once, read by any interested module. */
 public sealed interface DomainEvent extends DomainMessage
-        permits CustomerRegistered, CustomerChanged, InteractionRecorded {
+        permits CustomerRegistered, CustomerChanged, InteractionRecorded,
+                CallArrived, AgentLegRinging, CallConnected, CallHeld, CallResumed, CallTransferred, CallEnded,
+                OriginateResult, AmdResult, AgentPhoneState {
 }

@@ -1,0 +1,423 @@
+package io.cti.bridge.connection;
+
+import io.cti.bridge.BridgeException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ProtocolIdentifierReceivedEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The bridge's one link to Asterisk's Manager Interface: logs in, keeps the link alive with pings whose answers
+ * are checked, notices a silent link within 10 s (read timeout and ping timeout), and after any loss retires the
+ * asterisk-java connection and logs in again on a fresh one after a capped exponential backoff. Every (re)login is
+ * reported to the {@link LinkListener} so it can resynchronise.
+ * <p>
+ * Threads: one supervisor thread (login, keep-alive checks, reconnects) and one writer thread (every write to the
+ * socket, so that a write stuck on a half-open link never blocks a caller); per login, asterisk-java's reader and
+ * dispatch threads, which end with the login. No thread is created per action or per reconnect attempt.
+ * Thread-safe.
+ */
+public final class AmiLink implements AmiGateway, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
+
+    private final AmiLinkSettings settings;
+    private final LinkListener listener;
+    private final List<Class<? extends ManagerEvent>> userEventClasses;
+    private final ScheduledExecutorService supervisor;
+    private final ExecutorService writer;
+    private final Backoff backoff;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Counter logins;
+    private final MeterRegistry registry;
+
+    private volatile AmiLinkState state = AmiLinkState.DOWN;
+    private volatile LinkSession current;
+    /** Written by the supervisor thread only. */
+    private long sessions;
+
+    /**
+     * @param userEventClasses UserEvent subclasses to register with every connection; asterisk-java drops any
+     *                         custom UserEvent it has no class for
+     */
+    public AmiLink(AmiLinkSettings settings, LinkListener listener,
+                   List<Class<? extends ManagerEvent>> userEventClasses, MeterRegistry registry) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.userEventClasses = List.copyOf(userEventClasses);
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.supervisor = Executors.newSingleThreadScheduledExecutor(named("cti-ami-link"));
+        this.writer = Executors.newSingleThreadExecutor(named("cti-ami-writer"));
+        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        this.logins = registry.counter("cti.bridge.ami.link.logins");
+        Gauge.builder("cti.bridge.ami.link.up", this, link -> link.state == AmiLinkState.UP ? 1 : 0)
+                .description("1 while the AMI link is logged in and answering pings")
+                .register(registry);
+    }
+
+    /** Starts connecting in the background; returns at once. Idempotent. */
+    public void start() {
+        if (closed.get() || !started.compareAndSet(false, true)) {
+            return;
+        }
+        state = AmiLinkState.CONNECTING;
+        supervisor.execute(this::connect);
+        long check = checkPeriodMillis();
+        supervisor.scheduleWithFixedDelay(this::keepAlive, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public AmiLinkState state() {
+        return state;
+    }
+
+    @Override
+    public CompletableFuture<ManagerResponse> send(ManagerAction action) {
+        String name = action.getAction();
+        CompletableFuture<ManagerResponse> response = new CompletableFuture<>();
+        submitWrite(name, response, session -> session.connection().sendAction(action, answer -> {
+            if (answer == null) {
+                // asterisk-java answers pending actions with null when the connection goes down.
+                response.completeExceptionally(BridgeException.linkDown(name, "lost before the PBX answered"));
+            } else if (isError(answer)) {
+                response.completeExceptionally(BridgeException.actionFailed(name, answer.getMessage()));
+            } else {
+                response.complete(answer);
+            }
+        }));
+        return within(response, settings.actionTimeout(), name);
+    }
+
+    @Override
+    public CompletableFuture<List<ResponseEvent>> list(EventGeneratingAction action) {
+        String name = action.getAction();
+        CompletableFuture<List<ResponseEvent>> listed = new CompletableFuture<>();
+        submitWrite(name, listed, session -> session.connection().sendEventGeneratingAction(action,
+                answer -> completeList(name, action, answer, listed)));
+        return within(listed, settings.listTimeout(), name);
+    }
+
+    /** Logs off and stops every thread of the link; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Future<?> retired = supervisor.submit(() -> {
+            LinkSession session = current;
+            current = null;
+            state = AmiLinkState.DOWN;
+            if (session != null) {
+                // Logoff waits for the PBX at most the action timeout; a close is not a loss, so it is polite.
+                session.close();
+                notifyDown("closed");
+            }
+        });
+        try {
+            retired.get(settings.actionTimeout().toMillis() + settings.connectTimeout().toMillis() + 1000,
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("closing the AMI link did not finish cleanly: {}", e.toString());
+        } finally {
+            state = AmiLinkState.DOWN;
+            supervisor.shutdownNow();
+            writer.shutdownNow();
+            awaitQuietly(supervisor);
+            awaitQuietly(writer);
+        }
+    }
+
+    // ---- supervisor thread ------------------------------------------------------------------------------
+
+    private void connect() {
+        if (closed.get() || current != null) {
+            return;
+        }
+        state = AmiLinkState.CONNECTING;
+        LinkSession session = new LinkSession(++sessions, connectionFor(settings, userEventClasses), System.nanoTime());
+        session.connection().addEventListener(event -> deliver(session, event));
+        try {
+            session.connection().login(settings.eventMask());
+        } catch (Exception e) {
+            // IOException, AuthenticationFailedException, TimeoutException or IllegalStateException: all mean
+            // "not logged in", and all are answered the same way: throw this connection away and retry later.
+            session.retire();
+            state = AmiLinkState.DOWN;
+            BridgeException failure = BridgeException.loginFailed(settings.host(), settings.port(), e);
+            log.warn("{}; retrying", failure.getMessage());
+            scheduleReconnect();
+            return;
+        }
+        if (closed.get()) {
+            session.retire();
+            state = AmiLinkState.DOWN;
+            return;
+        }
+        current = session;
+        backoff.reset();
+        state = AmiLinkState.UP;
+        logins.increment();
+        log.info("AMI link up: {} to {}:{} ({})", session, settings.host(), settings.port(),
+                session.connection().getProtocolIdentifier());
+        try {
+            listener.onLinkUp(this);
+        } catch (RuntimeException e) {
+            log.error("the AMI link listener failed on link-up; the link stays up", e);
+        }
+    }
+
+    private void lost(LinkSession session, String reason) {
+        if (session != current) {
+            return;
+        }
+        current = null;
+        state = AmiLinkState.DOWN;
+        registry.counter("cti.bridge.ami.link.losses", "reason", reasonTag(reason)).increment();
+        log.warn("AMI link lost ({}): {}; reconnecting", session, reason);
+        session.retire();
+        notifyDown(reason);
+        scheduleReconnect();
+    }
+
+    private void keepAlive() {
+        LinkSession session = current;
+        if (session == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (session.pingOverdue(now, settings.pingTimeout().toNanos())) {
+            lost(session, "keep-alive ping unanswered for " + settings.pingTimeout().toMillis() + " ms");
+            return;
+        }
+        if (session.pingDue(now, settings.pingInterval().toNanos())) {
+            session.pingSent(now);
+            try {
+                writer.execute(() -> ping(session));
+            } catch (RejectedExecutionException e) {
+                log.debug("keep-alive ping not sent: the link is closing");
+            }
+        }
+    }
+
+    private void scheduleReconnect() {
+        if (closed.get()) {
+            return;
+        }
+        Duration delay = backoff.next();
+        log.debug("next AMI login attempt in {} ms", delay.toMillis());
+        try {
+            supervisor.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("no reconnect scheduled: the link is closing");
+        }
+    }
+
+    private void notifyDown(String reason) {
+        try {
+            listener.onLinkDown(reason);
+        } catch (RuntimeException e) {
+            log.error("the AMI link listener failed on link-down", e);
+        }
+    }
+
+    // ---- writer thread ----------------------------------------------------------------------------------
+
+    private void ping(LinkSession session) {
+        if (!session.isLive()) {
+            return;
+        }
+        try {
+            session.connection().sendAction(new PingAction(), answer -> {
+                if (answer == null) {
+                    onSupervisor(() -> lost(session, "connection closed"));
+                } else if (isError(answer)) {
+                    onSupervisor(() -> lost(session, "keep-alive ping refused: " + answer.getMessage()));
+                } else {
+                    session.pongReceived();
+                }
+            });
+        } catch (Exception e) {
+            onSupervisor(() -> lost(session, "keep-alive ping could not be sent: " + e.getMessage()));
+        }
+    }
+
+    /** A write that may throw what asterisk-java's send methods throw. */
+    private interface Write {
+        void to(LinkSession session) throws Exception;
+    }
+
+    private void submitWrite(String name, CompletableFuture<?> result, Write write) {
+        if (closed.get()) {
+            result.completeExceptionally(BridgeException.linkClosed(name));
+            return;
+        }
+        LinkSession session = current;
+        if (session == null || state != AmiLinkState.UP) {
+            result.completeExceptionally(BridgeException.linkDown(name, state.name()));
+            return;
+        }
+        try {
+            writer.execute(() -> {
+                if (result.isDone()) {
+                    // Timed out while queued behind a stuck write: sending it now would act on a stale request.
+                    return;
+                }
+                if (!session.isLive()) {
+                    result.completeExceptionally(BridgeException.linkDown(name, state.name()));
+                    return;
+                }
+                try {
+                    write.to(session);
+                } catch (Exception e) {
+                    result.completeExceptionally(BridgeException.sendFailed(name, e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(BridgeException.linkClosed(name));
+        }
+    }
+
+    // ---- asterisk-java dispatch thread ------------------------------------------------------------------
+
+    private void deliver(LinkSession session, ManagerEvent event) {
+        if (!session.isLive()) {
+            return;
+        }
+        if (event instanceof DisconnectEvent) {
+            session.connection().refuseReconnects();
+            onSupervisor(() -> lost(session, "connection closed"));
+            return;
+        }
+        if (event instanceof ConnectEvent || event instanceof ProtocolIdentifierReceivedEvent) {
+            return;
+        }
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            log.error("the AMI link listener failed on {}; the event is skipped", event.getClass().getSimpleName(), e);
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** A fresh, configured (not yet connected) asterisk-java connection. */
+    static RetirableConnection connectionFor(AmiLinkSettings settings,
+                                             List<Class<? extends ManagerEvent>> userEventClasses) {
+        RetirableConnection connection = new RetirableConnection();
+        connection.setHostname(settings.host());
+        connection.setPort(settings.port());
+        connection.setUsername(settings.username());
+        connection.setPassword(settings.secret());
+        connection.setDefaultResponseTimeout(settings.actionTimeout().toMillis());
+        connection.setDefaultEventTimeout(settings.listTimeout().toMillis());
+        connection.setSocketTimeout((int) settings.connectTimeout().toMillis());
+        // asterisk-java's default of 0 would never notice a half-open link.
+        connection.setSocketReadTimeout((int) settings.readTimeout().toMillis());
+        userEventClasses.forEach(connection::registerUserEventClass);
+        return connection;
+    }
+
+    private void completeList(String name, EventGeneratingAction action, ResponseEvents answer,
+                              CompletableFuture<List<ResponseEvent>> listed) {
+        if (answer == null) {
+            listed.completeExceptionally(BridgeException.linkDown(name, "lost before the list was complete"));
+            return;
+        }
+        ManagerResponse response = answer.getResponse();
+        if (response != null && isError(response)) {
+            listed.completeExceptionally(BridgeException.actionFailed(name, response.getMessage()));
+            return;
+        }
+        listed.complete(answer.getEvents().stream()
+                .filter(event -> !action.getActionCompleteEventClass().isInstance(event))
+                .toList());
+    }
+
+    private <T> CompletableFuture<T> within(CompletableFuture<T> pending, Duration timeout, String name) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        pending.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            result.completeExceptionally(cause instanceof TimeoutException
+                    ? BridgeException.actionTimeout(name, timeout) : cause);
+        });
+        return result;
+    }
+
+    private static boolean isError(ManagerResponse response) {
+        return response instanceof ManagerError || "Error".equalsIgnoreCase(response.getResponse());
+    }
+
+    private void onSupervisor(Runnable task) {
+        try {
+            supervisor.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("link task dropped: the link is closing");
+        }
+    }
+
+    private long checkPeriodMillis() {
+        long shortest = Math.min(settings.pingInterval().toMillis(), settings.pingTimeout().toMillis());
+        return Math.max(10, Math.min(250, shortest / 4));
+    }
+
+    private static String reasonTag(String reason) {
+        // Bounded tag values: the free text carries numbers and messages.
+        if (reason.startsWith("keep-alive")) {
+            return "keep-alive";
+        }
+        return reason.startsWith("connection closed") ? "closed" : "other";
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("an AMI link thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

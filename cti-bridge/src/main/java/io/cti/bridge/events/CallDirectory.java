@@ -1,0 +1,21 @@
+package io.cti.bridge.events;
+
+import io.cti.core.ids.CallId;
+
+import java.util.Optional;
+
+/**
+ * What the bridge knows about the live calls' channels, for executing commands that name a call. Implementations
+ * are thread-safe.
+ */
+public interface CallDirectory {
+
+    /** The live channel of the call's customer (the caller, or the callee of an outbound call). */
+    Optional<String> customerChannel(CallId callId);
+
+    /** The live channel of the agent's phone leg of the call, once it was dialled. */
+    Optional<String> agentChannel(CallId callId);
+
+    /** Records that the platform itself is hanging the call up, so its CallEnded names the platform. */
+    void hangupRequestedByPlatform(CallId callId);
+}

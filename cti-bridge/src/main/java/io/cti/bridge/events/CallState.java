@@ -1,0 +1,56 @@
+package io.cti.bridge.events;
+
+import io.cti.core.ids.CallId;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the bridge knows of one call: all channels sharing one Linkedid, and which domain facts were already
+ * published, so a duplicated or reordered event cannot publish one twice. Not thread-safe: guarded by the
+ * translator's lock.
+ */
+final class CallState {
+
+    final String linkedId;
+    final CallId callId;
+    final Map<String, ChannelState> channels = new LinkedHashMap<>();
+    /** Worth a CallEnded: it arrived, the platform originated it, or it was adopted on resync. */
+    boolean relevant;
+    boolean arrived;
+    String arrivedUniqueId;
+    String originatedUniqueId;
+    boolean hangupByPlatform;
+    final Set<String> ringingLegs = new HashSet<>();
+    final Set<String> connectedLegs = new HashSet<>();
+    final Set<String> agentPairs = new HashSet<>();
+    String connectedUniqueId;
+    final Set<String> transfers = new HashSet<>();
+    String amdStatus;
+    String amdCause;
+    boolean amdReported;
+    Instant lastActivity;
+    long epoch;
+
+    CallState(String linkedId, Instant now) {
+        this.linkedId = linkedId;
+        this.callId = CallId.of(linkedId);
+        this.lastActivity = now;
+    }
+
+    boolean allHungUp() {
+        return !channels.isEmpty() && channels.values().stream().allMatch(channel -> channel.hungUp);
+    }
+
+    boolean isAgentSide(ChannelState channel) {
+        return channel.name != null && agentPairs.contains(ChannelNames.pairName(channel.name));
+    }
+
+    ChannelState liveChannel(String uniqueId) {
+        ChannelState channel = uniqueId == null ? null : channels.get(uniqueId);
+        return channel != null && !channel.hungUp && channel.name != null ? channel : null;
+    }
+}

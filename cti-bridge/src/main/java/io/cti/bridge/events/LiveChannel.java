@@ -1,0 +1,13 @@
+package io.cti.bridge.events;
+
+/**
+ * A channel the PBX listed as live during a resync (CoreShowChannels), with the queue variable read for callers
+ * waiting in a holding context ({@code queue} null otherwise). Immutable.
+ */
+record LiveChannel(String channel, String uniqueId, String linkedId, String context, String exten,
+                   String callerIdNum, String queue) {
+
+    LiveChannel withQueue(String queueName) {
+        return new LiveChannel(channel, uniqueId, linkedId, context, exten, callerIdNum, queueName);
+    }
+}

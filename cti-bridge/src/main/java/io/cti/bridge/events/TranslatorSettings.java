@@ -1,0 +1,54 @@
+package io.cti.bridge.events;
+
+import io.cti.bridge.BridgeException;
+import io.cti.core.ids.QueueName;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * How AMI events are read into domain events. Immutable.
+ *
+ * @param endSettle            how long a call whose channels all hung up stays open for late events before its
+ *                             CallEnded is published; must exceed the reordering the link can show (200 ms)
+ * @param agentDevicePattern   regular expression of the devices whose states are agent phone states
+ * @param defaultQueue         the queue of a caller whose AcdEnter names none (or an unusable one)
+ * @param holdingContexts      dialplan contexts in which callers wait; a live call found there on resync is
+ *                             announced as arrived
+ * @param queueVariable        channel variable holding the queue of a waiting caller, read on resync
+ * @param rememberedEndedCalls how many ended calls are remembered so their late or duplicated events are ignored
+ */
+public record TranslatorSettings(Duration endSettle, String agentDevicePattern, QueueName defaultQueue,
+                                 Set<String> holdingContexts, String queueVariable, int rememberedEndedCalls) {
+
+    public TranslatorSettings {
+        if (endSettle == null || endSettle.compareTo(Duration.ofMillis(200)) <= 0) {
+            throw BridgeException.invalidSetting("events.endSettle", endSettle,
+                    "must exceed 200 ms, the reordering a CallEnded must wait out");
+        }
+        try {
+            Pattern.compile(Objects.requireNonNull(agentDevicePattern, "agentDevicePattern"));
+        } catch (PatternSyntaxException e) {
+            throw BridgeException.invalidSetting("events.agentDevicePattern", agentDevicePattern, e.getDescription());
+        }
+        Objects.requireNonNull(defaultQueue, "defaultQueue");
+        holdingContexts = Set.copyOf(holdingContexts);
+        if (queueVariable == null || !queueVariable.matches("[A-Za-z0-9_]{1,80}")) {
+            throw BridgeException.invalidSetting("events.queueVariable", queueVariable,
+                    "must be a channel variable name (letters, digits, underscore)");
+        }
+        if (rememberedEndedCalls < 100) {
+            throw BridgeException.invalidSetting("events.rememberedEndedCalls", rememberedEndedCalls,
+                    "must be at least 100");
+        }
+    }
+
+    /** Defaults for the platform's dialplan (config/asterisk): SIP phones as agent devices. */
+    public static TranslatorSettings defaults() {
+        return new TranslatorSettings(Duration.ofSeconds(1), "(PJSIP|SIP|IAX2)/[^-]+", QueueName.of("default"),
+                Set.of("cti-inbound"), "CTI_QUEUE", 50_000);
+    }
+}

@@ -1,0 +1,33 @@
+package io.cti.core.messages;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Asks the PBX bridge to connect a waiting caller to the phone of the reserved agent {@code agentId}, dialled as
+ * {@code extension} in the platform's agent-connect context, ringing at most {@code ringTimeout} before the caller
+ * goes back to waiting. Immutable.
+ */
+public record ConnectToAgent(MessageId id, Instant occurredAt, CallId callId, AgentId agentId, String extension,
+                             Duration ringTimeout) implements Command {
+
+    public ConnectToAgent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(ringTimeout, "ringTimeout");
+        if (ringTimeout.isNegative() || ringTimeout.isZero()) {
+            throw new IllegalArgumentException("ring timeout must be positive: " + ringTimeout);
+        }
+    }
+
+    public static ConnectToAgent now(CallId callId, AgentId agentId, String extension, Duration ringTimeout) {
+        return new ConnectToAgent(MessageId.random(), Instant.now(), callId, agentId, extension, ringTimeout);
+    }
+}
