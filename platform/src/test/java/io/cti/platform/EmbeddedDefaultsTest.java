@@ -135,4 +135,12 @@ class EmbeddedDefaultsTest {
                 jdbc.queryForList("select monetary from customer_figures where customer_id = ?", BigDecimal.class, id))
                 .containsExactly(new BigDecimal("42.50")));
     }
+
+    @Test
+    void theUrlInTheReadyLineOpensALandingPage() throws Exception {
+        HttpResponse<String> response = new PlatformHttp(port).get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<title>CTI platform</title>", "/api/customers/search?phone=");
+    }
 }
