@@ -56,4 +56,8 @@ public class CoreException extends RuntimeException {
     public static CoreException noSuchRecord(String what) {
         return new CoreException("no-such-record", "no " + what, null);
     }
+
+    public static CoreException noSuchInteraction(long interactionId, String customer) {
+        return new CoreException("no-such-interaction", "no interaction " + interactionId + " of customer " + customer, null);
+    }
 }

@@ -12,7 +12,6 @@ import io.cti.core.customers.CustomerHistory;
 import io.cti.core.customers.CustomerRepository;
 import io.cti.core.customers.FieldError;
 import io.cti.core.ids.CustomerId;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,13 +71,13 @@ class CustomerHistoryController {
         try {
             return recorded(customer, history.recordSatisfaction(customer, score.score(), score.interactionId(),
                     score.recordedAt(), score.comment()));
-        } catch (DataIntegrityViolationException e) {
-            // The only reference the database checks that validation cannot: interactionId must name a stored row.
-            if (score.interactionId() == null) {
+        } catch (CoreException e) {
+            // The one reference validation cannot check: interactionId must name a stored contact of this customer.
+            if (!"no-such-interaction".equals(e.errorId())) {
                 throw e;
             }
             throw ConsoleException.invalidInput("satisfaction", List.of(new FieldError("interactionId",
-                    "no-such-interaction", "no interaction " + score.interactionId())));
+                    "no-such-interaction", e.getMessage())));
         }
     }
 

@@ -129,7 +129,7 @@ public final class CustomerHistory {
         boolean exists = jdbc.sql("select exists(select 1 from interaction where id = ? and customer_id = ?)")
                 .params(interactionId, customer.value()).query(Boolean.class).single();
         if (!exists) {
-            throw CoreException.noSuchRecord("interaction " + interactionId + " of customer " + customer);
+            throw CoreException.noSuchInteraction(interactionId, customer.toString());
         }
     }
 
