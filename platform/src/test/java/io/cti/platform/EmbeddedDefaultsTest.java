@@ -143,4 +143,15 @@ class EmbeddedDefaultsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<title>CTI platform</title>", "/api/customers/search?phone=");
     }
+
+    @Test
+    void firstStartLoadsTheDemoCustomersWithTheirFigures() {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+        Integer customers = jdbc.queryForObject("select count(*) from customer where name <> 'Bus Test'", Integer.class);
+        Integer withFigures = jdbc.queryForObject("select count(*) from customer_figures", Integer.class);
+
+        assertThat(customers).isEqualTo(2000);
+        assertThat(withFigures).isGreaterThanOrEqualTo(2000);
+    }
 }

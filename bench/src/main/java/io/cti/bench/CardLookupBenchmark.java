@@ -1,0 +1,162 @@
+package io.cti.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cti.core.customers.CustomerBulkLoader;
+import io.cti.core.customers.CustomerCards;
+import io.cti.core.customers.CustomerFigures;
+import io.cti.core.customers.CustomerHistory;
+import io.cti.core.customers.CustomerRepository;
+import io.cti.core.customers.FigureRules;
+import io.cti.core.demo.DemoCustomers;
+import io.cti.core.phone.PhoneNumber;
+import io.cti.platform.CtiPlatformApplication;
+import org.HdrHistogram.Histogram;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Benchmark (b): how fast a customer card is found by phone number with a million customers in the database,
+ * one lookup at a time: at the repository layer ({@link CustomerRepository#findIdByPhone} and
+ * {@link CustomerCards#byNumber}), then over HTTP through the platform ({@code GET /api/customers/search?phone=})
+ * started in this JVM against the same PostgreSQL. Latencies go into HdrHistograms after a warm-up.
+ *
+ * <pre>
+ * java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.cti.bench.CardLookupBenchmark \
+ *      [--lookups=100000] [--http-lookups=100000] [--warmup=20000] [--customers=1000000] [--dir=bench/target/bench-postgres]
+ * </pre>
+ *
+ * Uses the database {@link CustomerLoadBenchmark} left behind; loads {@code --customers} first if it holds fewer.
+ */
+public final class CardLookupBenchmark {
+
+    private CardLookupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> arguments = BenchSupport.arguments(args);
+        int lookups = (int) BenchSupport.longArgument(arguments, "lookups", 100_000);
+        int httpLookups = (int) BenchSupport.longArgument(arguments, "http-lookups", 100_000);
+        int warmup = (int) BenchSupport.longArgument(arguments, "warmup", 20_000);
+        long customers = BenchSupport.longArgument(arguments, "customers", 1_000_000);
+        Path directory = Path.of(arguments.getOrDefault("dir", BenchDatabase.DEFAULT_DIRECTORY.toString()));
+
+        System.out.println("# CardLookupBenchmark");
+        System.out.println("machine: " + BenchSupport.machine());
+        try (BenchDatabase server = BenchDatabase.start(directory, false);
+             HikariDataSource db = server.database(CustomerLoadBenchmark.DATABASE, 4)) {
+            Clock clock = Clock.systemUTC();
+            CustomerFigures figures = new CustomerFigures(db, new FigureRules(FigureRules.DEFAULT_CHURN_DAYS), clock);
+            long present = BenchDatabase.count(db, "customer");
+            if (present < customers) {
+                System.out.printf("database holds %d customers: loading %d more%n", present, customers - present);
+                new CustomerBulkLoader(db).load(new DemoCustomers(42, LocalDate.now(clock)).stream(present, customers - present));
+            }
+            if (!figures.breakpoints().computedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(LocalDate.now(clock))) {
+                long start = System.nanoTime();
+                int refreshed = figures.refreshAll();
+                System.out.printf("figures were not computed today: refreshAll of %d customers took %.1f s%n", refreshed,
+                        (System.nanoTime() - start) / 1e9);
+            }
+            System.out.printf("customers in the database: %d; phone numbers: %d%n", BenchDatabase.count(db, "customer"),
+                    BenchDatabase.count(db, "customer_phone"));
+            List<PhoneNumber> numbers = randomNumbers(db, Math.max(lookups, httpLookups) + warmup);
+            CustomerRepository repository = new CustomerRepository(db, figures);
+            CustomerCards cards = new CustomerCards(repository, new CustomerHistory(db, figures), figures, clock);
+
+            System.out.println(BenchSupport.PERCENTILE_HEADER);
+            System.out.println(BenchSupport.percentiles("CustomerRepository.findIdByPhone",
+                    measure(numbers, warmup, lookups, n -> repository.findIdByPhone(n).orElseThrow())));
+            System.out.println(BenchSupport.percentiles("CustomerCards.byNumber",
+                    measure(numbers, warmup, lookups, n -> cards.byNumber(n).orElseThrow())));
+
+            if (httpLookups > 0) {
+                try (ConfigurableApplicationContext platform = startPlatform(server)) {
+                    int port = ((WebServerApplicationContext) platform).getWebServer().getPort();
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    String base = "http://127.0.0.1:" + port + "/api/customers/search?phone=";
+                    Histogram histogram = measure(numbers, warmup, httpLookups, n -> {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(n.e164(), StandardCharsets.UTF_8)))
+                                .timeout(Duration.ofSeconds(10)).GET().build();
+                        try {
+                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                                        + new String(response.body(), StandardCharsets.UTF_8));
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    System.out.println(BenchSupport.percentiles("GET /api/customers/search?phone= (HTTP/1.1, keep-alive)", histogram));
+                }
+            }
+        }
+    }
+
+    /** The platform application on a free port, on the benchmark's PostgreSQL, with its own embedded Redis. */
+    static ConfigurableApplicationContext startPlatform(BenchDatabase server) {
+        SpringApplication application = new SpringApplication(CtiPlatformApplication.class);
+        return application.run(
+                "--cti.platform.database.url=" + server.server().jdbcUrl(CustomerLoadBenchmark.DATABASE),
+                "--cti.platform.database.username=" + server.server().username(),
+                "--cti.platform.data-dir=" + Path.of("bench", "target", "bench-platform").toAbsolutePath(),
+                "--cti.platform.wipe-data=true",
+                "--cti.platform.demo.enabled=false",
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--logging.level.io.cti=INFO");
+    }
+
+    private static List<PhoneNumber> randomNumbers(HikariDataSource db, int n) throws Exception {
+        List<PhoneNumber> numbers = new ArrayList<>(n);
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select e164 from customer_phone order by random() limit " + n)) {
+            while (rs.next()) {
+                numbers.add(new PhoneNumber(rs.getString(1)));
+            }
+        }
+        java.util.Collections.shuffle(numbers, new java.util.Random(7));
+        return numbers;
+    }
+
+    /** {@code warmup} unmeasured calls, then {@code count} calls timed one by one, in microseconds. */
+    private static Histogram measure(List<PhoneNumber> numbers, int warmup, int count, Consumer<PhoneNumber> call) {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < warmup; i++) {
+            call.accept(numbers.get(random.nextInt(numbers.size())));
+        }
+        Histogram histogram = BenchSupport.histogram();
+        for (int i = 0; i < count; i++) {
+            PhoneNumber number = numbers.get(random.nextInt(numbers.size()));
+            long start = System.nanoTime();
+            call.accept(number);
+            histogram.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+        }
+        return histogram;
+    }
+}

@@ -1,0 +1,129 @@
+package io.cti.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cti.core.customers.CustomerBulkLoader;
+import io.cti.core.customers.CustomerFigures;
+import io.cti.core.customers.FigureRules;
+import io.cti.core.demo.DemoCustomers;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Benchmark (a): loads generated customers into the embedded PostgreSQL with {@link CustomerBulkLoader}
+ * (COPY), times the load and the full figure refresh separately, and compares, in the same run, with the
+ * same rows written by batched JDBC INSERTs for a subset.
+ *
+ * <pre>
+ * mvn -B -q -pl bench -am package -DskipTests
+ * java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.cti.bench.CustomerLoadBenchmark \
+ *      [--customers=1000000] [--baseline=100000] [--seed=42] [--writers=2] [--batch=5000] [--refresh=true]
+ *      [--dir=bench/target/bench-postgres]
+ * </pre>
+ *
+ * Leaves the loaded database ({@value #DATABASE}) in the data directory, for {@link CardLookupBenchmark}.
+ */
+public final class CustomerLoadBenchmark {
+
+    static final String DATABASE = "load";
+
+    private CustomerLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> arguments = BenchSupport.arguments(args);
+        long customers = BenchSupport.longArgument(arguments, "customers", 1_000_000);
+        long baseline = BenchSupport.longArgument(arguments, "baseline", 100_000);
+        long seed = BenchSupport.longArgument(arguments, "seed", 42);
+        int writers = (int) BenchSupport.longArgument(arguments, "writers", 2);
+        int batch = (int) BenchSupport.longArgument(arguments, "batch", 5_000);
+        Path directory = Path.of(arguments.getOrDefault("dir", BenchDatabase.DEFAULT_DIRECTORY.toString()));
+        boolean refresh = Boolean.parseBoolean(arguments.getOrDefault("refresh", "true"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoCustomers demo = new DemoCustomers(seed, today);
+
+        System.out.println("# CustomerLoadBenchmark");
+        System.out.println("machine: " + BenchSupport.machine());
+        System.out.printf("customers=%d baseline=%d seed=%d writers=%d batch=%d today=%s%n", customers, baseline, seed,
+                writers, batch, today);
+        try (BenchDatabase server = BenchDatabase.start(directory, true)) {
+            // 1. the full load with COPY, then the figures
+            try (HikariDataSource db = server.database(DATABASE, writers + 2)) {
+                System.out.println("server: " + BenchDatabase.settings(db));
+                CustomerBulkLoader loader = new CustomerBulkLoader(db, new CustomerBulkLoader.Options(batch, writers, true));
+                String loadBefore = BenchSupport.loadAverage();
+                Path data = server.server().dataDirectory();
+                double clientCpu = BenchSupport.processCpuSeconds();
+                double serverCpu = BenchSupport.postgresCpuSeconds(data);
+                CustomerBulkLoader.Report report = loader.load(demo.stream(customers));
+                clientCpu = BenchSupport.processCpuSeconds() - clientCpu;
+                serverCpu = BenchSupport.postgresCpuSeconds(data) - serverCpu;
+                String loadAfter = BenchSupport.loadAverage();
+                CustomerFigures figures = new CustomerFigures(db, new FigureRules(FigureRules.DEFAULT_CHURN_DAYS), Clock.systemUTC());
+                long refreshStart = System.nanoTime();
+                int refreshed = refresh ? figures.refreshAll() : 0;
+                double refreshSeconds = (System.nanoTime() - refreshStart) / 1e9;
+                double seconds = report.loadTime().toNanos() / 1e9;
+                System.out.printf("COPY load: %d customers, %d rows (phones %d, purchases %d, interactions %d, requests %d,"
+                                + " scores %d, campaigns %d, plan %d) in %.1f s = %.0f customers/s, %.0f rows/s;"
+                                + " reference checks skipped: %s; load average before %s, after %s%n",
+                        report.customers(), report.rows(), report.phones(), report.purchases(), report.interactions(),
+                        report.serviceRequests(), report.satisfactionScores(), report.campaigns(), report.carePlanContacts(),
+                        seconds, report.customers() / seconds, report.rows() / seconds, report.referenceChecksSkipped(),
+                        loadBefore, loadAfter);
+                System.out.printf("CPU used by the load: this JVM (generator, encoding, JDBC) %.1f s, PostgreSQL %.1f s;"
+                        + " together %.1f s, i.e. %.1f s of wall time at best on %d cores%n", clientCpu, serverCpu,
+                        clientCpu + serverCpu, (clientCpu + serverCpu) / Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors());
+                if (refresh) {
+                    System.out.printf("refreshAll: %d customers in %.1f s%n", refreshed, refreshSeconds);
+                }
+                System.out.printf("database size after load and refresh: %s%n", size(db));
+            }
+            // 2. the baseline: the first `baseline` customers, into empty databases, COPY and then batched INSERTs
+            if (baseline > 0) {
+                double copyOne = copySubset(server, demo, baseline, batch, 1);
+                double copyWriters = writers == 1 ? copyOne : copySubset(server, demo, baseline, batch, writers);
+                double inserts;
+                try (HikariDataSource db = fresh(server, "baseline_insert", 2)) {
+                    long start = System.nanoTime();
+                    long rows = new JdbcInsertBaseline(db, batch).load(demo.iterator(0, baseline));
+                    inserts = (System.nanoTime() - start) / 1e9;
+                    System.out.printf("baseline batched JDBC INSERT (1 connection, FK checks on): %d customers, %d rows in %.1f s%n",
+                            baseline, rows, inserts);
+                }
+                System.out.printf("ratio INSERT/COPY for %d customers: %.1fx against COPY with 1 writer, %.1fx against COPY with %d writers%n",
+                        baseline, inserts / copyOne, inserts / copyWriters, writers);
+            }
+        }
+    }
+
+    private static double copySubset(BenchDatabase server, DemoCustomers demo, long n, int batch, int writers) {
+        try (HikariDataSource db = fresh(server, "baseline_copy_" + writers, writers + 2)) {
+            CustomerBulkLoader.Report report = new CustomerBulkLoader(db, new CustomerBulkLoader.Options(batch, writers, true))
+                    .load(demo.stream(n));
+            double seconds = report.loadTime().toNanos() / 1e9;
+            System.out.printf("baseline COPY (%d writer%s): %d customers, %d rows in %.1f s%n", writers,
+                    writers == 1 ? "" : "s", n, report.rows(), seconds);
+            return seconds;
+        }
+    }
+
+    private static HikariDataSource fresh(BenchDatabase server, String name, int pool) {
+        server.drop(name);
+        return server.database(name, pool);
+    }
+
+    private static String size(HikariDataSource db) {
+        try (var c = db.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            return "unknown";
+        }
+    }
+}
