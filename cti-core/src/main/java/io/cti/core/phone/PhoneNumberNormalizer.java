@@ -16,6 +16,7 @@ public final class PhoneNumberNormalizer {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MAX_INPUT_LENGTH = 64;
+    private static final int MAX_E164_LENGTH = 16; // '+' and 15 digits
 
     private final String defaultRegion;
 
@@ -49,7 +50,12 @@ public final class PhoneNumberNormalizer {
             if (!UTIL.isValidNumber(parsed)) {
                 throw CoreException.invalidPhoneNumber(PhoneNumber.mask(input), "no such number range in its country");
             }
-            return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+            String e164 = UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+            // libphonenumber accepts some national plans (Germany's, for one) beyond the 15 digits E.164 allows.
+            if (e164.length() > MAX_E164_LENGTH) {
+                throw CoreException.invalidPhoneNumber(PhoneNumber.mask(input), "longer than the 15 digits E.164 allows");
+            }
+            return new PhoneNumber(e164);
         } catch (NumberParseException e) {
             throw CoreException.invalidPhoneNumber(PhoneNumber.mask(input), describe(e));
         }
