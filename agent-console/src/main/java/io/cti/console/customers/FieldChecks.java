@@ -1,5 +1,6 @@
 package io.cti.console.customers;
 
+import io.cti.core.customers.CustomerValidator;
 import io.cti.console.ConsoleException;
 import io.cti.core.customers.FieldError;
 
@@ -162,17 +163,11 @@ final class FieldChecks {
             add(field, "too-long", "at most " + max + " characters");
             return null;
         }
-        if (trimmed.codePoints().anyMatch(c -> isControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
+        if (trimmed.codePoints().anyMatch(c -> CustomerValidator.isControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
             add(field, "control-character", multiline ? "must not contain control characters other than line breaks"
                     : "must not contain control or line-break characters");
             return null;
         }
         return trimmed;
-    }
-
-    // The same rule as cti-core's CustomerValidator, so the whole API refuses the same characters.
-    private static boolean isControl(int codePoint) {
-        return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029
-                || Character.getType(codePoint) == Character.FORMAT && codePoint != 0x200D;
     }
 }

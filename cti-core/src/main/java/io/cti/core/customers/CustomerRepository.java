@@ -35,6 +35,14 @@ public final class CustomerRepository {
             c.legal_representative, c.contact_person, c.customer_since, c.attributes::text as attributes,
             c.created_at, c.updated_at, c.version""";
 
+    /** One search-result line per customer: the primary (else first) phone and the grade. */
+    private static final String SUMMARIES = """
+            select c.id, c.name, c.kind, c.type, c.city, f.grade,
+                   (select e164 from customer_phone p where p.customer_id = c.id
+                    order by p.is_primary desc, p.e164 limit 1) as phone
+            from customer c left join customer_figures f on f.customer_id = c.id
+            """;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -117,11 +125,7 @@ public final class CustomerRepository {
     public List<CustomerSummary> searchByName(String text, int limit) {
         String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
         String escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return jdbc.sql("""
-                        select c.id, c.name, c.kind, c.type, c.city, f.grade,
-                               (select e164 from customer_phone p where p.customer_id = c.id
-                                order by p.is_primary desc, p.e164 limit 1) as phone
-                        from customer c left join customer_figures f on f.customer_id = c.id
+        return jdbc.sql(SUMMARIES + """
                         where lower(c.name) like ? escape '\\'
                         order by (lower(c.name) like ? escape '\\') desc, c.name, c.id
                         limit ?""")
@@ -134,12 +138,7 @@ public final class CustomerRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select c.id, c.name, c.kind, c.type, c.city, f.grade,
-                               (select e164 from customer_phone p where p.customer_id = c.id
-                                order by p.is_primary desc, p.e164 limit 1) as phone
-                        from customer c left join customer_figures f on f.customer_id = c.id
-                        where c.id = any(?) order by c.id""")
+        return jdbc.sql(SUMMARIES + "where c.id = any(?) order by c.id")
                 .param(ids.stream().map(CustomerId::value).toArray(Long[]::new))
                 .query((rs, n) -> summary(rs))
                 .list();

@@ -241,7 +241,11 @@ public final class CustomerValidator {
         return false;
     }
 
-    static boolean isControl(int codePoint) {
+    /**
+     * Whether a character may not stand in any text a customer record keeps: ISO controls (CR, LF, NUL...),
+     * the Unicode line and paragraph separators, and invisible format characters (but the emoji joiner).
+     */
+    public static boolean isControl(int codePoint) {
         return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029
                 || Character.getType(codePoint) == Character.FORMAT && codePoint != 0x200D;
     }
