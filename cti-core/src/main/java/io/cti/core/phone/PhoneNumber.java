@@ -7,7 +7,8 @@ package io.cti.core.phone;
 public record PhoneNumber(String e164) {
 
     public PhoneNumber {
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+        // Six digits is the shortest number libphonenumber calls valid (Vienna, +43 1110); E.164 caps at 15.
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{5,14}")) {
             throw new IllegalArgumentException("not an E.164 number: " + mask(e164));
         }
     }

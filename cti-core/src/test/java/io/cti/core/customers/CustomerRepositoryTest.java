@@ -181,6 +181,15 @@ class CustomerRepositoryTest {
     }
 
     @Test
+    void aShortFixedLineNumberIsStoredAndFoundByNumber() {
+        PhoneNumber vienna = new PhoneNumber("+431110");
+
+        CustomerId id = customers.create(individual("Wiener Kunde", mobile(vienna, true)));
+
+        assertThat(customers.findIdByPhone(vienna)).contains(id);
+    }
+
+    @Test
     void aSearchResultShowsThePrimaryPhoneAndGrade() {
         String token = token();
         PhoneNumber primary = newNumber();

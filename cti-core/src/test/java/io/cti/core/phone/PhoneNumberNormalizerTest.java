@@ -22,6 +22,7 @@ import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PhoneNumberNormalizerTest {
@@ -50,6 +51,21 @@ class PhoneNumberNormalizerTest {
     void anInternationallyWrittenNumberIgnoresTheDefaultRegion(String written) {
         assertThat(us.normalize(written).e164()).isEqualTo("+442079460958");
         assertThat(cn.normalize(written).e164()).isEqualTo("+442079460958");
+    }
+
+    @Test
+    void aSixDigitViennaNumberIsAValidE164Number() {
+        assertThat(us.normalize("+43 1110").e164()).isEqualTo("+431110");
+        assertThat(new PhoneNumberNormalizer("AT").normalize("01110").e164()).isEqualTo("+431110");
+    }
+
+    @Property(tries = 500)
+    void everyNumberLikeInputEitherNormalizesOrIsRefusedWithTheDomainError(@ForAll("numberLikeText") String written) {
+        Throwable thrown = catchThrowable(() -> us.normalize(written));
+
+        assertThat(thrown).as("input %s", written).satisfiesAnyOf(
+                t -> assertThat(t).isNull(),
+                t -> assertThat(t).isInstanceOf(CoreException.class));
     }
 
     @Test
