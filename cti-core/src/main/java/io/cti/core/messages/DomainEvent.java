@@ -3,6 +3,6 @@ package io.cti.core.messages;
 /** Something that happened, stated in the past tense; published once, read by any interested module. */
 public sealed interface DomainEvent extends DomainMessage
         permits CustomerRegistered, CustomerChanged, InteractionRecorded,
-                CallArrived, AgentLegRinging, CallConnected, CallHeld, CallResumed, CallTransferred, CallEnded,
+                CallArrived, AgentLegRinging, AgentLegUnanswered, CallConnected, CallHeld, CallResumed, CallTransferred, CallEnded,
                 OriginateResult, AmdResult, AgentPhoneState {
 }
