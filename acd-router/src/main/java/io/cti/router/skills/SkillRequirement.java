@@ -1,0 +1,23 @@
+package io.cti.router.skills;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** A queue's need for one skill at a minimum proficiency. Immutable. */
+public record SkillRequirement(Skill skill, Proficiency minimum) {
+
+    public SkillRequirement {
+        Objects.requireNonNull(skill, "skill");
+        Objects.requireNonNull(minimum, "minimum");
+    }
+
+    public static SkillRequirement of(String skill, int minimum) {
+        return new SkillRequirement(Skill.of(skill), Proficiency.of(minimum));
+    }
+
+    /** Whether an agent with these skills meets this requirement. */
+    public boolean metBy(Map<Skill, Proficiency> skills) {
+        Proficiency held = skills.get(skill);
+        return held != null && held.atLeast(minimum);
+    }
+}
