@@ -1,5 +1,7 @@
 package io.cti.core.bus;
 
+import io.cti.core.phone.PhoneNumber;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -134,6 +137,21 @@ final class Samples {
         }
         if (c == Duration.class) {
             return Duration.ofMillis(random.nextInt(Integer.MAX_VALUE));
+        }
+        if (c == PhoneNumber.class) {
+            return new PhoneNumber("+" + (1 + random.nextInt(9)) + String.format("%010d", random.nextInt(Integer.MAX_VALUE)));
+        }
+        if (c == ZoneId.class) {
+            String[] zones = {"UTC", "Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe"};
+            return ZoneId.of(zones[random.nextInt(zones.length)]);
+        }
+        if (c == Object.class) {
+            // free-form JSON values (a customer's extra attributes): text, whole numbers and booleans
+            return switch (random.nextInt(3)) {
+                case 0 -> string(random, level);
+                case 1 -> random.nextInt(1_000_000);
+                default -> random.nextBoolean();
+            };
         }
         if (c.isEnum()) {
             Object[] constants = c.getEnumConstants();
