@@ -4,5 +4,6 @@ package io.cti.core.messages;
 public sealed interface DomainEvent extends DomainMessage
         permits CustomerRegistered, CustomerChanged, InteractionRecorded,
                 CallArrived, AgentLegRinging, AgentLegUnanswered, CallConnected, CallHeld, CallResumed, CallTransferred, CallEnded,
-                OriginateResult, AmdResult, AgentPhoneState, ScreenPopReady {
+                OriginateResult, AmdResult, AgentPhoneState, ScreenPopReady, AgentStateChanged,
+                QueueFiguresUpdated {
 }

@@ -95,7 +95,12 @@ final class Samples {
             return level == 0 ? random.nextLong() : 1 + (random.nextLong() & Long.MAX_VALUE) % (Long.MAX_VALUE - 1);
         }
         if (c == int.class || c == Integer.class) {
-            return level == 0 ? random.nextInt() : 1 + random.nextInt(Integer.MAX_VALUE - 1);
+            // the tamest level stays small, for scores and counts with a narrow range
+            return switch (level) {
+                case 0 -> random.nextInt();
+                case 1 -> 1 + random.nextInt(Integer.MAX_VALUE - 1);
+                default -> 1 + random.nextInt(5);
+            };
         }
         if (c == short.class || c == Short.class) {
             return (short) (level == 0 ? random.nextInt() : 1 + random.nextInt(Short.MAX_VALUE - 1));
