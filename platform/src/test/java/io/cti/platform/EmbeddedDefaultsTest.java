@@ -51,6 +51,9 @@ class EmbeddedDefaultsTest {
 
     @Test
     void healthIsUpWithDatabaseAndRedis() throws Exception {
+        // The AMI link to the embedded pbx-sim logs in in the background after the start, so wait for it.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(new PlatformHttp(port).get("/actuator/health").statusCode()).isEqualTo(200));
         HttpResponse<String> response = new PlatformHttp(port).get("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);

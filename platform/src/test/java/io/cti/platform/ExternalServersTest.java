@@ -4,7 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.cti.core.embedded.EmbeddedPostgresServer;
 import io.cti.core.embedded.EmbeddedRedisServer;
 import io.cti.core.testing.EmbeddedServers;
+import io.cti.pbxsim.Simulator;
+import io.cti.pbxsim.SimulatorConfig;
+import io.cti.pbxsim.ami.AmiUser;
+import io.cti.platform.bridge.AmiEndpoint;
 import io.cti.platform.infrastructure.RedisEndpoint;
+import io.cti.platform.pbx.EmbeddedPbx;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,13 +24,17 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The application pointed at PostgreSQL and Redis it did not start (here the test JVM's shared servers,
- * standing in for production ones): it must use them and start no embedded server of its own.
+ * The application pointed at PostgreSQL, Redis and an Asterisk it did not start (here the test JVM's shared
+ * servers and a pbx-sim this test starts, standing in for production ones): it must use them and start no
+ * embedded server or PBX of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // close it after this class, while the shared servers it uses are still up
@@ -33,6 +43,9 @@ class ExternalServersTest {
     private static final String DATABASE = "platform_external";
     /** Would hold embedded data if anything embedded started; must never appear. */
     private static final Path UNUSED_DATA_DIR = Path.of("target", "it-data", "external-" + UUID.randomUUID());
+    private static final String AMI_SECRET = "external-" + UUID.randomUUID();
+    /** The "external Asterisk": started by the test, not by the platform. */
+    private static Simulator asterisk;
 
     @DynamicPropertySource
     static void externalServers(DynamicPropertyRegistry registry) {
@@ -42,6 +55,18 @@ class ExternalServersTest {
         registry.add("cti.platform.database.username", () -> servers.postgres().username());
         registry.add("cti.platform.redis.url", servers::redisUri);
         registry.add("cti.platform.data-dir", UNUSED_DATA_DIR::toString);
+        asterisk = Simulator.start(SimulatorConfig.embedded(List.of(new AmiUser("platform", AMI_SECRET))));
+        registry.add("cti.bridge.host", () -> "127.0.0.1");
+        registry.add("cti.bridge.port", asterisk::port);
+        registry.add("cti.bridge.username", () -> "platform");
+        registry.add("cti.bridge.secret", () -> AMI_SECRET);
+    }
+
+    @AfterAll
+    static void stopAsterisk() {
+        if (asterisk != null) {
+            asterisk.close();
+        }
     }
 
     @LocalServerPort
@@ -54,7 +79,22 @@ class ExternalServersTest {
     void noEmbeddedServerIsStarted() {
         assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
         assertThat(context.getBeansOfType(EmbeddedRedisServer.class)).isEmpty();
+        assertThat(context.getBeansOfType(EmbeddedPbx.class)).isEmpty();
         assertThat(UNUSED_DATA_DIR).doesNotExist();
+    }
+
+    @Test
+    void theBridgeLogsInToTheConfiguredAsterisk() throws Exception {
+        PlatformHttp http = new PlatformHttp(port);
+
+        assertThat(context.getBean(AmiEndpoint.class))
+                .isEqualTo(new AmiEndpoint("127.0.0.1", asterisk.port(), "platform", AMI_SECRET, false));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.json(http.get("/actuator/health").body()).path("components").path("ami").path("status").asString())
+                .isEqualTo("UP"));
+        JsonNode ami = http.json(http.get("/actuator/health").body()).path("components").path("ami");
+        assertThat(ami.path("details").path("pbx").asString()).isEqualTo("127.0.0.1:" + asterisk.port());
+        assertThat(ami.path("details").path("embedded").asBoolean()).isFalse();
     }
 
     @Test
