@@ -1,0 +1,126 @@
+package io.cti.router.queues;
+
+import io.cti.router.RouterException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Refuses request bodies of the router's definition API (queues, agents, reason codes) over
+ * {@value #LIMIT_BYTES} bytes with 413 {@code payload-too-large} before anything parses them: at once when the
+ * declared length is too large, and for bodies of unknown length (chunked) by reading at most one byte past the
+ * limit and replaying what was read. Thread-safe.
+ */
+final class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    /** The same limit as the customer API; a queue with every list full (20 skills, 10 overflow steps) is a few KiB. */
+    static final int LIMIT_BYTES = 64 * 1024;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > LIMIT_BYTES) {
+            refuse(response);
+            return;
+        }
+        if (declared >= 0) {
+            // The container never hands out more than the declared length, so the body is within the limit.
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+        if (body.length > LIMIT_BYTES) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(new ReplayedBody(request, body), response);
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        ApiError.JSON.writeValue(response.getOutputStream(), ApiError.of(RouterException.payloadTooLarge(LIMIT_BYTES)));
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new BytesInputStream(body);
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /** A servlet input stream over bytes in memory; reading never blocks. */
+    private static final class BytesInputStream extends ServletInputStream {
+        private final ByteArrayInputStream bytes;
+
+        BytesInputStream(byte[] body) {
+            this.bytes = new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            return bytes.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("the router API reads request bodies synchronously");
+        }
+    }
+}
