@@ -1,0 +1,31 @@
+package io.cti.router.routing;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Puts together why a call on the board still waits. Stateless. */
+final class Explanations {
+
+    private Explanations() {
+    }
+
+    /**
+     * The explanation of {@code e}; {@code byLane} shares one "no agent" reason among the calls of a lane, so a round
+     * with thousands of waiting calls counts the agents once per lane, not once per call.
+     */
+    static WaitExplanation of(CallEntry e, AgentRegistry agents, Instant now, Map<Lane, WaitReason> byLane) {
+        WaitReason reason;
+        if (e.target.queue() == null) {
+            reason = new WaitReason.UnknownQueue(e.target.queueName());
+        } else if (e.lane == null) {
+            reason = new WaitReason.HeldForStickyAgent(e.sticky);
+        } else if (!e.lane.pool.isEmpty()) {
+            reason = new WaitReason.RoutableNow(e.lane.pool.size());
+        } else {
+            reason = byLane.computeIfAbsent(e.lane, l -> new WaitReason.NoEligibleAgent(l.requirements,
+                    agents.unmetByAnyFreeAgent(l.requirements), agents.freeCount(), agents.busyMeeting(l.requirements)));
+        }
+        return new WaitExplanation(e.call.id(), e.target.queueName(), e.call.effectivePriorityAt(now),
+                e.call.waitedAt(now), e.call.priority().terms(), e.target.terms(), e.sticky, reason);
+    }
+}
