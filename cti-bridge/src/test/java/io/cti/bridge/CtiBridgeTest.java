@@ -129,7 +129,7 @@ class CtiBridgeTest {
         peer.emit("Event: DialBegin", "DestChannel: PJSIP/2001-00000009");
         peer.emit("Event: UserEvent", "UserEvent: AcdEnter", "Channel: SIP/127.0.0.1-00000005",
                 "Uniqueid: 1800000005.1", "Linkedid: 1800000005.1", "CallerIDNum: 5550005", "Exten: 100",
-                "Queue: support");
+                "Skill: support");
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Facts.of(published)).containsExactly(
                 "CallArrived[callId=1800000005.1, channel=SIP/127.0.0.1-00000005, uniqueId=1800000005.1, "

@@ -59,6 +59,8 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Counter logins;
     private final MeterRegistry registry;
+    private final EventTypes eventTypes;
+    private final EventLoss eventLoss;
 
     private volatile AmiLinkState state = AmiLinkState.DOWN;
     private volatile LinkSession current;
@@ -79,6 +81,8 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         this.writer = Executors.newSingleThreadExecutor(named("cti-ami-writer"));
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
         this.logins = registry.counter("cti.bridge.ami.link.logins");
+        this.eventTypes = EventTypes.of(this.userEventClasses);
+        this.eventLoss = countingLoss(registry);
         Gauge.builder("cti.bridge.ami.link.up", this, link -> link.state == AmiLinkState.UP ? 1 : 0)
                 .description("1 while the AMI link is logged in and answering pings")
                 .register(registry);
@@ -165,7 +169,8 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
             return;
         }
         state = AmiLinkState.CONNECTING;
-        LinkSession session = new LinkSession(++sessions, connectionFor(settings, userEventClasses), System.nanoTime());
+        LinkSession session = new LinkSession(++sessions, connectionFor(settings, userEventClasses, eventTypes, eventLoss),
+                System.nanoTime());
         session.connection().addEventListener(event -> deliver(session, event));
         try {
             session.connection().login(settings.eventMask());
@@ -331,10 +336,41 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
-    /** A fresh, configured (not yet connected) asterisk-java connection. */
+    /**
+     * Counts what asterisk-java loses: {@code cti.bridge.ami.dropped} (built, then dropped from its full dispatch
+     * queue) and {@code cti.bridge.ami.events} with {@code outcome=unknown, type=unregistered} (a type it has no
+     * class for). Never blocks: it runs on asterisk-java's reader and dispatch threads.
+     */
+    private static EventLoss countingLoss(MeterRegistry registry) {
+        Counter dropped = Counter.builder("cti.bridge.ami.dropped")
+                .description("AMI events asterisk-java dropped because its dispatch queue was full")
+                .register(registry);
+        Counter unregistered = registry.counter("cti.bridge.ami.events", "outcome", "unknown", "type", "unregistered");
+        return new EventLoss() {
+            @Override
+            public void dropped(long count) {
+                dropped.increment(count);
+            }
+
+            @Override
+            public void unregistered(String type) {
+                unregistered.increment();
+                log.debug("AMI event of unknown type {} skipped", type);
+            }
+        };
+    }
+
+    /** A fresh, configured (not yet connected) asterisk-java connection that counts no lost events. */
     static RetirableConnection connectionFor(AmiLinkSettings settings,
                                              List<Class<? extends ManagerEvent>> userEventClasses) {
-        RetirableConnection connection = new RetirableConnection();
+        return connectionFor(settings, userEventClasses, EventTypes.of(userEventClasses), EventLoss.NONE);
+    }
+
+    /** A fresh, configured (not yet connected) asterisk-java connection. */
+    static RetirableConnection connectionFor(AmiLinkSettings settings,
+                                             List<Class<? extends ManagerEvent>> userEventClasses,
+                                             EventTypes types, EventLoss loss) {
+        RetirableConnection connection = new RetirableConnection(types, loss);
         connection.setHostname(settings.host());
         connection.setPort(settings.port());
         connection.setUsername(settings.username());

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * any socket asterisk-java's own reconnect thread asks for afterwards, and logs off so that thread ends. It also
  * makes sure asterisk-java's dispatch thread ends with the connection: in 3.41 the reader stops that thread by
  * queueing a poison pill and only then setting the stop flag, so the thread can take the pill, see no flag, and
- * park in a one-minute poll; repeated drops would then pile up threads. Thread-safe.
+ * park in a one-minute poll; repeated drops would then pile up threads. Finally it counts the events asterisk-java
+ * loses on the way (see {@link SequencingSocket}): each gap in the numbers of dispatched events is reported to its
+ * {@link EventLoss}. Thread-safe.
  */
 final class RetirableConnection extends ManagerConnectionImpl {
 
@@ -28,12 +30,39 @@ final class RetirableConnection extends ManagerConnectionImpl {
     private final Set<Thread> dispatchThreads = ConcurrentHashMap.newKeySet();
     private volatile boolean retired;
     private volatile SocketConnectionFacade socket;
+    private final EventTypes types;
+    private final EventLoss loss;
+    /** The number of the last numbered event dispatched; written by the dispatch thread only. */
+    private int lastSequence;
+
+    RetirableConnection(EventTypes types, EventLoss loss) {
+        this.types = types;
+        this.loss = loss;
+    }
 
     /** Every event reaches the listeners through here, on asterisk-java's dispatch thread: remember that thread. */
     @Override
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
         dispatchThreads.add(Thread.currentThread());
+        countLost(event);
         super.dispatchEvent(event, requiredHandlingTime);
+    }
+
+    /**
+     * Events asterisk-java made up itself (connect, disconnect, legacy twins) carry no number and are skipped. A
+     * drop shows as a gap, so it is counted when the next numbered event arrives.
+     */
+    private void countLost(ManagerEvent event) {
+        Integer sequence = event.getSequenceNumber();
+        if (sequence == null || !types.available()) {
+            return;
+        }
+        long lost = lastSequence == 0 ? sequence - 1L : SequencingSocket.gap(lastSequence, sequence);
+        lastSequence = sequence;
+        if (lost > 0) {
+            log.error("asterisk-java dropped {} AMI events: its dispatch queue was full", lost);
+            loss.dropped(lost);
+        }
     }
 
     @Override
@@ -41,7 +70,7 @@ final class RetirableConnection extends ManagerConnectionImpl {
         if (retired) {
             throw new IOException("connection retired by the AMI link; it reconnects with a fresh one");
         }
-        SocketConnectionFacade created = super.createSocket();
+        SocketConnectionFacade created = new SequencingSocket(super.createSocket(), types, loss);
         socket = created;
         if (retired) {
             // retire() ran while the socket was being opened: it must not outlive the connection.

@@ -3,19 +3,20 @@ package io.cti.bridge.events;
 import org.asteriskjava.manager.event.UserEvent;
 
 /**
- * {@code UserEvent: AcdEnter}, raised by the platform's holding context when a caller starts waiting for an agent
- * (the event the bridge turns into CallArrived). asterisk-java drops any custom UserEvent it has no class for, so
- * this class is registered with every connection; it must be public with a public (Object) constructor because
- * asterisk-java instantiates it reflectively. Headers: the channel snapshot (Channel, Uniqueid, Linkedid,
- * CallerIDNum, Exten...) plus {@code Queue} (or the recording's {@code Skill}), optionally {@code Dnis}, and
- * {@code CallId}. Mutable like every asterisk-java event; not thread-safe.
+ * {@code UserEvent: AcdEnter}, raised by the platform's holding context ({@code cti-hold,enter}) when a caller
+ * starts waiting for an agent (the event the bridge turns into CallArrived). asterisk-java drops any custom
+ * UserEvent it has no class for, so this class is registered with every connection; it must be public with a
+ * public (Object) constructor because asterisk-java instantiates it reflectively. Headers, the contract of
+ * config/asterisk/README.md: the channel snapshot (Channel, Uniqueid, Linkedid, CallerIDNum, Exten...) followed by
+ * {@code Skill} (the queue), {@code CallId} (the call's first Uniqueid, as in the reference recordings) and
+ * {@code Dnis} (the dialed number; absent in the recordings, where Exten stands in). Mutable like every
+ * asterisk-java event; not thread-safe.
  */
 public class AcdEnterEvent extends UserEvent {
 
     private static final long serialVersionUID = 1L;
 
     private String linkedId;
-    private String queue;
     private String skill;
     private String dnis;
     private String callId;
@@ -30,14 +31,6 @@ public class AcdEnterEvent extends UserEvent {
 
     public void setLinkedId(String linkedId) {
         this.linkedId = linkedId;
-    }
-
-    public String getQueue() {
-        return queue;
-    }
-
-    public void setQueue(String queue) {
-        this.queue = queue;
     }
 
     public String getSkill() {

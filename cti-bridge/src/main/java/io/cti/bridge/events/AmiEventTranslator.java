@@ -3,6 +3,7 @@ package io.cti.bridge.events;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentLegRinging;
+import io.cti.core.messages.AgentLegUnanswered;
 import io.cti.core.messages.AgentPhoneState;
 import io.cti.core.messages.AmdResult;
 import io.cti.core.messages.AmdVerdict;
@@ -58,6 +59,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,10 +130,10 @@ public final class AmiEventTranslator implements CallDirectory {
             arrived(e, receivedAt);
         } else if (event instanceof DialBeginEvent e) {
             dialled(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getDestLinkedId(), e.getDestUniqueId(),
-                    e.getDestChannel(), false, receivedAt);
+                    e.getDestChannel(), null, receivedAt);
         } else if (event instanceof DialEndEvent e) {
             dialled(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getDestLinkedId(), e.getDestUniqueId(),
-                    e.getDestChannel(), "ANSWER".equalsIgnoreCase(e.getDialStatus()), receivedAt);
+                    e.getDestChannel(), orEmpty(e.getDialStatus()).toUpperCase(Locale.ROOT), receivedAt);
         } else if (event instanceof HangupEvent e) {
             ChannelState channel = book.channel(e.getLinkedId(), e.getUniqueId(), e.getChannel(), receivedAt);
             if (channel != null) {
@@ -235,7 +237,7 @@ public final class AmiEventTranslator implements CallDirectory {
                 adopted++;
                 entry.getValue().stream().filter(channel -> settings.holdingContexts().contains(channel.context()))
                         .findFirst().ifPresent(waiting -> announceArrival(call, waiting.uniqueId(), waiting.channel(),
-                                waiting.callerIdNum(), waiting.exten(), queueOf(waiting.queue(), null), now));
+                                waiting.callerIdNum(), waiting.exten(), queueOf(waiting.queue()), now));
             }
         }
         registry.counter("cti.bridge.resync.lost").increment(lost);
@@ -289,7 +291,7 @@ public final class AmiEventTranslator implements CallDirectory {
         CallState call = channel == null ? null : book.callOf(channel);
         if (call != null) {
             announceArrival(call, channel.uniqueId, channel.name, e.getCallerIdNum(),
-                    first(e.getDnis(), e.getExten()), queueOf(e.getQueue(), e.getSkill()), at);
+                    first(e.getDnis(), e.getExten()), queueOf(e.getSkill()), at);
         }
     }
 
@@ -305,9 +307,13 @@ public final class AmiEventTranslator implements CallDirectory {
                 orEmpty(dnis), queue));
     }
 
-    /** A dial from a call's channel to another: the agent's leg ringing, or (answered) connected. */
+    /**
+     * A dial from a call's channel to another: the agent's leg ringing, and once the dial ended ({@code dialStatus}
+     * of DialEnd; null for DialBegin) either connected (ANSWER) or unanswered (NOANSWER, BUSY, CHANUNAVAIL,
+     * CONGESTION, CANCEL...: RONA). Each fact once per leg, whichever of DialBegin and DialEnd comes first.
+     */
     private void dialled(String linkedId, String uniqueId, String channelName, String destLinkedId,
-                         String destUniqueId, String destName, boolean answered, Instant at) {
+                         String destUniqueId, String destName, String dialStatus, Instant at) {
         String destination = ChannelNames.value(destName);
         String callerName = ChannelNames.value(channelName);
         if (destination == null) {
@@ -328,9 +334,16 @@ public final class AmiEventTranslator implements CallDirectory {
         if (call.ringingLegs.add(dest.uniqueId)) {
             sink.accept(new AgentLegRinging(MessageId.random(), at, call.callId, endpoint, destination));
         }
-        if (answered && call.connectedLegs.add(dest.uniqueId)) {
-            call.connectedUniqueId = dest.uniqueId;
-            sink.accept(new CallConnected(MessageId.random(), at, call.callId, endpoint, destination));
+        if (dialStatus == null || dialStatus.isEmpty()) {
+            return;
+        }
+        if ("ANSWER".equals(dialStatus)) {
+            if (call.connectedLegs.add(dest.uniqueId)) {
+                call.connectedUniqueId = dest.uniqueId;
+                sink.accept(new CallConnected(MessageId.random(), at, call.callId, endpoint, destination));
+            }
+        } else if (call.unansweredLegs.add(dest.uniqueId)) {
+            sink.accept(new AgentLegUnanswered(MessageId.random(), at, call.callId, endpoint, destination, dialStatus));
         }
     }
 
@@ -424,8 +437,8 @@ public final class AmiEventTranslator implements CallDirectory {
 
     // ---- readings -------------------------------------------------------------------------------------
 
-    private QueueName queueOf(String queue, String skill) {
-        String name = first(ChannelNames.value(queue), ChannelNames.value(skill));
+    private QueueName queueOf(String queue) {
+        String name = ChannelNames.value(queue);
         if (name == null) {
             return settings.defaultQueue();
         }

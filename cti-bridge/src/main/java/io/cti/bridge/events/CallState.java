@@ -26,6 +26,7 @@ final class CallState {
     boolean hangupByPlatform;
     final Set<String> ringingLegs = new HashSet<>();
     final Set<String> connectedLegs = new HashSet<>();
+    final Set<String> unansweredLegs = new HashSet<>();
     final Set<String> agentPairs = new HashSet<>();
     String connectedUniqueId;
     final Set<String> transfers = new HashSet<>();

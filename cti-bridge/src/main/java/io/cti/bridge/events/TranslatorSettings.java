@@ -24,6 +24,13 @@ import java.util.regex.PatternSyntaxException;
 public record TranslatorSettings(Duration endSettle, String agentDevicePattern, QueueName defaultQueue,
                                  Set<String> holdingContexts, String queueVariable, int rememberedEndedCalls) {
 
+    /** The platform dialplan's holding context, where callers wait for an agent (config/asterisk/README.md). */
+    public static final String HOLDING_CONTEXT = "cti-hold";
+    /** The platform dialplan's channel variable holding a waiting caller's queue. */
+    public static final String QUEUE_VARIABLE = "ACD_SKILL";
+    /** The platform dialplan's channel variable holding the number a caller dialed (read on resync). */
+    public static final String DNIS_VARIABLE = "CTI_DNIS";
+
     public TranslatorSettings {
         if (endSettle == null || endSettle.compareTo(Duration.ofMillis(200)) <= 0) {
             throw BridgeException.invalidSetting("events.endSettle", endSettle,
@@ -46,9 +53,12 @@ public record TranslatorSettings(Duration endSettle, String agentDevicePattern, 
         }
     }
 
-    /** Defaults for the platform's dialplan (config/asterisk): SIP phones as agent devices. */
+    /**
+     * Defaults for the platform's dialplan (config/asterisk/extensions_cti.conf): callers wait in {@code cti-hold},
+     * their queue is in {@code ACD_SKILL}; SIP phones are agent devices.
+     */
     public static TranslatorSettings defaults() {
         return new TranslatorSettings(Duration.ofSeconds(1), "(PJSIP|SIP|IAX2)/[^-]+", QueueName.of("default"),
-                Set.of("cti-inbound"), "CTI_QUEUE", 50_000);
+                Set.of(HOLDING_CONTEXT), QUEUE_VARIABLE, 50_000);
     }
 }

@@ -2,6 +2,8 @@ package io.cti.bridge.events;
 
 import io.cti.bridge.testing.Facts;
 import io.cti.core.ids.CallId;
+import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.CallConnected;
 import io.cti.core.messages.DomainEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -114,16 +116,16 @@ class AmiEventTranslatorTest {
         arriveAndConnect();
         feed(event(channel("Newchannel", "PJSIP/carrier-00000003", "3.3", "3.3")));
         feed(event(channel("UserEvent", "PJSIP/carrier-00000003", "3.3", "3.3", "UserEvent: AcdEnter",
-                "Queue: billing")));
+                "Skill: billing")));
         out.clear();
 
         long mark = translator.beginResync();
         // Call 1.1 is still live; call 3.3 vanished while the link was down; call 5.5 started meanwhile and
         // waits in the holding context; call 7.7 is some other live call.
         translator.reconcile(mark, List.of(
-                new LiveChannel(CUSTOMER, "1.1", "1.1", "cti-inbound", "100", "+4930123456", null),
+                new LiveChannel(CUSTOMER, "1.1", "1.1", "cti-hold", "100", "+4930123456", null),
                 new LiveChannel(AGENT, "1.2", "1.1", "cti-agent-connect", "2001", "2001", null),
-                new LiveChannel("PJSIP/carrier-00000005", "5.5", "5.5", "cti-inbound", "100", "+4930999888", "sales"),
+                new LiveChannel("PJSIP/carrier-00000005", "5.5", "5.5", "cti-hold", "100", "+4930999888", "sales"),
                 new LiveChannel("PJSIP/3001-00000007", "7.7", "7.7", "internal", "3002", "3001", null)), T0.plusSeconds(1));
 
         assertThat(Facts.of(out)).containsExactly(
@@ -133,9 +135,9 @@ class AmiEventTranslatorTest {
         // The same snapshot again (a second reconnect) tells nothing new, and the lost call stays ended.
         out.clear();
         translator.reconcile(translator.beginResync(), List.of(
-                new LiveChannel(CUSTOMER, "1.1", "1.1", "cti-inbound", "100", "+4930123456", null),
+                new LiveChannel(CUSTOMER, "1.1", "1.1", "cti-hold", "100", "+4930123456", null),
                 new LiveChannel(AGENT, "1.2", "1.1", "cti-agent-connect", "2001", "2001", null),
-                new LiveChannel("PJSIP/carrier-00000005", "5.5", "5.5", "cti-inbound", "100", "+4930999888", "sales"),
+                new LiveChannel("PJSIP/carrier-00000005", "5.5", "5.5", "cti-hold", "100", "+4930999888", "sales"),
                 new LiveChannel("PJSIP/3001-00000007", "7.7", "7.7", "internal", "3002", "3001", null)), T0.plusSeconds(2));
         feed(event(channel("Hangup", "PJSIP/carrier-00000003", "3.3", "3.3", "Cause: 16")));
         assertThat(out).isEmpty();
@@ -147,7 +149,7 @@ class AmiEventTranslatorTest {
     void aCallWithEventsDuringTheResyncIsNotEndedByTheSnapshot() {
         long mark = translator.beginResync();
         feed(event(channel("Newchannel", CUSTOMER, "1.1", "1.1")));
-        feed(event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdEnter", "Queue: support")));
+        feed(event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdEnter", "Skill: support")));
         out.clear();
 
         translator.reconcile(mark, List.of(), T0.plusSeconds(1));
@@ -156,9 +158,73 @@ class AmiEventTranslatorTest {
         assertThat(translator.customerChannel(CallId.of("1.1"))).contains(CUSTOMER);
     }
 
+    @Test
+    void anAgentLegThatRingsOutIsToldUnansweredOnceWithItsDialStatus() {
+        arriveAndRing();
+        ManagerEvent ringOut = event(channel("DialEnd", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT,
+                "DestUniqueid: 1.2", "DestLinkedid: 1.1", "DialStatus: NOANSWER"));
+        feed(ringOut);
+        feed(ringOut);
+
+        assertThat(Facts.of(out)).containsExactly(
+                "CallArrived[callId=1.1, channel=" + CUSTOMER + ", uniqueId=1.1, ani=+4930123456, dnis=100, queue=support]",
+                "AgentLegRinging[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
+                "AgentLegUnanswered[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + ", dialStatus=NOANSWER]");
+    }
+
+    @Test
+    void everyStatusButAnswerIsAnUnansweredAgentLeg() {
+        feed(event(channel("Newchannel", CUSTOMER, "1.1", "1.1")));
+        String[] statuses = {"NOANSWER", "BUSY", "CHANUNAVAIL", "CONGESTION", "CANCEL"};
+        for (int leg = 0; leg < statuses.length; leg++) {
+            feed(event(channel("DialEnd", CUSTOMER, "1.1", "1.1", "DestChannel: PJSIP/200" + leg + "-0000000" + leg,
+                    "DestUniqueid: 1." + (leg + 2), "DestLinkedid: 1.1", "DialStatus: " + statuses[leg])));
+        }
+
+        assertThat(out).filteredOn(AgentLegUnanswered.class::isInstance).extracting(event ->
+                ((AgentLegUnanswered) event).dialStatus()).containsExactly(statuses);
+        assertThat(out).noneMatch(CallConnected.class::isInstance);
+    }
+
+    @Test
+    void aDialEndBeforeItsDialBeginStillTellsRingingThenUnansweredOnce() {
+        feed(event(channel("DialEnd", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT, "DestUniqueid: 1.2",
+                "DestLinkedid: 1.1", "DialStatus: BUSY")));
+        feed(event(channel("DialBegin", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT, "DestUniqueid: 1.2",
+                "DestLinkedid: 1.1", "DialString: 2001")));
+
+        assertThat(Facts.of(out)).containsExactly(
+                "AgentLegRinging[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
+                "AgentLegUnanswered[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + ", dialStatus=BUSY]");
+    }
+
+    @Test
+    void aRedialAfterRonaRingsAndConnectsTheNextAgent() {
+        arriveAndRing();
+        feed(event(channel("DialEnd", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT, "DestUniqueid: 1.2",
+                "DestLinkedid: 1.1", "DialStatus: NOANSWER")));
+        feed(event(channel("DialBegin", CUSTOMER, "1.1", "1.1", "DestChannel: PJSIP/2002-00000003",
+                "DestUniqueid: 1.3", "DestLinkedid: 1.1", "DialString: 2002")));
+        feed(event(channel("DialEnd", CUSTOMER, "1.1", "1.1", "DestChannel: PJSIP/2002-00000003",
+                "DestUniqueid: 1.3", "DestLinkedid: 1.1", "DialStatus: ANSWER")));
+
+        assertThat(Facts.of(out)).endsWith(
+                "AgentLegUnanswered[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + ", dialStatus=NOANSWER]",
+                "AgentLegRinging[callId=1.1, endpoint=PJSIP/2002, channel=PJSIP/2002-00000003]",
+                "CallConnected[callId=1.1, endpoint=PJSIP/2002, channel=PJSIP/2002-00000003]");
+        assertThat(translator.agentChannel(CallId.of("1.1"))).contains("PJSIP/2002-00000003");
+    }
+
+    private void arriveAndRing() {
+        feed(event(channel("Newchannel", CUSTOMER, "1.1", "1.1")));
+        feed(event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdEnter", "Skill: support")));
+        feed(event(channel("DialBegin", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT, "DestUniqueid: 1.2",
+                "DestLinkedid: 1.1", "DialString: 2001")));
+    }
+
     private void arriveAndConnect() {
         feed(event(channel("Newchannel", CUSTOMER, "1.1", "1.1")));
-        feed(event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdEnter", "Queue: support")));
+        feed(event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdEnter", "Skill: support")));
         feed(event(channel("DialBegin", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT, "DestUniqueid: 1.2",
                 "DestLinkedid: 1.1", "DialString: 2001")));
         feed(event(channel("DialEnd", CUSTOMER, "1.1", "1.1", "DestChannel: " + AGENT, "DestUniqueid: 1.2",

@@ -38,6 +38,7 @@ public final class AmiServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
+    private volatile AmiWireTap tap;
 
     public AmiServer(Pbx pbx, AmiServerConfig config) {
         this.pbx = pbx;
@@ -65,6 +66,7 @@ public final class AmiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(
+                                new WireTapHandler(() -> tap),
                                 new FlushConsolidationHandler(256, true),
                                 new AmiFrameDecoder(config),
                                 new AmiSession(context));
@@ -93,6 +95,33 @@ public final class AmiServer implements AutoCloseable {
     /** Connections currently open (logged in or not). */
     public int connections() {
         return sessions.size();
+    }
+
+    /** Sees every byte clients send from now on ({@code null}: none); see {@link AmiWireTap}. */
+    public void tap(AmiWireTap wireTap) {
+        this.tap = wireTap;
+    }
+
+    /**
+     * Closes every client connection from the server side, as a manager reload or a network cut does; the server
+     * keeps listening. Answers how many connections were closed. For tests of reconnecting clients.
+     */
+    public int dropConnections() {
+        int dropped = 0;
+        for (AmiSession session : sessions) {
+            session.drop();
+            dropped++;
+        }
+        return dropped;
+    }
+
+    /**
+     * Writes {@code bytes} unchanged to every logged-in connection, after what each was sent so far: frames no
+     * Asterisk would send (garbage, truncated or oversized ones), for tests of how clients survive them.
+     */
+    public void writeRawToClients(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        sessions.forEach(session -> session.writeRaw(copy));
     }
 
     @Override

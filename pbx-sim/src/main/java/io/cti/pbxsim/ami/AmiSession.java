@@ -102,6 +102,23 @@ final class AmiSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Closes the connection from the server side, as a manager reload or a network cut would; any thread. */
+    void drop() {
+        onLoop(this::closeNow);
+    }
+
+    /**
+     * Writes {@code bytes} as they are, after whatever this session has written so far (fault injection: frames
+     * Asterisk would never send); only once logged in, as events are. Any thread.
+     */
+    void writeRaw(byte[] bytes) {
+        onLoop(() -> {
+            if (!closing && authenticated && ctx.channel().isActive()) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+            }
+        });
+    }
+
     // ---- what action handlers read and change (event loop only) ----
 
     boolean authenticated() {
@@ -267,6 +284,9 @@ final class AmiSession extends ChannelInboundHandlerAdapter {
     }
 
     private void onLoop(Runnable task) {
+        if (ctx == null) {
+            return;
+        }
         if (ctx.executor().inEventLoop()) {
             task.run();
         } else {

@@ -107,6 +107,24 @@ final class ChannelActions {
         });
     }
 
+    /** BlindTransfer: the party bridged to Channel goes to Exten@Context; answers as Asterisk 20 does. */
+    CompletableFuture<Reply> blindTransfer(AmiSession session, AmiMessage action) {
+        String name = action.get("Channel");
+        if (name.isEmpty()) {
+            return done(Reply.of(Responses.error(action, "No channel specified")));
+        }
+        if (action.get("Exten").isEmpty()) {
+            return done(Reply.of(Responses.error(action, "No extension specified")));
+        }
+        return pbx.blindTransfer(name, action.get("Context"), action.get("Exten")).handle((ok, error) -> {
+            if (error == null) {
+                return Reply.of(Responses.success(action, "Transfer succeeded"));
+            }
+            return Reply.of(Responses.error(action, isNoSuchChannel(error)
+                    ? "No channel found" : "Transfer failed"));
+        });
+    }
+
     CompletableFuture<Reply> bridgeList(AmiSession session, AmiMessage action) {
         return pbx.bridges().thenApply(bridges -> {
             List<AmiMessage> messages = new ArrayList<>();

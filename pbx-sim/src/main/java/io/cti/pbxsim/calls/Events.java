@@ -167,6 +167,31 @@ final class Events {
         publish(builder.build());
     }
 
+    /** Hold (with the music class the held party hears) or Unhold, raised on the channel whose phone asked. */
+    void hold(Channel channel, boolean hold) {
+        ManagerEvent.Builder builder = channelEvent(hold ? "Hold" : "Unhold", CALL, channel);
+        if (hold) {
+            builder.add("MusicClass", "default");
+        }
+        publish(builder.build());
+    }
+
+    /**
+     * BlindTransfer as Asterisk 20 raises it for the AMI action: the transferer's channel, the bridge, the
+     * transferee's channel, then where the transferee goes.
+     */
+    void blindTransfer(Channel transferer, Bridge bridge, Channel transferee, String context, String exten) {
+        publish(new ManagerEvent.Builder("BlindTransfer", CALL)
+                .add("Result", "Success")
+                .addAll(channelFields(transferer, "Transferer"))
+                .addAll(bridgeFields(bridge))
+                .addAll(channelFields(transferee, "Transferee"))
+                .add("IsExternal", "Yes")
+                .add("Context", context)
+                .add("Extension", exten)
+                .build());
+    }
+
     /** DTMFBegin/DTMFEnd for a digit received from the far end ({@code durationMs} only on DTMFEnd). */
     void dtmf(Channel channel, char digit, Integer durationMs) {
         ManagerEvent.Builder builder = new ManagerEvent.Builder(durationMs == null ? "DTMFBegin" : "DTMFEnd", DTMF)

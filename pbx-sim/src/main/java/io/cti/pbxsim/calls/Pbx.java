@@ -70,22 +70,56 @@ public final class Pbx implements AutoCloseable {
     /** Sends a channel to another dialplan position (AMI Redirect). Fails with no-such-channel. */
     public CompletableFuture<Void> redirect(String channel, String context, String exten, int priority) {
         return run(c -> {
-            Channel target = existing(c, channel);
-            // As Asterisk's async goto: what is not given stays where the channel is.
-            String toContext = context == null || context.isEmpty() ? target.context : context;
-            String toExten = exten == null || exten.isEmpty() ? target.exten : exten;
-            if (target.execution instanceof PbxExecution execution && execution.isDialplan()) {
-                execution.redirect(toContext, toExten, priority);
-            } else {
-                if (target.execution != null) {
-                    target.execution.interrupt();
-                }
-                if (target.bridge != null) {
-                    c.bridges.breakUp(target).finish();
-                }
-                target.dialTracker = null;
-                c.startDialplan(target, toContext, toExten, priority);
+            moveTo(c, existing(c, channel), context, exten, priority);
+            return null;
+        });
+    }
+
+    private static void moveTo(CallCore c, Channel target, String context, String exten, int priority) {
+        // As Asterisk's async goto: what is not given stays where the channel is.
+        String toContext = context == null || context.isEmpty() ? target.context : context;
+        String toExten = exten == null || exten.isEmpty() ? target.exten : exten;
+        if (target.execution instanceof PbxExecution execution && execution.isDialplan()) {
+            execution.redirect(toContext, toExten, priority);
+        } else {
+            if (target.execution != null) {
+                target.execution.interrupt();
             }
+            if (target.bridge != null) {
+                c.bridges.breakUp(target).finish();
+            }
+            target.dialTracker = null;
+            c.startDialplan(target, toContext, toExten, priority);
+        }
+    }
+
+    /**
+     * Transfers the party bridged to {@code transferer} to {@code exten@context} (AMI BlindTransfer): raises
+     * BlindTransfer and sends the transferee there; the transferer's leg ends with the bridge. Fails with
+     * no-such-channel, or bad-argument when the channel is not bridged to anyone.
+     */
+    public CompletableFuture<Void> blindTransfer(String transferer, String context, String exten) {
+        return run(c -> {
+            Channel from = existing(c, transferer);
+            Bridge bridge = from.bridge;
+            Channel to = bridge == null ? null
+                    : bridge.members.stream().filter(member -> member != from).findFirst().orElse(null);
+            if (to == null) {
+                throw PbxSimException.badArgument("Channel", transferer + " is not bridged to anyone");
+            }
+            c.events.blindTransfer(from, bridge, to, context, exten);
+            moveTo(c, to, context, exten, 1);
+            return null;
+        });
+    }
+
+    /**
+     * The phone on {@code channel} puts its call on hold ({@code hold}) or takes it off (re-INVITE); raises
+     * Hold or Unhold on that channel.
+     */
+    public CompletableFuture<Void> hold(String channel, boolean hold) {
+        return run(c -> {
+            c.events.hold(existing(c, channel), hold);
             return null;
         });
     }
