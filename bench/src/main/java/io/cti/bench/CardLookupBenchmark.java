@@ -1,13 +1,21 @@
 package io.cti.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cti.core.customers.Alert;
+import io.cti.core.customers.AlertRules;
+import io.cti.core.customers.CarePlanContact;
+import io.cti.core.customers.Customer;
 import io.cti.core.customers.CustomerBulkLoader;
+import io.cti.core.customers.CustomerCard;
 import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerFigures;
 import io.cti.core.customers.CustomerHistory;
 import io.cti.core.customers.CustomerRepository;
+import io.cti.core.customers.DerivedFigures;
 import io.cti.core.customers.FigureRules;
+import io.cti.core.customers.ServiceRequest;
 import io.cti.core.demo.DemoCustomers;
+import io.cti.core.ids.CustomerId;
 import io.cti.core.phone.PhoneNumber;
 import io.cti.platform.CtiPlatformApplication;
 import org.HdrHistogram.Histogram;
@@ -28,17 +36,19 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
  * Benchmark (b): how fast a customer card is found by phone number with a million customers in the database,
- * one lookup at a time: at the repository layer ({@link CustomerRepository#findIdByPhone} and
- * {@link CustomerCards#byNumber}), then over HTTP through the platform ({@code GET /api/customers/search?phone=})
+ * one lookup at a time: at the repository layer ({@link CustomerRepository#findIdByPhone}, {@link CustomerCards#byNumber},
+ * and as a baseline the card read in seven queries as {@code CustomerCards} did before, measured in turns), then over HTTP through the platform ({@code GET /api/customers/search?phone=})
  * started in this JVM against the same PostgreSQL. Latencies go into HdrHistograms after a warm-up.
  *
  * <pre>
@@ -82,13 +92,35 @@ public final class CardLookupBenchmark {
                     BenchDatabase.count(db, "customer_phone"));
             List<PhoneNumber> numbers = randomNumbers(db, Math.max(lookups, httpLookups) + warmup);
             CustomerRepository repository = new CustomerRepository(db, figures);
-            CustomerCards cards = new CustomerCards(repository, new CustomerHistory(db, figures), figures, clock);
 
+            CustomerHistory history = new CustomerHistory(db, figures);
+            CustomerCards cards = new CustomerCards(repository, history, figures, clock);
+            SevenQueryCard baseline = new SevenQueryCard(repository, history, figures, clock);
+            int same = 0;
+            for (PhoneNumber number : numbers.subList(0, 1_000)) {
+                same += cards.byNumber(number).orElseThrow().equals(baseline.byNumber(number)) ? 1 : 0;
+            }
+            System.out.printf("the one-statement card equals the seven-query card for %d of 1000 numbers%n", same);
+
+            // the three are measured in turns, so that what else runs on the machine weighs on each alike
+            Histogram byId = BenchSupport.histogram();
+            Histogram sevenQueries = BenchSupport.histogram();
+            Histogram oneStatement = BenchSupport.histogram();
+            int rounds = 10;
+            for (int round = 0; round < rounds; round++) {
+                int warm = round == 0 ? warmup : 0;
+                // each its own numbers: none finds the pages another has just read in PostgreSQL's buffers
+                byId.add(measure(numbers, warm, lookups / rounds, 3L * round, n -> repository.findIdByPhone(n).orElseThrow()));
+                sevenQueries.add(measure(numbers, warm, lookups / rounds, 3L * round + 1, baseline::byNumber));
+                oneStatement.add(measure(numbers, warm, lookups / rounds, 3L * round + 2, n -> cards.byNumber(n).orElseThrow()));
+            }
+            System.out.println("load average after the repository-layer lookups: " + BenchSupport.loadAverage());
             System.out.println(BenchSupport.PERCENTILE_HEADER);
-            System.out.println(BenchSupport.percentiles("CustomerRepository.findIdByPhone",
-                    measure(numbers, warmup, lookups, n -> repository.findIdByPhone(n).orElseThrow())));
-            System.out.println(BenchSupport.percentiles("CustomerCards.byNumber",
-                    measure(numbers, warmup, lookups, n -> cards.byNumber(n).orElseThrow())));
+            System.out.println(BenchSupport.percentiles("CustomerRepository.findIdByPhone", byId));
+            System.out.println(BenchSupport.percentiles("baseline: the card in seven queries (the previous CustomerCards)", sevenQueries));
+            System.out.println(BenchSupport.percentiles("CustomerCards.byNumber (one statement)", oneStatement));
+            System.out.printf("seven queries / one statement: p50 %.2fx, p99 %.2fx%n",
+                    ratio(sevenQueries, oneStatement, 50), ratio(sevenQueries, oneStatement, 99));
 
             if (httpLookups > 0) {
                 try (ConfigurableApplicationContext platform = startPlatform(server)) {
@@ -96,7 +128,7 @@ public final class CardLookupBenchmark {
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
                     String base = "http://127.0.0.1:" + port + "/api/customers/search?phone=";
-                    Histogram histogram = measure(numbers, warmup, httpLookups, n -> {
+                    Histogram histogram = measure(numbers, warmup, httpLookups, 0, n -> {
                         HttpRequest request = HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(n.e164(), StandardCharsets.UTF_8)))
                                 .timeout(Duration.ofSeconds(10)).GET().build();
                         try {
@@ -144,9 +176,13 @@ public final class CardLookupBenchmark {
         return numbers;
     }
 
+    private static double ratio(Histogram numerator, Histogram denominator, double percentile) {
+        return (double) numerator.getValueAtPercentile(percentile) / denominator.getValueAtPercentile(percentile);
+    }
+
     /** {@code warmup} unmeasured calls, then {@code count} calls timed one by one, in microseconds. */
-    private static Histogram measure(List<PhoneNumber> numbers, int warmup, int count, Consumer<PhoneNumber> call) {
-        SplittableRandom random = new SplittableRandom(1);
+    private static Histogram measure(List<PhoneNumber> numbers, int warmup, int count, long seed, Consumer<PhoneNumber> call) {
+        SplittableRandom random = new SplittableRandom(1 + seed);
         for (int i = 0; i < warmup; i++) {
             call.accept(numbers.get(random.nextInt(numbers.size())));
         }
@@ -158,5 +194,28 @@ public final class CardLookupBenchmark {
             histogram.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
         }
         return histogram;
+    }
+
+    /**
+     * The card as {@code CustomerCards} read it before it became one statement: seven queries in a row (number,
+     * customer, phones, figures, open requests, next contact, last interactions). The baseline of this benchmark.
+     */
+    private record SevenQueryCard(CustomerRepository customers, CustomerHistory history, CustomerFigures figures,
+                                  Clock clock) {
+
+        CustomerCard byNumber(PhoneNumber number) {
+            CustomerId id = customers.findIdByPhone(number).orElseThrow();
+            Customer customer = customers.find(id).orElseThrow();
+            LocalDate today = LocalDate.now(clock);
+            DerivedFigures current = figures.find(id).filter(f -> f.computedOn().equals(today))
+                    .orElseGet(() -> figures.refresh(id));
+            List<ServiceRequest> open = history.openServiceRequests(id);
+            Optional<CarePlanContact> next = history.nextPlannedContact(id);
+            ZoneId zone = customer.profile().timeZone() == null ? clock.getZone() : customer.profile().timeZone();
+            List<Alert> alerts = AlertRules.alerts(customer.profile(), current, open, next,
+                    LocalDate.ofInstant(clock.instant(), zone));
+            return new CustomerCard(id, customer.version(), customer.profile(), current, alerts,
+                    history.lastInteractions(id, CustomerCard.LAST_INTERACTIONS), open, next.orElse(null));
+        }
     }
 }

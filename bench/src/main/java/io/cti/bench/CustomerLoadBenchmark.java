@@ -14,13 +14,15 @@ import java.util.Map;
 
 /**
  * Benchmark (a): loads generated customers into the embedded PostgreSQL with {@link CustomerBulkLoader}
- * (COPY), times the load and the full figure refresh separately, and compares, in the same run, with the
- * same rows written by batched JDBC INSERTs for a subset.
+ * (COPY), times the load and the full figure refresh separately, and compares, in the same run, for a subset:
+ * COPY batch by batch with the indexes kept current (the loader before it built them at the end), and the same
+ * rows written by batched JDBC INSERTs.
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.cti.bench.CustomerLoadBenchmark \
  *      [--customers=1000000] [--baseline=100000] [--seed=42] [--writers=2] [--batch=5000] [--refresh=true]
+ *      [--rebuild-indexes=false] [--insert-baseline=true]
  *      [--dir=bench/target/bench-postgres]
  * </pre>
  *
@@ -42,18 +44,20 @@ public final class CustomerLoadBenchmark {
         int batch = (int) BenchSupport.longArgument(arguments, "batch", 5_000);
         Path directory = Path.of(arguments.getOrDefault("dir", BenchDatabase.DEFAULT_DIRECTORY.toString()));
         boolean refresh = Boolean.parseBoolean(arguments.getOrDefault("refresh", "true"));
+        boolean rebuild = Boolean.parseBoolean(arguments.getOrDefault("rebuild-indexes", "false"));
+        boolean insertBaseline = Boolean.parseBoolean(arguments.getOrDefault("insert-baseline", "true"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DemoCustomers demo = new DemoCustomers(seed, today);
 
         System.out.println("# CustomerLoadBenchmark");
         System.out.println("machine: " + BenchSupport.machine());
-        System.out.printf("customers=%d baseline=%d seed=%d writers=%d batch=%d today=%s%n", customers, baseline, seed,
-                writers, batch, today);
+        System.out.printf("customers=%d baseline=%d seed=%d writers=%d batch=%d rebuild-indexes=%s today=%s%n", customers,
+                baseline, seed, writers, batch, rebuild, today);
         try (BenchDatabase server = BenchDatabase.start(directory, true)) {
             // 1. the full load with COPY, then the figures
             try (HikariDataSource db = server.database(DATABASE, writers + 2)) {
                 System.out.println("server: " + BenchDatabase.settings(db));
-                CustomerBulkLoader loader = new CustomerBulkLoader(db, new CustomerBulkLoader.Options(batch, writers, true));
+                CustomerBulkLoader loader = new CustomerBulkLoader(db, new CustomerBulkLoader.Options(batch, writers, true, rebuild));
                 String loadBefore = BenchSupport.loadAverage();
                 Path data = server.server().dataDirectory();
                 double clientCpu = BenchSupport.processCpuSeconds();
@@ -69,11 +73,12 @@ public final class CustomerLoadBenchmark {
                 double seconds = report.loadTime().toNanos() / 1e9;
                 System.out.printf("COPY load: %d customers, %d rows (phones %d, purchases %d, interactions %d, requests %d,"
                                 + " scores %d, campaigns %d, plan %d) in %.1f s = %.0f customers/s, %.0f rows/s;"
-                                + " reference checks skipped: %s; load average before %s, after %s%n",
+                                + " reference checks skipped: %s; one transaction, indexes built at the end: %s;"
+                                + " load average before %s, after %s%n",
                         report.customers(), report.rows(), report.phones(), report.purchases(), report.interactions(),
                         report.serviceRequests(), report.satisfactionScores(), report.campaigns(), report.carePlanContacts(),
                         seconds, report.customers() / seconds, report.rows() / seconds, report.referenceChecksSkipped(),
-                        loadBefore, loadAfter);
+                        report.indexesRebuilt(), loadBefore, loadAfter);
                 System.out.printf("CPU used by the load: this JVM (generator, encoding, JDBC) %.1f s, PostgreSQL %.1f s;"
                         + " together %.1f s, i.e. %.1f s of wall time at best on %d cores%n", clientCpu, serverCpu,
                         clientCpu + serverCpu, (clientCpu + serverCpu) / Runtime.getRuntime().availableProcessors(),
@@ -85,8 +90,14 @@ public final class CustomerLoadBenchmark {
             }
             // 2. the baseline: the first `baseline` customers, into empty databases, COPY and then batched INSERTs
             if (baseline > 0) {
-                double copyOne = copySubset(server, demo, baseline, batch, 1);
-                double copyWriters = writers == 1 ? copyOne : copySubset(server, demo, baseline, batch, writers);
+                double copyOne = copySubset(server, demo, baseline, batch, 1, false);
+                double copyWriters = writers == 1 ? copyOne : copySubset(server, demo, baseline, batch, writers, false);
+                double copyRebuilt = copySubset(server, demo, baseline, batch, writers, true);
+                System.out.printf("ratio batch by batch (%d writers) / one transaction with the indexes built at the end: %.2fx%n",
+                        writers, copyWriters / copyRebuilt);
+                if (!insertBaseline) {
+                    return;
+                }
                 double inserts;
                 try (HikariDataSource db = fresh(server, "baseline_insert", 2)) {
                     long start = System.nanoTime();
@@ -101,13 +112,15 @@ public final class CustomerLoadBenchmark {
         }
     }
 
-    private static double copySubset(BenchDatabase server, DemoCustomers demo, long n, int batch, int writers) {
-        try (HikariDataSource db = fresh(server, "baseline_copy_" + writers, writers + 2)) {
-            CustomerBulkLoader.Report report = new CustomerBulkLoader(db, new CustomerBulkLoader.Options(batch, writers, true))
+    private static double copySubset(BenchDatabase server, DemoCustomers demo, long n, int batch, int writers,
+                                     boolean rebuild) {
+        try (HikariDataSource db = fresh(server, "baseline_copy_" + writers + (rebuild ? "_rebuilt" : ""), writers + 2)) {
+            CustomerBulkLoader.Report report = new CustomerBulkLoader(db, new CustomerBulkLoader.Options(batch, writers, true, rebuild))
                     .load(demo.stream(n));
             double seconds = report.loadTime().toNanos() / 1e9;
-            System.out.printf("baseline COPY (%d writer%s): %d customers, %d rows in %.1f s%n", writers,
-                    writers == 1 ? "" : "s", n, report.rows(), seconds);
+            System.out.printf("baseline COPY (%d writer%s, %s): %d customers, %d rows in %.1f s (load average %s)%n", writers,
+                    writers == 1 ? "" : "s", report.indexesRebuilt() ? "one transaction, indexes built at the end"
+                            : "batch by batch, indexes kept", n, report.rows(), seconds, BenchSupport.loadAverage());
             return seconds;
         }
     }

@@ -1,5 +1,7 @@
 package io.cti.core;
 
+import io.cti.core.phone.PhoneNumber;
+
 /**
  * Root of every failure raised by the shared kernel; each factory names the offending input.
  * Immutable and thread-safe.
@@ -45,7 +47,8 @@ public class CoreException extends RuntimeException {
     }
 
     public static CoreException database(String what, Throwable cause) {
-        return new CoreException("database-failure", what + ": " + cause.getMessage(), cause);
+        // The server's message may quote the refused row, phone numbers included.
+        return new CoreException("database-failure", what + ": " + PhoneNumber.maskNumbersIn(cause.getMessage()), cause);
     }
 
     public static CoreException staleCustomer(String reference, int expectedVersion, int actualVersion) {

@@ -29,7 +29,7 @@ public final class CustomerRepository {
 
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
     };
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             c.id, c.kind, c.type, c.name, c.email, c.address_line, c.city, c.region, c.postal_code, c.country,
             c.time_zone, c.preferred_language, c.birth_date, c.gender, c.occupation, c.education, c.industry,
             c.legal_representative, c.contact_person, c.customer_since, c.attributes::text as attributes,
@@ -108,6 +108,11 @@ public final class CustomerRepository {
                 .query((rs, n) -> customer(rs, phonesOf(rs.getLong("id"))))
                 .optional();
         return customer;
+    }
+
+    /** The client the card query shares with this repository (same pool). */
+    JdbcClient jdbc() {
+        return jdbc;
     }
 
     public boolean exists(CustomerId id) {
@@ -215,7 +220,8 @@ public final class CustomerRepository {
         return params;
     }
 
-    private Customer customer(ResultSet rs, List<CustomerPhone> phones) throws SQLException {
+    /** The customer of a row holding {@link #COLUMNS}, with the phones read beside it. */
+    Customer customer(ResultSet rs, List<CustomerPhone> phones) throws SQLException {
         String zone = rs.getString("time_zone");
         String gender = rs.getString("gender");
         CustomerProfile profile = new CustomerProfile(

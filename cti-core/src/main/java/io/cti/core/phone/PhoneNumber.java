@@ -1,14 +1,20 @@
 package io.cti.core.phone;
 
+import java.util.regex.Pattern;
+
 /**
  * A phone number in E.164 form ({@code +8613800138000}). Its {@link #toString()} is masked so a number
  * never reaches a log in full; call {@link #e164()} where the full number is really needed. Immutable.
  */
 public record PhoneNumber(String e164) {
 
+    // Six digits is the shortest number libphonenumber calls valid (Vienna, +43 1110); E.164 caps at 15.
+    // Compiled once: a bulk load builds millions of numbers.
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{5,14}");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d{6,}");
+
     public PhoneNumber {
-        // Six digits is the shortest number libphonenumber calls valid (Vienna, +43 1110); E.164 caps at 15.
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{5,14}")) {
+        if (e164 == null || !E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("not an E.164 number: " + mask(e164));
         }
     }
@@ -34,5 +40,16 @@ public record PhoneNumber(String e164) {
         }
         int keepHead = number.startsWith("+") ? 3 : 2;
         return number.substring(0, keepHead) + "*".repeat(length - keepHead - 4) + number.substring(length - 4);
+    }
+
+    /**
+     * Masks every run of six or more digits (with an optional leading '+') in free text, such as a database's
+     * error detail quoting the row it refused, so the text can reach an exception message or a log.
+     */
+    public static String maskNumbersIn(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return DIGIT_RUN.matcher(text).replaceAll(found -> mask(found.group()));
     }
 }

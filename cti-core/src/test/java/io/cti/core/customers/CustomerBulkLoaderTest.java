@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The bulk loader against a real PostgreSQL: a fresh database per test. */
@@ -241,7 +243,113 @@ class CustomerBulkLoaderTest {
         assertThat(count("interaction")).isEqualTo(report.interactions());
     }
 
+    @Test
+    void intoEmptyTablesTheLoadBuildsTheSecondaryIndexesAtTheEndAndLeavesThemAsTheSchemaHasThem() {
+        List<String> indexesBefore = indexes();
+
+        CustomerBulkLoader.Report report = new CustomerBulkLoader(database, new CustomerBulkLoader.Options(300, 2, true, true))
+                .load(demo.stream(1_000));
+
+        assertThat(report.indexesRebuilt()).isTrue();
+        assertThat(report.customers()).isEqualTo(1_000);
+        assertThat(count("customer")).isEqualTo(1_000);
+        assertThat(count("interaction")).isEqualTo(report.interactions());
+        assertThat(indexes()).isEqualTo(indexesBefore)
+                .anySatisfy(index -> assertThat(index).startsWith("customer_phone_e164_key: CREATE UNIQUE INDEX"))
+                .anySatisfy(index -> assertThat(index).startsWith("customer_name_lower_idx: "));
+        GeneratedCustomer last = demo.customer(999);
+        assertThat(cards.byNumber(last.profile().phones().get(0).number())).get()
+                .extracting(card -> card.profile().name()).isEqualTo(last.profile().name());
+    }
+
+    @Test
+    void aNumberGivenTwiceInALoadIntoEmptyTablesFailsTheLoadNamingTheMaskedNumberAndLeavesNothing() {
+        List<String> indexesBefore = indexes();
+        GeneratedCustomer twice = demo.customer(40);
+        Stream<GeneratedCustomer> source = Stream.concat(demo.stream(100), Stream.of(twice));
+
+        CoreException failure = catchThrowableOfType(CoreException.class,
+                () -> new CustomerBulkLoader(database, new CustomerBulkLoader.Options(30, 2, true, true)).load(source));
+
+        assertThat(failure).hasMessageContaining("is given to more than one customer of the load")
+                .hasMessageContaining("nothing was loaded");
+        assertThat(twice.profile().phones()).anySatisfy(phone -> assertThat(failure)
+                .hasMessageContaining(phone.number().masked()).hasMessageNotContaining(phone.number().e164()));
+        assertThat(count("customer")).isZero();
+        assertThat(count("customer_phone")).isZero();
+        assertThat(count("interaction")).isZero();
+        assertThat(indexes()).isEqualTo(indexesBefore);
+    }
+
+    @Test
+    void afterAFailedLoadIntoEmptyTablesANumberStillBelongsToOneCustomerOnly() {
+        Stream<GeneratedCustomer> source = Stream.concat(demo.stream(10), Stream.of(demo.customer(3)));
+        catchThrowableOfType(CoreException.class,
+                () -> new CustomerBulkLoader(database, new CustomerBulkLoader.Options(5, 1, true, true)).load(source));
+        PhoneNumber number = demo.customer(3).profile().phones().get(0).number();
+        customers.create(profileWith("First Owner", number));
+
+        Throwable second = catchThrowable(() -> jdbc.sql(
+                "insert into customer_phone (customer_id, e164) select id, ? from customer").param(number.e164()).update());
+
+        assertThat(second).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aFailingSourceInALoadIntoEmptyTablesLeavesNothing() {
+        Iterator<GeneratedCustomer> generated = demo.iterator(0, 120);
+        Iterator<GeneratedCustomer> failing = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public GeneratedCustomer next() {
+                if (!generated.hasNext()) {
+                    throw new IllegalStateException("the source broke");
+                }
+                return generated.next();
+            }
+        };
+
+        CoreException failure = catchThrowableOfType(CoreException.class,
+                () -> new CustomerBulkLoader(database, new CustomerBulkLoader.Options(50, 1, true, true)).load(failing));
+
+        assertThat(failure).hasMessageContaining("nothing was loaded").hasRootCauseMessage("the source broke");
+        assertThat(count("customer")).isZero();
+        assertThat(indexes()).anySatisfy(index -> assertThat(index).startsWith("customer_phone_e164_key: CREATE UNIQUE INDEX"));
+    }
+
+    @Test
+    void intoTablesThatAlreadyHoldCustomersTheLoadWritesBatchByBatchWithTheIndexesInPlace() {
+        customers.create(profileWith("Already Here", new PhoneNumber("+8613900000002")));
+        List<String> indexesBefore = indexes();
+
+        CustomerBulkLoader.Report report = new CustomerBulkLoader(database, new CustomerBulkLoader.Options(100, 2, true, true))
+                .load(demo.stream(300));
+
+        assertThat(report.indexesRebuilt()).isFalse();
+        assertThat(count("customer")).isEqualTo(301);
+        assertThat(indexes()).isEqualTo(indexesBefore);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** Every index of the loader's tables as "name: definition", in name order. */
+    private List<String> indexes() {
+        return jdbc.sql("""
+                        select indexname || ': ' || indexdef from pg_indexes
+                        where schemaname = current_schema() and tablename in ('customer', 'customer_phone', 'purchase',
+                            'interaction', 'service_request', 'satisfaction_score', 'campaign_participation', 'care_plan_contact')
+                        order by indexname""")
+                .query(String.class).list();
+    }
+
+    private static CustomerProfile profileWith(String name, PhoneNumber number) {
+        return new CustomerProfile(CustomerKind.INDIVIDUAL, CustomerType.POTENTIAL, name, null, null, null, null, null,
+                null, null, null, null, null, null, null, List.of(new CustomerPhone(number, PhoneLabel.MOBILE, true)), Map.of());
+    }
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();

@@ -288,6 +288,27 @@ class CustomerCardsTest {
     }
 
     @Test
+    void historyOnTheCardReadsBackExactlyAsRecordedToTheMicrosecondWithUnknownValuesLeftEmpty() {
+        CustomerId id = services.customers().create(person("Precise Times").build());
+        Instant sent = Instant.parse("2026-06-14T08:00:00.123456Z");
+        Interaction email = new Interaction(0, Channel.EMAIL, Direction.OUTBOUND, null, null, null, "sent", null,
+                "línea 1\n\"quoted\" \\ 中文", sent, null, null, null);
+        services.history().recordInteraction(id, email);
+        ServiceRequest request = new ServiceRequest(0, ServiceRequest.Kind.SERVICE_REQUEST, "call back", ServiceRequest.Status.IN_PROGRESS,
+                sent.plusNanos(1_000), null);
+        services.history().openServiceRequest(id, request);
+        CarePlanContact plan = new CarePlanContact(0, NOW.plus(Duration.ofDays(1)).plusNanos(999_000), "follow-up", Channel.SMS,
+                null, null);
+        services.history().planContact(id, plan);
+
+        CustomerCard card = services.card(id);
+
+        assertThat(card.lastInteractions()).singleElement().usingRecursiveComparison().ignoringFields("id").isEqualTo(email);
+        assertThat(card.openServiceRequests()).singleElement().usingRecursiveComparison().ignoringFields("id").isEqualTo(request);
+        assertThat(card.nextPlannedContact()).usingRecursiveComparison().ignoringFields("id").isEqualTo(plan);
+    }
+
+    @Test
     void figuresComputedOnAnEarlierDayAreRecomputedWhenTheCardIsRead() {
         Services then = Services.at(database, Instant.parse("2026-01-10T09:00:00Z"));
         CustomerId id = then.customers().create(person("Last Seen In January").build());

@@ -130,6 +130,16 @@ class PhoneNumberNormalizerTest {
     }
 
     @Test
+    void numbersInFreeTextAreMaskedAndTheRestIsKept() {
+        String detail = "Key (e164)=(+8615941795342) is duplicated; also 4155550132 in row 12";
+
+        String masked = PhoneNumber.maskNumbersIn(detail);
+
+        assertThat(masked).doesNotContain("8615941795342").doesNotContain("4155550132")
+                .contains("+86*******5342").contains("41****0132").contains("row 12").startsWith("Key (e164)=(");
+    }
+
+    @Test
     void toStringOfAPhoneNumberIsMasked() {
         PhoneNumber number = us.normalize("(415) 555-0132");
 
