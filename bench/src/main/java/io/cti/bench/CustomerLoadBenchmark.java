@@ -5,12 +5,15 @@ import io.cti.core.customers.CustomerBulkLoader;
 import io.cti.core.customers.CustomerFigures;
 import io.cti.core.customers.FigureRules;
 import io.cti.core.demo.DemoCustomers;
+import io.cti.core.demo.GeneratedCustomer;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Benchmark (a): loads generated customers into the embedded PostgreSQL with {@link CustomerBulkLoader}
@@ -22,7 +25,7 @@ import java.util.Map;
  * mvn -B -q -pl bench -am package -DskipTests
  * java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.cti.bench.CustomerLoadBenchmark \
  *      [--customers=1000000] [--baseline=100000] [--seed=42] [--writers=2] [--batch=5000] [--refresh=true]
- *      [--rebuild-indexes=false] [--insert-baseline=true]
+ *      [--rebuild-indexes=false] [--insert-baseline=true] [--pregenerate=false]
  *      [--dir=bench/target/bench-postgres]
  * </pre>
  *
@@ -46,13 +49,16 @@ public final class CustomerLoadBenchmark {
         boolean refresh = Boolean.parseBoolean(arguments.getOrDefault("refresh", "true"));
         boolean rebuild = Boolean.parseBoolean(arguments.getOrDefault("rebuild-indexes", "false"));
         boolean insertBaseline = Boolean.parseBoolean(arguments.getOrDefault("insert-baseline", "true"));
+        // The generator is not part of loading: with this on, the customers are generated into memory first (timed
+        // apart) and the load is timed on its own. Needs a heap of about 6 GB for a million (-Xmx8g).
+        boolean pregenerate = Boolean.parseBoolean(arguments.getOrDefault("pregenerate", "false"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DemoCustomers demo = new DemoCustomers(seed, today);
 
         System.out.println("# CustomerLoadBenchmark");
         System.out.println("machine: " + BenchSupport.machine());
-        System.out.printf("customers=%d baseline=%d seed=%d writers=%d batch=%d rebuild-indexes=%s today=%s%n", customers,
-                baseline, seed, writers, batch, rebuild, today);
+        System.out.printf("customers=%d baseline=%d seed=%d writers=%d batch=%d rebuild-indexes=%s pregenerate=%s today=%s%n",
+                customers, baseline, seed, writers, batch, rebuild, pregenerate, today);
         try (BenchDatabase server = BenchDatabase.start(directory, true)) {
             // 1. the full load with COPY, then the figures
             try (HikariDataSource db = server.database(DATABASE, writers + 2)) {
@@ -62,7 +68,18 @@ public final class CustomerLoadBenchmark {
                 Path data = server.server().dataDirectory();
                 double clientCpu = BenchSupport.processCpuSeconds();
                 double serverCpu = BenchSupport.postgresCpuSeconds(data);
-                CustomerBulkLoader.Report report = loader.load(demo.stream(customers));
+                Stream<GeneratedCustomer> source = demo.stream(customers);
+                if (pregenerate) {
+                    long generateStart = System.nanoTime();
+                    List<GeneratedCustomer> generated = source.toList();
+                    System.out.printf("generated %d customers into memory in %.1f s (not part of the load figure)%n",
+                            generated.size(), (System.nanoTime() - generateStart) / 1e9);
+                    source = generated.stream();
+                    clientCpu = BenchSupport.processCpuSeconds();
+                    serverCpu = BenchSupport.postgresCpuSeconds(data);
+                    loadBefore = BenchSupport.loadAverage();
+                }
+                CustomerBulkLoader.Report report = loader.load(source);
                 clientCpu = BenchSupport.processCpuSeconds() - clientCpu;
                 serverCpu = BenchSupport.postgresCpuSeconds(data) - serverCpu;
                 String loadAfter = BenchSupport.loadAverage();
