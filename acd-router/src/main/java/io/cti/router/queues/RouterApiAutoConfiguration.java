@@ -1,5 +1,7 @@
 package io.cti.router.queues;
 
+import io.cti.core.web.BodySizeLimitFilter;
+import io.cti.router.RouterException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -66,7 +68,11 @@ public class RouterApiAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<BodySizeLimitFilter> routerApiBodySizeLimit() {
-            FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter());
+            // The customer API's limit too; a queue with every list full (20 skills, 10 overflow steps) is a few KiB.
+            int limit = BodySizeLimitFilter.LIMIT_BYTES;
+            BodySizeLimitFilter filter = new BodySizeLimitFilter(limit,
+                    RouterApiErrors.bodyOf(RouterException.payloadTooLarge(limit)), RouterApiErrors.JSON);
+            FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
             UnroutedRequests.ROOTS.forEach(root -> registration.addUrlPatterns(root + "/*"));
             // Before anything that might read the body.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -1,5 +1,6 @@
 package io.cti.router.queues;
 
+import io.cti.core.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -39,7 +40,8 @@ final class UnroutedRequests implements HandlerExceptionResolver, Ordered {
             error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            ApiError.JSON.writeValue(response.getOutputStream(), ApiError.forStatus(error.getStatusCode(), error.getBody().getDetail()));
+            ApiError body = ApiError.forStatus(error.getStatusCode(), error.getBody().getDetail());
+            RouterApiErrors.JSON.writeValue(response.getOutputStream(), body);
         } catch (IOException | RuntimeException writeFailure) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.cti.router.queues;
 
+import io.cti.core.web.BodySizeLimitFilter;
 import io.cti.router.testapp.DefinitionsApiTest;
 import io.cti.router.testapp.HttpApi;
 import io.cti.router.testapp.RouterDatabases;

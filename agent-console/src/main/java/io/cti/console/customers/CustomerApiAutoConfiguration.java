@@ -1,5 +1,7 @@
 package io.cti.console.customers;
 
+import io.cti.console.ConsoleException;
+import io.cti.core.web.BodySizeLimitFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,7 +31,11 @@ public class CustomerApiAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> customerApiBodySizeLimit(JsonMapper json) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(json));
+        // A customer with every field full is well under the shared limit; the validator caps attributes at 16 KiB.
+        int limit = BodySizeLimitFilter.LIMIT_BYTES;
+        BodySizeLimitFilter filter = new BodySizeLimitFilter(limit,
+                CustomerApiErrors.bodyOf(ConsoleException.payloadTooLarge(limit)), json);
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/customers/*");
         // Before anything that might read the body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -1,5 +1,6 @@
 package io.cti.console.customers;
 
+import io.cti.core.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

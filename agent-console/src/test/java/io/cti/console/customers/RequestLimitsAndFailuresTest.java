@@ -1,6 +1,7 @@
 package io.cti.console.customers;
 
 import io.cti.console.testapp.CustomerApiTest;
+import io.cti.core.web.BodySizeLimitFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

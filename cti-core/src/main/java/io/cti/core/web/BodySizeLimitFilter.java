@@ -1,6 +1,5 @@
-package io.cti.router.queues;
+package io.cti.core.web;
 
-import io.cti.router.RouterException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -20,21 +20,35 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses request bodies of the router's definition API (queues, agents, reason codes) over
- * {@value #LIMIT_BYTES} bytes with 413 {@code payload-too-large} before anything parses them: at once when the
- * declared length is too large, and for bodies of unknown length (chunked) by reading at most one byte past the
- * limit and replaying what was read. Thread-safe.
+ * Refuses request bodies over a limit with 413 and the API's own refusal body before anything parses them: at
+ * once when the declared length is too large, and for bodies of unknown length (chunked) by reading at most one
+ * byte past the limit and replaying what was read; immutable once built, so thread-safe.
  */
-final class BodySizeLimitFilter extends OncePerRequestFilter {
+public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    /** The same limit as the customer API; a queue with every list full (20 skills, 10 overflow steps) is a few KiB. */
-    static final int LIMIT_BYTES = 64 * 1024;
+    /** The limit the platform's JSON APIs share: every customer or definition they accept is well under it. */
+    public static final int LIMIT_BYTES = 64 * 1024;
+
+    private final int limitBytes;
+    private final byte[] refusal;
+
+    /**
+     * A filter refusing bodies over {@code limitBytes} with {@code refusal} (such as {@code payload-too-large}),
+     * written by {@code json} once, here.
+     */
+    public BodySizeLimitFilter(int limitBytes, ApiError refusal, JsonMapper json) {
+        if (limitBytes < 0) {
+            throw new IllegalArgumentException("a body size limit cannot be negative: " + limitBytes);
+        }
+        this.limitBytes = limitBytes;
+        this.refusal = json.writeValueAsBytes(refusal);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > LIMIT_BYTES) {
+        if (declared > limitBytes) {
             refuse(response);
             return;
         }
@@ -43,8 +57,8 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
-        if (body.length > LIMIT_BYTES) {
+        byte[] body = request.getInputStream().readNBytes(limitBytes + 1);
+        if (body.length > limitBytes) {
             refuse(response);
             return;
         }
@@ -55,7 +69,8 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        ApiError.JSON.writeValue(response.getOutputStream(), ApiError.of(RouterException.payloadTooLarge(LIMIT_BYTES)));
+        response.setContentLength(refusal.length);
+        response.getOutputStream().write(refusal);
     }
 
     /** The request with its body already read into memory. */
@@ -120,7 +135,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException("the router API reads request bodies synchronously");
+            throw new UnsupportedOperationException("the platform's REST APIs read request bodies synchronously");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.cti.console.customers;
+package io.cti.core.web;
 
 import io.cti.core.customers.FieldError;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Explains an unreadable request body in the API's error shape: where malformed JSON broke (line and column),
- * which property is unknown, or which field holds the wrong JSON type. Stateless.
+ * Explains an unreadable request body in the {@link ApiError} shape: where malformed JSON broke (line and column),
+ * which property is unknown, or which field holds the wrong JSON type; stateless, so thread-safe.
  */
-final class JsonInputErrors {
+public final class JsonInputErrors {
 
     /** What to ask for by the Java type that could not be read; records and other beans are objects. */
     private static final Map<Class<?>, String> EXPECTED = Map.of(
@@ -30,7 +30,11 @@ final class JsonInputErrors {
     private JsonInputErrors() {
     }
 
-    static ApiError describe(HttpMessageNotReadableException e) {
+    /**
+     * The error for a body Spring MVC could not read: {@code malformed-json}, {@code unknown-property},
+     * {@code wrong-json-type}, {@code wrong-json-value}, {@code missing-body} or {@code unreadable-body}.
+     */
+    public static ApiError describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return unknownProperty(unknown);
@@ -74,7 +78,7 @@ final class JsonInputErrors {
     }
 
     /** The JSON path of the failure as the validators write it: {@code phones[0].primary}; empty for the body. */
-    static String path(JacksonException e) {
+    private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
