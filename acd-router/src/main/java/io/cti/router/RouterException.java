@@ -164,4 +164,13 @@ public class RouterException extends RuntimeException {
         return new RouterException("router-script-missing", "Lua script " + resource + " is not on the classpath", null);
     }
     // --- end Redis-held router state ---
+
+    // --- call flow and agent board (io.cti.router.calls, io.cti.router.board) ---
+
+    /** Other routers moved {@code agent} every time this one tried, {@code attempts} times in a row; nothing written. */
+    public static RouterException agentBoardContended(io.cti.core.ids.AgentId agent, int attempts) {
+        return new RouterException("agent-board-contended",
+                "agent " + agent + " was moved by another router on each of " + attempts + " attempts", null);
+    }
+    // --- end call flow and agent board ---
 }

@@ -27,12 +27,15 @@ final class DemoTraffic implements ApplicationListener<ApplicationReadyEvent>, A
     private final EmbeddedPbx pbx;
     private final PbxProperties.Traffic settings;
     private final JdbcTemplate jdbc;
+    private final boolean autoRoute;
     private volatile Traffic traffic;
 
-    DemoTraffic(EmbeddedPbx pbx, PbxProperties.Traffic settings, JdbcTemplate jdbc) {
+    /** @param autoRoute whether pbx-sim routes waiting callers itself (off while the platform's router runs) */
+    DemoTraffic(EmbeddedPbx pbx, PbxProperties.Traffic settings, JdbcTemplate jdbc, boolean autoRoute) {
         this.pbx = pbx;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.autoRoute = autoRoute;
     }
 
     @Override
@@ -45,13 +48,13 @@ final class DemoTraffic implements ApplicationListener<ApplicationReadyEvent>, A
                 .withCallers(new CallerNumbers(numbers, settings.unknownShare()))
                 .withAgents(AgentPhones.range(settings.firstAgent(), settings.lastAgent())
                         .withNoAnswer(settings.noAnswer()))
-                .withAutoRoute(settings.autoRoute());
+                .withAutoRoute(autoRoute);
         traffic = Traffic.start(pbx.simulator().pbx(), plan);
         log.info("Demo calls on the embedded pbx-sim: {} per hour to support and to sales, {} to the IVR, callers from"
                         + " {} customer numbers and {}% unknown, agents PJSIP/{}-{}, pbx-sim routing {}"
                         + " (cti.platform.pbx.traffic)", settings.callsPerHour(), settings.callsPerHour() / 4,
                 numbers.size(), Math.round(settings.unknownShare() * 100), settings.firstAgent(), settings.lastAgent(),
-                settings.autoRoute() ? "on" : "off");
+                autoRoute ? "on" : "off (the platform's ACD router routes)");
     }
 
     private List<String> customerNumbers() {

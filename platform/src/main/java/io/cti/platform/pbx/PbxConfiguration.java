@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -43,7 +44,9 @@ class PbxConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "cti.platform.pbx.traffic", name = "enabled", havingValue = "true",
             matchIfMissing = true)
-    DemoTraffic demoTraffic(EmbeddedPbx pbx, PbxProperties properties, JdbcTemplate jdbc) {
-        return new DemoTraffic(pbx, properties.traffic(), jdbc);
+    DemoTraffic demoTraffic(EmbeddedPbx pbx, PbxProperties properties, JdbcTemplate jdbc, Environment environment) {
+        // pbx-sim's own routing stands in for the platform's router only while that router does not run.
+        boolean platformRoutes = environment.getProperty("cti.router.enabled", Boolean.class, true);
+        return new DemoTraffic(pbx, properties.traffic(), jdbc, properties.traffic().autoRoute() && !platformRoutes);
     }
 }

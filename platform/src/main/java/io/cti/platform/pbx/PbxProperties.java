@@ -40,8 +40,8 @@ public record PbxProperties(
      * @param unknownShare share of callers whose number no customer has
      * @param agents       the agents' extensions, {@code first-last}
      * @param noAnswer     probability that an agent's phone rings out (RONA)
-     * @param autoRoute    pbx-sim sends waiting callers to free agents itself; the stand-in until the platform's
-     *                     router issues ConnectToAgent, then to be turned off
+     * @param autoRoute    pbx-sim sends waiting callers to free agents itself, standing in for the platform's router;
+     *                     only takes effect with {@code cti.router.enabled=false} (the router runs by default)
      */
     public record Traffic(
             @DefaultValue("true") boolean enabled,

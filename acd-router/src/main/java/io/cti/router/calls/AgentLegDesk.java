@@ -1,0 +1,129 @@
+package io.cti.router.calls;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.core.messages.AgentLegRinging;
+import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.CallConnected;
+import io.cti.router.agents.AgentState;
+import io.cti.router.board.AgentBoard;
+import io.cti.router.board.BoardChange;
+import io.cti.router.board.BoardEntry;
+import io.cti.router.board.BoardMove;
+import io.cti.router.queues.QueueDefinition;
+import io.cti.router.reservations.Reservation;
+import io.cti.router.screenpop.ScreenPopComposer;
+import io.cti.router.screenpop.ScreenPopComposer.PopContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agent's leg of a routed call: ringing (agent Ringing, reservation confirmed, screen-pop), answered (agent
+ * OnCall, reservation completed, counted as answered) and unanswered (RONA: agent Not ready "no answer", the call
+ * back at its original place, routed again). Each step checks the call's current reservation, so a late event of
+ * an expired or settled reservation changes nothing. Not thread-safe: the flow calls it under its lock.
+ */
+final class AgentLegDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentLegDesk.class);
+
+    private final FlowParts parts;
+    private final AgentBoard board;
+    private final CallLedger ledger;
+    private final Definitions definitions;
+    private final Dispatcher dispatcher;
+    private final QueueFiguresDesk figures;
+    private final ScreenPopComposer composer;
+
+    AgentLegDesk(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
+                 QueueFiguresDesk figures, ScreenPopComposer composer) {
+        this.parts = parts;
+        this.board = board;
+        this.ledger = ledger;
+        this.definitions = definitions;
+        this.dispatcher = dispatcher;
+        this.figures = figures;
+        this.composer = composer;
+    }
+
+    void ringing(AgentLegRinging event) {
+        CallId call = event.callId();
+        Optional<CallRecord> record = ledger.find(call);
+        Optional<Reservation> reservation = parts.reservations().currentOf(call)
+                .filter(r -> sitsAt(r.agent(), event.endpoint()));
+        if (record.isEmpty() || reservation.isEmpty()) {
+            // A late ring of an earlier reservation's phone, or of one the reaper already gave up.
+            LOG.info("{} rings at {} without a current reservation of that phone; no pop", call, event.endpoint());
+            return;
+        }
+        AgentId agent = reservation.get().agent();
+        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
+                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
+        Duration ring = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
+                .orElse(Duration.ofSeconds(15));
+        parts.reservations().confirm(reservation.get().token(), ring.plus(parts.settings().ringMargin()));
+        ledger.write(call, CallLedger.RINGING_AT, CallLedger.millis(event.occurredAt()));
+        if (ledger.once(call, "pop:" + reservation.get().token())) {
+            CallRecord r = record.get();
+            PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
+                    r.arrivedAt(), List.of(), r.reason().orElse(""));
+            parts.publisher().accept(composer.compose(context, event.occurredAt()));
+        }
+    }
+
+    void connected(CallConnected event) {
+        CallId call = event.callId();
+        Optional<CallRecord> record = ledger.find(call);
+        if (record.isEmpty() || record.get().agent().isEmpty()) {
+            LOG.info("{} connected at {} but was not routed by the router; ignored", call, event.endpoint());
+            return;
+        }
+        AgentId agent = record.get().agent().get();
+        // First, so that a tick seeing the reservation gone knows the call was answered, not lost.
+        boolean first = ledger.firstTime(call, CallLedger.ANSWERED_AT, event.occurredAt());
+        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
+                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
+        board.move(agent, entry -> entry.state().equals(new AgentState.Ringing(call))
+                ? BoardChange.to(new AgentState.OnCall(call)) : BoardChange.none());
+        parts.reservations().currentOf(call).ifPresent(r -> parts.reservations().complete(r.token()));
+        if (first && ledger.once(call, "answered")) {
+            figures.answered(record.get().queue(), call, event.occurredAt());
+        }
+    }
+
+    void unanswered(AgentLegUnanswered event) {
+        CallId call = event.callId();
+        // The agent is the one at the phone that rang out: a late RONA of an earlier leg must not undo a newer one.
+        Optional<BoardEntry> rang = board.all().stream()
+                .filter(e -> e.agent().endpoint().equals(event.endpoint()) && isAbout(e.state(), call)).findFirst();
+        if (rang.isEmpty()) {
+            return;
+        }
+        AgentId agent = rang.get().agent().id();
+        parts.reservations().currentOf(call).filter(r -> r.agent().equals(agent))
+                .ifPresent(r -> parts.reservations().redirectOnNoAnswer(r.token()));
+        BoardMove move = board.move(agent, entry -> isAbout(entry.state(), call)
+                ? BoardChange.to(new AgentState.NotReady(AgentState.NotReady.NO_ANSWER)) : BoardChange.none());
+        if (move.moved()) {
+            LOG.info("RONA: {} did not answer {} ({}); agent Not ready, the call back at its place", agent, call,
+                    event.dialStatus());
+        }
+        if (ledger.find(call).flatMap(CallRecord::agent).filter(agent::equals).isPresent()) {
+            ledger.write(call, java.util.Map.of(CallLedger.AGENT, "", CallLedger.TOKEN, ""));
+        }
+        dispatcher.tryRoute(false);
+    }
+
+    private boolean sitsAt(AgentId agent, String endpoint) {
+        return board.entry(agent).map(e -> e.agent().endpoint().equals(endpoint)).orElse(false);
+    }
+
+    /** Whether the agent's state is the reservation or the ringing of {@code call}. */
+    static boolean isAbout(AgentState state, CallId call) {
+        return state.equals(new AgentState.Reserved(call)) || state.equals(new AgentState.Ringing(call));
+    }
+}

@@ -1,0 +1,81 @@
+package io.cti.router.calls;
+
+import io.cti.core.messages.ChangeAgentState;
+import io.cti.router.agents.AgentState;
+import io.cti.router.board.AgentBoard;
+import io.cti.router.board.BoardChange;
+import io.cti.router.board.BoardEntry;
+import io.cti.router.board.BoardMove;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's own requests from the console: Ready, Not ready with a reason, logged out. While a call is reserved,
+ * ringing or talking, Ready and Not ready are remembered for after the call (the call is not dropped); logging out
+ * then is refused. Ready during wrap-up ends the wrap-up. A refused move is logged and answered with the unchanged
+ * state. Not thread-safe: the flow calls it under its lock.
+ */
+final class AgentStateDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentStateDesk.class);
+    private static final String DEFAULT_REASON = "not ready";
+
+    private final AgentBoard board;
+    private final WrapUpDesk wrapUps;
+    private final Runnable tryRoute;
+
+    AgentStateDesk(AgentBoard board, WrapUpDesk wrapUps, Runnable tryRoute) {
+        this.board = board;
+        this.wrapUps = wrapUps;
+        this.tryRoute = tryRoute;
+    }
+
+    void change(ChangeAgentState command) {
+        BoardEntry current = board.entry(command.agentId()).orElse(null);
+        if (current == null) {
+            LOG.info("state request of unknown agent {} ignored", command.agentId());
+            return;
+        }
+        if (command.requested() == io.cti.core.messages.AgentStatus.READY
+                && current.state() instanceof AgentState.WrapUp && current.wrapUpCall() != null) {
+            wrapUps.finish(current.wrapUpCall(), command.agentId(), "", "", null, 0, command.occurredAt());
+            return;
+        }
+        if (command.requested() == io.cti.core.messages.AgentStatus.LOGGED_OUT && busy(current)) {
+            LOG.info("agent {} asked to log out during call {}: refused", command.agentId(), current.call().orElse(null));
+            board.announce(current);
+            return;
+        }
+        BoardMove move = board.move(command.agentId(), entry -> decide(entry, command));
+        if (move instanceof BoardMove.Moved moved) {
+            if (moved.after().agent().isReady()) {
+                tryRoute.run();
+            }
+        } else if (move instanceof BoardMove.Refused refused) {
+            LOG.info("agent {} asked for {}: refused, {}", command.agentId(), command.requested(), refused.reason());
+            board.announce(refused.current());
+        } else {
+            board.announce(move.current());
+        }
+    }
+
+    private static boolean busy(BoardEntry entry) {
+        return entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing
+                || entry.state() instanceof AgentState.OnCall;
+    }
+
+    private static BoardChange decide(BoardEntry entry, ChangeAgentState command) {
+        boolean busy = busy(entry);
+        String reason = command.reasonCode().isBlank() ? DEFAULT_REASON : command.reasonCode();
+        return switch (command.requested()) {
+            case READY -> busy ? BoardChange.afterCall(null)
+                    : entry.state() instanceof AgentState.Ready ? BoardChange.none() : BoardChange.to(AgentState.READY);
+            case NOT_READY -> busy ? BoardChange.afterCall(reason)
+                    : entry.state().equals(new AgentState.NotReady(reason)) ? BoardChange.none()
+                    : BoardChange.to(new AgentState.NotReady(reason));
+            case LOGGED_OUT -> entry.state() instanceof AgentState.LoggedOut ? BoardChange.none()
+                    : BoardChange.to(AgentState.LOGGED_OUT);
+            default -> BoardChange.none();
+        };
+    }
+}

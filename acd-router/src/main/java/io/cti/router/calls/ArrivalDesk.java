@@ -1,0 +1,89 @@
+package io.cti.router.calls;
+
+import io.cti.core.customers.CustomerCard;
+import io.cti.core.customers.Interaction;
+import io.cti.core.ids.AgentId;
+import io.cti.core.messages.CallArrived;
+import io.cti.core.phone.PhoneNumber;
+import io.cti.router.routing.CallPriority;
+import io.cti.router.routing.CustomerFacts;
+import io.cti.router.waiting.CallContext;
+import io.cti.router.waiting.QueuedCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A caller arrives: the number is normalized, the customer looked up, the priority computed from the record, the
+ * call filed in its queue at the priority's place, its record kept, and counted as queued. A redelivered arrival
+ * finds the call known and changes nothing. Not thread-safe: the flow calls it under its lock.
+ */
+final class ArrivalDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArrivalDesk.class);
+
+    private final FlowParts parts;
+    private final CallLedger ledger;
+    private final Definitions definitions;
+    private final Dispatcher dispatcher;
+    private final QueueFiguresDesk figures;
+
+    ArrivalDesk(FlowParts parts, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
+                QueueFiguresDesk figures) {
+        this.parts = parts;
+        this.ledger = ledger;
+        this.definitions = definitions;
+        this.dispatcher = dispatcher;
+        this.figures = figures;
+    }
+
+    void arrived(CallArrived event) {
+        if (HangUpDesk.overdue(definitions.queue(event.queue()), event.occurredAt(), parts.clock().instant())) {
+            // A late arrival (redelivered from before a restart) of a call the PBX has long ended.
+            LOG.info("call {} arrived {} ago in {}: past the queue's maximum wait, not queued", event.callId(),
+                    java.time.Duration.between(event.occurredAt(), parts.clock().instant()), event.queue());
+            return;
+        }
+        Optional<PhoneNumber> number = parts.normalizer().tryNormalize(event.ani());
+        Optional<CustomerCard> card = number.flatMap(parts.cards()::byNumber);
+        CustomerFacts facts = card.map(CustomerFacts::of).orElse(CustomerFacts.unknownCaller());
+        CallPriority priority = dispatcher.policy().priorityOf(facts, event.queue(), definitions.queues());
+        Map<String, String> record = new HashMap<>();
+        record.put(CallLedger.NUMBER, number.map(PhoneNumber::e164).orElse(event.ani()));
+        record.put(CallLedger.ANI, event.ani());
+        record.put(CallLedger.QUEUE, event.queue().value());
+        card.ifPresent(c -> record.put(CallLedger.CUSTOMER, Long.toString(c.id().value())));
+        // The record is the same on every delivery; only the arrival time is kept from the first one.
+        ledger.firstTime(event.callId(), CallLedger.ARRIVED_AT, event.occurredAt());
+        ledger.write(event.callId(), record);
+        CallContext context = new CallContext(card.map(CustomerCard::id), card.flatMap(ArrivalDesk::lastAgent),
+                List.of(), List.of(), CallerFacts.attributes(facts));
+        QueuedCall call = new QueuedCall(event.callId(), event.queue(), event.occurredAt(),
+                priority.orderKey(event.occurredAt()), context);
+        if (parts.waiting().enqueue(call)) {
+            LOG.info("call {} from {} queued in {}: {}", event.callId(), PhoneNumber.mask(event.ani()), event.queue(),
+                    priority.explain());
+            figures.queued(event.queue(), event.callId(), event.occurredAt());
+        }
+        dispatcher.tryRoute(false);
+    }
+
+    /** The agent who last spoke with the customer, for sticky routing. */
+    private static Optional<AgentId> lastAgent(CustomerCard card) {
+        for (Interaction interaction : card.lastInteractions()) {
+            String agent = interaction.agentId();
+            if (agent != null && !agent.isBlank()) {
+                try {
+                    return Optional.of(AgentId.of(agent));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,121 @@
+package io.cti.router.calls;
+
+import io.cti.core.ids.CallId;
+import io.cti.router.RouterException;
+import io.cti.router.waiting.RouterKeys;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The calls' records in Redis, so that any router process can handle any event of a call and a restart forgets
+ * nothing: one hash per call, kept a day after its last change. Markers written with HSETNX make the handlers
+ * effectively-once under redelivery ("count this answer once", "pop once per reservation"). Thread-safe.
+ *
+ * <pre>
+ * R:flow:call:&lt;callId&gt;   hash  number, ani, queue, customer, arrivedAt, agent, token, routedQueue, reason,
+ *                             waitReason, decidedAt, ringingAt, answeredAt, endedAt, holdSince, holdMillis,
+ *                             wrapUpDoneAt, once:* markers (times in epoch ms)
+ * </pre>
+ */
+final class CallLedger {
+
+    static final String NUMBER = "number";
+    static final String ANI = "ani";
+    static final String QUEUE = "queue";
+    static final String CUSTOMER = "customer";
+    static final String ARRIVED_AT = "arrivedAt";
+    static final String AGENT = "agent";
+    static final String TOKEN = "token";
+    static final String ROUTED_QUEUE = "routedQueue";
+    static final String REASON = "reason";
+    static final String WAIT_REASON = "waitReason";
+    static final String DECIDED_AT = "decidedAt";
+    static final String RINGING_AT = "ringingAt";
+    static final String ANSWERED_AT = "answeredAt";
+    static final String ENDED_AT = "endedAt";
+    static final String HOLD_SINCE = "holdSince";
+    static final String HOLD_MILLIS = "holdMillis";
+    static final String WRAP_UP_DONE_AT = "wrapUpDoneAt";
+
+    /** Long enough for any late event and for "why did this call go there?" asked the same day. */
+    private static final Duration KEEP = Duration.ofDays(1);
+
+    private final RedisCommands<String, String> redis;
+    private final RouterKeys keys;
+
+    CallLedger(RedisCommands<String, String> redis, RouterKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    Optional<CallRecord> find(CallId call) {
+        Map<String, String> hash = redis(() -> redis.hgetall(key(call)), call);
+        return hash.isEmpty() || !hash.containsKey(ARRIVED_AT) ? Optional.empty()
+                : Optional.of(new CallRecord(call, hash));
+    }
+
+    /** Writes the fields (an empty value deletes the field). */
+    void write(CallId call, Map<String, String> fields) {
+        Map<String, String> set = new LinkedHashMap<>();
+        fields.forEach((field, value) -> {
+            if (value == null || value.isEmpty()) {
+                redis(() -> redis.hdel(key(call), field), call);
+            } else {
+                set.put(field, value);
+            }
+        });
+        if (!set.isEmpty()) {
+            redis(() -> redis.hset(key(call), set), call);
+        }
+        redis(() -> redis.expire(key(call), KEEP.toSeconds()), call);
+    }
+
+    void write(CallId call, String field, String value) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(field, value);
+        write(call, fields);
+    }
+
+    /** Sets a time field unless it is set already; true if this call set it. */
+    boolean firstTime(CallId call, String field, Instant at) {
+        return redis(() -> redis.hsetnx(key(call), field, Long.toString(at.toEpochMilli())), call);
+    }
+
+    /** True exactly once per call and marker, whichever router process asks first. */
+    boolean once(CallId call, String marker) {
+        return redis(() -> redis.hsetnx(key(call), "once:" + marker, "1"), call);
+    }
+
+    /** Whether {@link #once} was already answered true for this marker. */
+    boolean done(CallId call, String marker) {
+        return redis(() -> redis.hexists(key(call), "once:" + marker), call);
+    }
+
+    /** Adds to a counter field, such as the hold time. */
+    void add(CallId call, String field, long amount) {
+        redis(() -> redis.hincrby(key(call), field, amount), call);
+    }
+
+    static String millis(Instant at) {
+        return Long.toString(at.toEpochMilli());
+    }
+
+    private String key(CallId call) {
+        return keys.root() + "flow:call:" + call.value();
+    }
+
+    private static <T> T redis(Supplier<T> command, CallId call) {
+        try {
+            return command.get();
+        } catch (RedisException e) {
+            throw RouterException.routerStateUnavailable("the record of call " + call, e);
+        }
+    }
+}

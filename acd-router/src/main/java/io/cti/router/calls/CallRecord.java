@@ -1,0 +1,94 @@
+package io.cti.router.calls;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.core.ids.CustomerId;
+import io.cti.core.ids.QueueName;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the flow remembers of one call between its events, as read from the {@link CallLedger}: the caller, the
+ * queue, the customer, the agent and reservation it is routed to, the routing reason and the moments of its life
+ * (arrived, rang, answered, ended, wrap-up done) with its hold time. Immutable.
+ */
+record CallRecord(CallId id, Map<String, String> fields) {
+
+    CallRecord {
+        fields = Map.copyOf(fields);
+    }
+
+    String callerNumber() {
+        return fields.getOrDefault(CallLedger.NUMBER, "");
+    }
+
+    QueueName queue() {
+        return QueueName.of(fields.get(CallLedger.QUEUE));
+    }
+
+    /** The queue the call was finally routed in (after redirect and overflow), else the queue it was dialed into. */
+    QueueName routedQueue() {
+        String routed = fields.get(CallLedger.ROUTED_QUEUE);
+        return routed == null ? queue() : QueueName.of(routed);
+    }
+
+    Optional<CustomerId> customer() {
+        return text(CallLedger.CUSTOMER).map(v -> CustomerId.of(Long.parseLong(v)));
+    }
+
+    Optional<AgentId> agent() {
+        return text(CallLedger.AGENT).map(AgentId::of);
+    }
+
+    Optional<String> reason() {
+        return text(CallLedger.REASON);
+    }
+
+    Optional<String> waitReason() {
+        return text(CallLedger.WAIT_REASON);
+    }
+
+    Instant arrivedAt() {
+        return instant(CallLedger.ARRIVED_AT).orElseThrow();
+    }
+
+    Optional<Instant> decidedAt() {
+        return instant(CallLedger.DECIDED_AT);
+    }
+
+    Optional<Instant> ringingAt() {
+        return instant(CallLedger.RINGING_AT);
+    }
+
+    Optional<Instant> answeredAt() {
+        return instant(CallLedger.ANSWERED_AT);
+    }
+
+    Optional<Instant> endedAt() {
+        return instant(CallLedger.ENDED_AT);
+    }
+
+    Optional<Instant> holdSince() {
+        return instant(CallLedger.HOLD_SINCE);
+    }
+
+    Duration hold() {
+        return Duration.ofMillis(Long.parseLong(fields.getOrDefault(CallLedger.HOLD_MILLIS, "0")));
+    }
+
+    boolean answered() {
+        return fields.containsKey(CallLedger.ANSWERED_AT);
+    }
+
+    private Optional<String> text(String field) {
+        String value = fields.get(field);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private Optional<Instant> instant(String field) {
+        return text(field).map(v -> Instant.ofEpochMilli(Long.parseLong(v)));
+    }
+}

@@ -1,0 +1,80 @@
+package io.cti.router.calls;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.QueueName;
+import io.cti.router.board.Staffing;
+import io.cti.router.queues.QueueDefinition;
+import io.cti.router.queues.QueueRepository;
+import io.cti.router.queues.StoredQueue;
+import io.cti.router.staff.AgentProfile;
+import io.cti.router.staff.AgentRepository;
+import io.cti.router.staff.StoredAgent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The active queue definitions and agent profiles from PostgreSQL, cached for a few seconds: routing reads them on
+ * every round and they change rarely (a supervisor's edit reaches routing within {@code maxAge}). Thread-safe.
+ */
+final class Definitions implements Staffing {
+
+    private record Cached(Instant at, Map<QueueName, QueueDefinition> queues, Map<AgentId, AgentProfile> agents) {
+    }
+
+    private final QueueRepository queues;
+    private final AgentRepository agents;
+    private final Clock clock;
+    private final Duration maxAge;
+    private volatile Cached cached;
+
+    Definitions(QueueRepository queues, AgentRepository agents, Clock clock, Duration maxAge) {
+        this.queues = queues;
+        this.agents = agents;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    List<QueueDefinition> queues() {
+        return List.copyOf(current().queues().values());
+    }
+
+    Optional<QueueDefinition> queue(QueueName name) {
+        return Optional.ofNullable(current().queues().get(name));
+    }
+
+    @Override
+    public Optional<AgentProfile> profileOf(AgentId agent) {
+        return Optional.ofNullable(current().agents().get(agent));
+    }
+
+    List<AgentProfile> agents() {
+        return List.copyOf(current().agents().values());
+    }
+
+    /** Reads the definitions again at the next use. */
+    void forget() {
+        cached = null;
+    }
+
+    private Cached current() {
+        Cached now = cached;
+        Instant at = clock.instant();
+        if (now == null || Duration.between(now.at(), at).compareTo(maxAge) > 0 || at.isBefore(now.at())) {
+            now = new Cached(at,
+                    queues.list(false).stream().map(StoredQueue::definition)
+                            .collect(Collectors.toMap(QueueDefinition::name, Function.identity(), (a, b) -> a,
+                                    java.util.LinkedHashMap::new)),
+                    agents.list(false).stream().map(StoredAgent::profile)
+                            .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
+            cached = now;
+        }
+        return now;
+    }
+}

@@ -1,0 +1,139 @@
+package io.cti.router.board;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.core.messages.AgentStateChanged;
+import io.cti.core.messages.AgentStatus;
+import io.cti.core.messages.DomainMessage;
+import io.cti.core.testing.EmbeddedServers;
+import io.cti.router.agents.AgentState;
+import io.cti.router.reservations.ReadyAgents;
+import io.cti.router.skills.Proficiency;
+import io.cti.router.skills.Skill;
+import io.cti.router.staff.AgentProfile;
+import io.cti.router.staff.PhoneEndpoint;
+import io.cti.router.waiting.RouterKeys;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agent board on the real embedded Redis: validated, compare-and-set moves, the ready set in step, events. */
+class AgentBoardTest {
+
+    private static RedisClient client;
+    private static RedisCommands<String, String> redis;
+
+    private final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
+    private final AgentId alice = AgentId.of("alice");
+    private final AgentProfile profile = new AgentProfile(alice, "Alice", Map.of(Skill.of("sales"), Proficiency.of(7)),
+            List.of("team-a"), PhoneEndpoint.parse("PJSIP/2001"));
+    private final List<DomainMessage> published = new CopyOnWriteArrayList<>();
+    private final ReadyAgents ready = ReadyAgents.on(redis, keys);
+    private final AgentBoard board = newBoard();
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(EmbeddedServers.shared().redisUri());
+        redis = client.connect().sync();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.shutdown();
+    }
+
+    private AgentBoard newBoard() {
+        return new AgentBoard(redis, keys, ready, agent -> agent.equals(alice) ? Optional.of(profile) : Optional.empty(),
+                published::add, Clock.systemUTC());
+    }
+
+    @Test
+    void anAgentNeverSeenIsLoggedOut() {
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void goingReadyPutsTheAgentInTheReadySetAndPublishesTheChange() {
+        BoardMove move = board.moveTo(alice, AgentState.READY);
+
+        assertThat(move.moved()).isTrue();
+        assertThat(ready.isReady(alice)).isTrue();
+        assertThat(published).singleElement().isInstanceOfSatisfying(AgentStateChanged.class,
+                changed -> assertThat(changed.status()).isEqualTo(AgentStatus.READY));
+    }
+
+    @Test
+    void theStateSurvivesInRedisForAnotherRouter() {
+        board.moveTo(alice, AgentState.READY);
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+
+        assertThat(newBoard().entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("lunch"));
+        assertThat(ready.isReady(alice)).isFalse();
+    }
+
+    @Test
+    void anIllegalTransitionIsRefusedAndChangesNothing() {
+        board.moveTo(alice, AgentState.READY);
+        published.clear();
+
+        BoardMove move = board.moveTo(alice, new AgentState.OnCall(CallId.of("c1")));
+
+        assertThat(move).isInstanceOf(BoardMove.Refused.class);
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(AgentState.READY);
+        assertThat(ready.isReady(alice)).isTrue();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aMoveFromAStaleReadingIsRefusedSoTwoRoutersCannotBothMoveTheAgent() {
+        board.moveTo(alice, AgentState.READY);
+        BoardEntry seenByBoth = board.entry(alice).orElseThrow();
+
+        BoardMove first = board.apply(seenByBoth, BoardChange.to(new AgentState.Reserved(CallId.of("c1"))));
+        BoardMove second = newBoard().apply(seenByBoth, BoardChange.to(new AgentState.Reserved(CallId.of("c2"))));
+
+        assertThat(first.moved()).isTrue();
+        assertThat(second).isInstanceOf(BoardMove.Stale.class);
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(CallId.of("c1")));
+    }
+
+    @Test
+    void leavingACallCountsItAndStartsTheIdleTime() {
+        CallId call = CallId.of("c1");
+        board.moveTo(alice, AgentState.READY);
+        board.moveTo(alice, new AgentState.Reserved(call));
+        board.moveTo(alice, new AgentState.Ringing(call));
+        board.moveTo(alice, new AgentState.OnCall(call));
+
+        board.move(alice, entry -> BoardChange.wrapUp(Instant.now().plusSeconds(30), call));
+
+        BoardEntry entry = board.entry(alice).orElseThrow();
+        assertThat(entry.agent().callsToday()).isEqualTo(1);
+        assertThat(entry.wrapUpCall()).isEqualTo(call);
+        assertThat(entry.call()).contains(call);
+    }
+
+    @Test
+    void aNotReadyAskedForDuringACallIsKeptUntilTheAgentIsSettled() {
+        CallId call = CallId.of("c1");
+        board.moveTo(alice, AgentState.READY);
+        board.moveTo(alice, new AgentState.Reserved(call));
+
+        board.move(alice, entry -> BoardChange.afterCall("lunch"));
+
+        assertThat(board.entry(alice).orElseThrow().notReadyAfterCall()).isEqualTo("lunch");
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(call));
+    }
+}

@@ -1,0 +1,118 @@
+package io.cti.platform.routing;
+
+import io.cti.core.bus.BusStream;
+import io.cti.core.bus.MessageBus;
+import io.cti.core.bus.RunningSubscription;
+import io.cti.core.bus.Subscription;
+import io.cti.core.messages.AgentLegRinging;
+import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.CallArrived;
+import io.cti.core.messages.CallConnected;
+import io.cti.core.messages.CallEnded;
+import io.cti.core.messages.CallHeld;
+import io.cti.core.messages.CallResumed;
+import io.cti.core.messages.ChangeAgentState;
+import io.cti.core.messages.CompleteWrapUp;
+import io.cti.router.calls.InboundCallFlow;
+import io.cti.router.reservations.ReservationReaper;
+import io.cti.router.reservations.Reservations;
+import io.cti.router.reservations.RouterId;
+import io.cti.router.waiting.RouterKeys;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the call flow with the application: subscribes to the call events and the agents' commands as the router's
+ * consumer group, ticks the flow every {@code cti.router.tick}, and reaps expired reservations; stops all three on
+ * shutdown. With an embedded pbx-sim (empty on every start) the calls remembered from an earlier run are forgotten
+ * first. Thread-safe.
+ */
+final class RouterLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterLifecycle.class);
+
+    private final InboundCallFlow flow;
+    private final RedisCommands<String, String> redis;
+    private final RouterProperties properties;
+    private final MessageBus bus;
+    private final String consumer;
+    private final boolean freshPbx;
+    private RunningSubscription subscription;
+    private ScheduledExecutorService ticker;
+    private ReservationReaper reaper;
+
+    RouterLifecycle(InboundCallFlow flow, RedisCommands<String, String> redis, RouterProperties properties,
+                    MessageBus bus, String consumer, boolean freshPbx) {
+        this.freshPbx = freshPbx;
+        this.flow = flow;
+        this.redis = redis;
+        this.properties = properties;
+        this.bus = bus;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (subscription != null) {
+            return;
+        }
+        if (freshPbx) {
+            flow.forgetCallsOfAVanishedPbx();
+        }
+        RouterKeys keys = RouterKeys.withPrefix(properties.keyPrefix());
+        reaper = ReservationReaper.start(Reservations.on(redis, keys, RouterId.of("router-" + consumer)),
+                Duration.ofSeconds(1));
+        subscription = bus.subscribe(Subscription.builder(properties.consumerGroup(), consumer)
+                .streams(BusStream.EVENTS, BusStream.COMMANDS)
+                .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
+                        CallEnded.class, CallHeld.class, CallResumed.class, ChangeAgentState.class,
+                        CompleteWrapUp.class)
+                .build(), flow::handle);
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "acd-router-tick");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(50, properties.tick().toMillis());
+        ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        log.info("ACD router started: call events and agent commands from the bus as group {}, tick every {} ms",
+                properties.consumerGroup(), period);
+    }
+
+    private void tick() {
+        try {
+            flow.tick();
+        } catch (RuntimeException e) {
+            // A failed tick must not end the schedule; the next one retries and events keep flowing meanwhile.
+            log.warn("router tick failed; retrying next tick: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        if (reaper != null) {
+            reaper.close();
+            reaper = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return subscription != null;
+    }
+}

@@ -1,0 +1,145 @@
+package io.cti.platform.routing;
+
+import io.cti.core.bus.BusStream;
+import io.cti.core.bus.MessageBus;
+import io.cti.core.bus.RunningSubscription;
+import io.cti.core.bus.Subscription;
+import io.cti.core.ids.CallId;
+import io.cti.core.messages.AgentLegRinging;
+import io.cti.core.messages.CallConnected;
+import io.cti.core.messages.DomainMessage;
+import io.cti.core.messages.HangUp;
+import io.cti.core.messages.InteractionRecorded;
+import io.cti.core.messages.ScreenPopReady;
+import io.cti.router.queues.QueueDefinition;
+import io.cti.router.queues.QueueRepository;
+import io.cti.router.staff.AgentProfile;
+import io.cti.router.staff.AgentRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End to end on the default run's embedded parts: a demo call from a customer's number rings in on pbx-sim over
+ * real AMI, the platform's router routes it to a qualified demo agent, the screen-pop with the customer's card is on
+ * the bus as the agent's phone rings, the agent talks, the platform hangs up, the demo bot wraps up, and the
+ * interaction is in the customer's history with refreshed figures. One context for everything (its start is slow).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cti.platform.data-dir=target/it-data/routed-demo-call",
+        "cti.platform.wipe-data=true",
+        "cti.platform.database.url=",
+        "cti.platform.redis.url=",
+        "cti.bridge.host=",
+        "cti.platform.demo.customers=300",
+        "cti.platform.pbx.traffic.calls-per-hour=720",
+        "cti.platform.pbx.traffic.unknown-share=0.1",
+        "cti.router.demo.wrap-up-after=1s",
+})
+@DirtiesContext
+class RoutedDemoCallTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MessageBus bus;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AgentRepository agents;
+
+    @Autowired
+    QueueRepository queues;
+
+    private final List<DomainMessage> seen = new CopyOnWriteArrayList<>();
+    private RunningSubscription subscription;
+
+    @AfterEach
+    void unsubscribe() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    @Test
+    void aDemoCallIsRoutedPoppedTalkedWrappedUpAndWrittenToTheCustomersHistory(CapturedOutput output) throws Exception {
+        subscription = bus.subscribe(Subscription.builder("test-" + UUID.randomUUID(), "test")
+                .streams(BusStream.EVENTS)
+                .types(ScreenPopReady.class, AgentLegRinging.class, CallConnected.class, InteractionRecorded.class)
+                .build(), seen::add);
+
+        ScreenPopReady pop = await().atMost(PATIENCE).until(this::answeredPopOfAKnownCustomer, Optional::isPresent).get();
+        CallId call = pop.callId();
+
+        Long customer = jdbc.queryForObject("select customer_id from customer_phone where e164 = ?", Long.class,
+                pop.callerNumber());
+        assertThat(pop.card().id().value()).isEqualTo(customer);
+        AgentProfile agent = agents.find(pop.agentId()).orElseThrow().profile();
+        assertThat(seen).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(AgentLegRinging.class, ringing -> {
+            assertThat(ringing.callId()).isEqualTo(call);
+            assertThat(ringing.endpoint()).isEqualTo(agent.endpoint().toString());
+        }));
+        String routing = get("/api/calls/" + call.value() + "/routing");
+        assertThat(routing).contains("\"agent\":\"" + agent.id().value() + "\"", "\"phase\":\"answered\"");
+        QueueDefinition queue = queues.find(pop.queue()).orElseThrow().definition();
+        assertThat(queue.skills()).allMatch(required -> required.metBy(agent.skills()));
+
+        bus.publish(HangUp.now(call));
+
+        await().atMost(PATIENCE).until(() -> seen.stream().anyMatch(m -> m instanceof InteractionRecorded r
+                && r.customerId().value() == customer));
+        Map<String, Object> row = jdbc.queryForMap("select agent_id, queue, disposition, ended_at from interaction"
+                + " where call_id = ?", call.value());
+        assertThat(row).containsEntry("agent_id", agent.id().value()).containsEntry("queue", pop.queue().value())
+                .containsEntry("disposition", "resolved");
+        Timestamp ended = (Timestamp) row.get("ended_at");
+        await().atMost(PATIENCE).until(() -> !jdbc.queryForObject(
+                "select computed_at from customer_figures where customer_id = ?", Timestamp.class, customer)
+                .before(ended));
+        assertThat(get("/api/queues/stats")).contains("\"queue\":\"" + pop.queue().value() + "\"");
+        assertThat(get("/actuator/prometheus")).contains("cti_router_queue_waiting{queue=\"sales\"}");
+        assertThat(output.getAll()).contains("pbx-sim routing off");
+    }
+
+    private Optional<ScreenPopReady> answeredPopOfAKnownCustomer() {
+        return seen.stream().filter(m -> m instanceof ScreenPopReady p && p.knownCaller()).map(ScreenPopReady.class::cast)
+                .filter(p -> seen.stream().anyMatch(m -> m instanceof CallConnected c && c.callId().equals(p.callId())))
+                .findFirst();
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+}
