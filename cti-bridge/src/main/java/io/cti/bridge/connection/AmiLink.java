@@ -35,10 +35,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The bridge's one link to Asterisk's Manager Interface: logs in, keeps the link alive with pings whose answers
- * are checked, notices a silent link within 10 s (read timeout and ping timeout), and after any loss retires the
- * asterisk-java connection and logs in again on a fresh one after a capped exponential backoff. Every (re)login is
- * reported to the {@link LinkListener} so it can resynchronise.
+ * The bridge's one link to Asterisk's Manager Interface: logs in, keeps the link alive with pings, notices a
+ * silent link within 10 s, and after any loss retires the asterisk-java connection and logs in again on a fresh
+ * one after a capped exponential backoff. Every (re)login is reported to the {@link LinkListener} so it can
+ * resynchronise.
+ * <p>
+ * Liveness is judged by what is <em>read</em>: the link is declared dead when nothing at all (no event, no answer)
+ * has been read from the socket for {@code pingInterval + pingTimeout}; the pings make a quiet but healthy PBX
+ * write something at least every {@code pingInterval}. Whether a ping's answer reached its callback in time is
+ * not the test: in asterisk-java 3.41 answers reach their callbacks through the same bounded queue and single
+ * dispatch thread as events, so a busy link whose listener is a few seconds behind would look dead. A late answer
+ * on a link that keeps reading is reported as lag ({@code cti.bridge.ami.link.lagging}, and a warning), not as a
+ * loss. The socket read timeout is set as well, as a second, independent bound.
+ * <p>
+ * When a connection is retired (lost or closed), events it had already read but not yet handed to the listener
+ * are counted in {@code cti.bridge.ami.lost} and logged; see {@link RetirableConnection#undeliveredSince} for what
+ * that can and cannot see (events still in the kernel's buffers are not countable; the resync after the next
+ * login reconciles the calls they concerned).
  * <p>
  * Threads: one supervisor thread (login, keep-alive checks, reconnects) and one writer thread (every write to the
  * socket, so that a write stuck on a half-open link never blocks a caller); per login, asterisk-java's reader and
@@ -61,6 +74,8 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
     private final MeterRegistry registry;
     private final EventTypes eventTypes;
     private final EventLoss eventLoss;
+    private final Counter undelivered;
+    private final Counter lagging;
 
     private volatile AmiLinkState state = AmiLinkState.DOWN;
     private volatile LinkSession current;
@@ -83,6 +98,13 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         this.logins = registry.counter("cti.bridge.ami.link.logins");
         this.eventTypes = EventTypes.of(this.userEventClasses);
         this.eventLoss = countingLoss(registry);
+        this.undelivered = Counter.builder("cti.bridge.ami.lost")
+                .description("AMI events read from the socket but thrown away unprocessed when the link retired "
+                        + "the connection (what was still in the kernel's buffers is not countable)")
+                .register(registry);
+        this.lagging = Counter.builder("cti.bridge.ami.link.lagging")
+                .description("keep-alive pings answered late while the link kept reading: a dispatch backlog")
+                .register(registry);
         Gauge.builder("cti.bridge.ami.link.up", this, link -> link.state == AmiLinkState.UP ? 1 : 0)
                 .description("1 while the AMI link is logged in and answering pings")
                 .register(registry);
@@ -142,7 +164,12 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
             state = AmiLinkState.DOWN;
             if (session != null) {
                 // Logoff waits for the PBX at most the action timeout; a close is not a loss, so it is polite.
-                session.close();
+                long discarded = session.close();
+                if (discarded > 0) {
+                    undelivered.increment(discarded);
+                    log.info("AMI link closed ({}): {} events read but not yet processed were discarded", session,
+                            discarded);
+                }
                 notifyDown("closed");
             }
         });
@@ -209,8 +236,13 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         current = null;
         state = AmiLinkState.DOWN;
         registry.counter("cti.bridge.ami.link.losses", "reason", reasonTag(reason)).increment();
-        log.warn("AMI link lost ({}): {}; reconnecting", session, reason);
-        session.retire();
+        long discarded = session.retire();
+        if (discarded > 0) {
+            undelivered.increment(discarded);
+        }
+        log.warn("AMI link lost ({}): {}; {} events read but not yet processed were discarded (anything still in "
+                + "the socket buffers is lost uncounted; the resync reconciles calls); reconnecting",
+                session, reason, discarded);
         notifyDown(reason);
         scheduleReconnect();
     }
@@ -221,11 +253,20 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (session.pingOverdue(now, settings.pingTimeout().toNanos())) {
-            lost(session, "keep-alive ping unanswered for " + settings.pingTimeout().toMillis() + " ms");
+        long timeout = settings.pingTimeout().toNanos();
+        long silence = now - session.lastReadNanos();
+        if (silence > settings.pingInterval().toNanos() + timeout) {
+            lost(session, "keep-alive ping unanswered and nothing read for "
+                    + TimeUnit.NANOSECONDS.toMillis(silence) + " ms");
             return;
         }
-        if (session.pingDue(now, settings.pingInterval().toNanos())) {
+        if (session.pingOverdue(now, timeout) && session.reportLag()) {
+            // The socket is delivering: the answer is queued behind events in asterisk-java's dispatch queue.
+            lagging.increment();
+            log.warn("AMI keep-alive answer later than {} ms on {} while it keeps reading: the event listener is "
+                    + "behind (overload, not a dead link)", settings.pingTimeout().toMillis(), session);
+        }
+        if (session.pingDue(now, settings.pingInterval().toNanos(), timeout)) {
             session.pingSent(now);
             try {
                 writer.execute(() -> ping(session));

@@ -6,15 +6,17 @@ import java.time.Duration;
 
 /**
  * How the bridge connects to Asterisk's Manager Interface and how it notices a dead link. A half-open link (the
- * PBX stops answering without closing the socket) is noticed by the first of: a keep-alive ping unanswered for
- * {@code pingTimeout}, or nothing at all read for {@code readTimeout}; both are bounded so that this happens
- * within 10 s. Immutable; {@link #toString()} hides the secret.
+ * PBX stops answering without closing the socket) is noticed by the first of: nothing at all read for
+ * {@code pingInterval + pingTimeout} (pings every {@code pingInterval} make a quiet PBX answer, so a live link
+ * always reads something), or nothing read for {@code readTimeout} (the socket's own timeout); both are bounded so
+ * that this happens within 10 s. A ping answered late while events keep arriving is not a dead link. Immutable; {@link #toString()} hides the secret.
  *
  * @param connectTimeout TCP connect timeout
  * @param actionTimeout  longest wait for the PBX's answer to any action, login steps included
  * @param listTimeout    longest wait for a whole list (e.g. CoreShowChannels during resync)
  * @param pingInterval   time between keep-alive pings
- * @param pingTimeout    longest wait for a ping's answer before the link is declared dead
+ * @param pingTimeout    how much longer than {@code pingInterval} the link may read nothing before it is declared
+ *                       dead
  * @param readTimeout    socket read timeout; longer than {@code pingInterval}, since pings keep a quiet link busy
  * @param backoffInitial first delay before reconnecting; doubled after every failed attempt
  * @param backoffMax     cap of the reconnect delay

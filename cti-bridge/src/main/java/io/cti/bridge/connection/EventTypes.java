@@ -28,6 +28,8 @@ final class EventTypes {
     private final Object builder;
     private final Method buildEvent;
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+    /** Answers for frames without a UserEvent header, by the type exactly as sent (the PBX's spelling is fixed). */
+    private final Map<String, Boolean> exact = new ConcurrentHashMap<>();
 
     private EventTypes(Object builder, Method buildEvent) {
         this.builder = builder;
@@ -64,7 +66,16 @@ final class EventTypes {
         if (builder == null) {
             return true;
         }
-        String key = event.toLowerCase(Locale.ROOT) + (userEvent == null ? "" : "/" + userEvent.toLowerCase(Locale.ROOT));
+        if (userEvent == null) {
+            // Every frame comes through here: first by the type exactly as the PBX spells it, no string built.
+            Boolean answer = exact.get(event);
+            if (answer == null) {
+                answer = known.computeIfAbsent(event.toLowerCase(Locale.ROOT), ignored -> probe(event, null));
+                exact.putIfAbsent(event, answer);
+            }
+            return answer;
+        }
+        String key = event.toLowerCase(Locale.ROOT) + "/" + userEvent.toLowerCase(Locale.ROOT);
         return known.computeIfAbsent(key, ignored -> probe(event, userEvent));
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An asterisk-java connection that the link can kill for good. asterisk-java reconnects on its own, forever, at a
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * queueing a poison pill and only then setting the stop flag, so the thread can take the pill, see no flag, and
  * park in a one-minute poll; repeated drops would then pile up threads. Finally it counts the events asterisk-java
  * loses on the way (see {@link SequencingSocket}): each gap in the numbers of dispatched events is reported to its
- * {@link EventLoss}. Thread-safe.
+ * {@link EventLoss}; and, at retirement, how many events had been read from the socket but not yet dispatched
+ * (see {@link #undeliveredSince}). Thread-safe.
  */
 final class RetirableConnection extends ManagerConnectionImpl {
 
@@ -29,11 +31,14 @@ final class RetirableConnection extends ManagerConnectionImpl {
 
     private final Set<Thread> dispatchThreads = ConcurrentHashMap.newKeySet();
     private volatile boolean retired;
-    private volatile SocketConnectionFacade socket;
+    private volatile SequencingSocket socket;
+    private final long createdAt = System.nanoTime();
     private final EventTypes types;
     private final EventLoss loss;
     /** The number of the last numbered event dispatched; written by the dispatch thread only. */
     private int lastSequence;
+    /** {@link #lastSequence}, published cheaply (an ordered store, no fence) for the link's supervisor. */
+    private final AtomicInteger dispatched = new AtomicInteger();
 
     RetirableConnection(EventTypes types, EventLoss loss) {
         this.types = types;
@@ -59,6 +64,7 @@ final class RetirableConnection extends ManagerConnectionImpl {
         }
         long lost = lastSequence == 0 ? sequence - 1L : SequencingSocket.gap(lastSequence, sequence);
         lastSequence = sequence;
+        dispatched.lazySet(sequence);
         if (lost > 0) {
             log.error("asterisk-java dropped {} AMI events: its dispatch queue was full", lost);
             loss.dropped(lost);
@@ -70,7 +76,7 @@ final class RetirableConnection extends ManagerConnectionImpl {
         if (retired) {
             throw new IOException("connection retired by the AMI link; it reconnects with a fresh one");
         }
-        SocketConnectionFacade created = new SequencingSocket(super.createSocket(), types, loss);
+        SequencingSocket created = new SequencingSocket(super.createSocket(), types, loss);
         socket = created;
         if (retired) {
             // retire() ran while the socket was being opened: it must not outlive the connection.
@@ -78,6 +84,41 @@ final class RetirableConnection extends ManagerConnectionImpl {
             throw new IOException("connection retired by the AMI link while connecting");
         }
         return created;
+    }
+
+    /**
+     * When the socket last finished reading a frame (as {@link System#nanoTime()}); the connection's creation
+     * until a socket exists. Any thread; cheap (one volatile read).
+     */
+    long lastReadNanos() {
+        SequencingSocket current = socket;
+        return current == null ? createdAt : current.lastReadNanos();
+    }
+
+    /** The number of the last numbered event handed to the listeners so far (0 = none). Any thread. */
+    int dispatchedSequence() {
+        return dispatched.get();
+    }
+
+    /**
+     * Events read from the socket and numbered, but not handed to the listeners by the time the dispatch
+     * thread had reached event number {@code dispatchedSequence} (from {@link #dispatchedSequence()}): call it
+     * after {@link #retire()} to learn how many events were read and then thrown away (still in asterisk-java's
+     * dispatch queue, or being built by its reader). Exact up to the one event the dispatch thread may have been
+     * handing over at the moment {@code dispatchedSequence} was taken. It cannot see what never reached the reader:
+     * bytes still in the kernel's socket buffers or in flight when the socket closed, nor events of a socket that
+     * asterisk-java opened by itself (its own reconnects, which the link refuses).
+     */
+    long undeliveredSince(int dispatchedSequence) {
+        SequencingSocket current = socket;
+        if (current == null) {
+            return 0;
+        }
+        int read = current.numbered();
+        if (read == dispatchedSequence || read == 0) {
+            return 0;
+        }
+        return SequencingSocket.gap(dispatchedSequence, read) + 1;
     }
 
     /**
@@ -92,7 +133,7 @@ final class RetirableConnection extends ManagerConnectionImpl {
     /** Closes this connection for good; idempotent, and never waits for the PBX. */
     void retire() {
         retired = true;
-        SocketConnectionFacade current = socket;
+        SequencingSocket current = socket;
         if (current != null) {
             closeQuietly(current);
         }

@@ -12,8 +12,12 @@ import java.net.InetAddress;
  * log line. Every frame asterisk-java will build gets a {@code SequenceNumber} header (replacing one the PBX sent,
  * which the bridge does not use), which asterisk-java copies into the event; the dispatch side then sees a gap for
  * each event lost in between. Frames of types asterisk-java has no class for get no number (they are discarded
- * before the queue) and are reported as unregistered instead. Used by asterisk-java's reader thread only; the
- * other methods pass straight through.
+ * before the queue) and are reported as unregistered instead.
+ * <p>
+ * It also stamps the time the last frame was read ({@link #lastReadNanos()}), which is what the link's
+ * keep-alive judges liveness by: a link that delivers bytes is alive however far behind asterisk-java's dispatch
+ * thread is. {@link #lastReadNanos()} and {@link #numbered()} may be called from any thread; everything else is
+ * used by asterisk-java's reader thread only, and the other methods pass straight through.
  */
 final class SequencingSocket implements SocketConnectionFacade {
 
@@ -22,7 +26,10 @@ final class SequencingSocket implements SocketConnectionFacade {
     private final SocketConnectionFacade socket;
     private final EventTypes types;
     private final EventLoss loss;
+    /** Written by the reader thread only; published to other threads by the volatile write of the read stamp. */
     private int sequence;
+    /** {@link System#nanoTime()} when the last whole frame (event, response or banner) had been read. */
+    private volatile long lastReadNanos = System.nanoTime();
     private String eventType;
     private String userEvent;
     private boolean endOfFramePending;
@@ -45,7 +52,10 @@ final class SequencingSocket implements SocketConnectionFacade {
                 return null;
             }
             if (line.isEmpty()) {
-                return endOfFrame(line);
+                String result = endOfFrame(line);
+                // Once per frame, not per line: the volatile write also publishes the sequence number just taken.
+                lastReadNanos = System.nanoTime();
+                return result;
             }
             // Compared in place: this runs for every line the PBX sends, so it allocates only for the two values
             // it keeps.
@@ -58,6 +68,18 @@ final class SequencingSocket implements SocketConnectionFacade {
             }
             return line;
         }
+    }
+
+    /** When the last frame ended, as {@link System#nanoTime()}; the socket's creation until the first one. */
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    /** The number given to the last numbered event read (0 = none yet); wraps as described in {@link #gap}. */
+    int numbered() {
+        // Reading the volatile stamp first makes every number taken before the last stamp visible here.
+        long stamp = lastReadNanos;
+        return sequence;
     }
 
     private static boolean isHeader(String line, String name) {

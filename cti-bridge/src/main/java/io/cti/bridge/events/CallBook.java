@@ -2,6 +2,8 @@ package io.cti.bridge.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +98,11 @@ final class CallBook {
         calls.remove(call.linkedId);
         call.channels.keySet().forEach(linkedIdByUniqueId::remove);
         ended.put(call.linkedId, Boolean.TRUE);
+    }
+
+    /** The calls followed now, as a live view: not to be changed while iterated. */
+    Collection<CallState> live() {
+        return Collections.unmodifiableCollection(calls.values());
     }
 
     List<CallState> all() {

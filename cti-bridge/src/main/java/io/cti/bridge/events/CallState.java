@@ -43,7 +43,16 @@ final class CallState {
     }
 
     boolean allHungUp() {
-        return !channels.isEmpty() && channels.values().stream().allMatch(channel -> channel.hungUp);
+        if (channels.isEmpty()) {
+            return false;
+        }
+        // A plain loop: the translator's clock asks this of every live call several times a second.
+        for (ChannelState channel : channels.values()) {
+            if (!channel.hungUp) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isAgentSide(ChannelState channel) {

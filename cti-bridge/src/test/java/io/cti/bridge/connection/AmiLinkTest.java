@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +76,87 @@ class AmiLinkTest {
         assertThat(listener.downs.get(0)).contains("keep-alive ping unanswered");
         // New connections are answered again: the link logs in anew on a fresh connection.
         await().atMost(Duration.ofSeconds(5)).until(() -> link.state() == AmiLinkState.UP && peer.logins() == 2);
+    }
+
+    @Test
+    void aBusyLinkWhosePingsGoUnansweredIsNotDeclaredDeadButFallingSilentStillIs() throws Exception {
+        // Pings every 200 ms, a dead link after 1 s without reading anything.
+        AmiLinkSettings fast = LinkSettings.fast(peer.port());
+        AmiLinkSettings settings = new AmiLinkSettings(fast.host(), fast.port(), fast.username(), fast.secret(),
+                fast.eventMask(), fast.connectTimeout(), fast.actionTimeout(), fast.listTimeout(),
+                Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(1500), fast.backoffInitial(),
+                fast.backoffMax());
+        link = start(settings);
+        await().atMost(Duration.ofSeconds(5)).until(() -> link.state() == AmiLinkState.UP);
+        peer.ignorePings(true);
+
+        // 3 s of events (three times the silence that kills a link), no Ping ever answered.
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            peer.emit("Event: FullyBooted", "Privilege: system,all", "Uptime: " + sent, "LastReload: 8",
+                    "Status: Fully Booted");
+            sent++;
+            Thread.sleep(20);
+        }
+
+        assertThat(listener.downs).isEmpty();
+        assertThat(link.state()).isEqualTo(AmiLinkState.UP);
+        assertThat(peer.logins()).isEqualTo(1);
+        assertThat(peer.pingsAnswered()).isZero();
+        assertThat(peer.actionsReceived().stream().filter("Ping"::equalsIgnoreCase).count()).isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("cti.bridge.ami.link.lagging").counter().count()).isGreaterThanOrEqualTo(1.0);
+
+        // The same link, fully silent now (pings unanswered and no events): declared dead.
+        long silentAt = System.nanoTime();
+        peer.fallSilent();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !listener.downs.isEmpty());
+        assertThat(Duration.ofNanos(System.nanoTime() - silentAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(listener.downs.get(0)).contains("nothing read");
+    }
+
+    @Test
+    void eventsReadButNotYetProcessedWhenALinkIsLostAreCounted() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        AtomicInteger handled = new AtomicInteger();
+        RecordingListener blocking = new RecordingListener() {
+            @Override
+            public void onEvent(ManagerEvent event) {
+                if (!(event instanceof FullyBootedEvent booted)) {
+                    return;
+                }
+                if ("first".equals(booted.getStatus())) {
+                    try {
+                        // Timed, so that retiring the connection can wake it (as it wakes a parked dispatch thread).
+                        stuck.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if ("queued".equals(booted.getStatus())) {
+                    handled.incrementAndGet();
+                }
+            }
+        };
+        link = new AmiLink(LinkSettings.fast(peer.port()), blocking, List.of(), registry);
+        link.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> link.state() == AmiLinkState.UP);
+
+        // The listener gets stuck on the first event; 100 more are read and wait in asterisk-java's queue.
+        peer.emit("Event: FullyBooted", "Privilege: system,all", "Uptime: 1", "LastReload: 8", "Status: first");
+        for (int i = 0; i < 100; i++) {
+            peer.emit("Event: FullyBooted", "Privilege: system,all", "Uptime: 1", "LastReload: 8", "Status: queued");
+        }
+        Thread.sleep(300);
+        peer.fallSilent();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !blocking.downs.isEmpty());
+        stuck.countDown();
+        // The stuck event itself had been handed over; the 100 behind it were read and thrown away, uncounted
+        // nowhere else (no drop from a full queue).
+        assertThat(registry.get("cti.bridge.ami.lost").counter().count()).isBetween(99.0, 101.0);
+        assertThat(registry.get("cti.bridge.ami.dropped").counter().count()).isZero();
+        assertThat(handled.get()).isLessThanOrEqualTo(1);
     }
 
     @Test

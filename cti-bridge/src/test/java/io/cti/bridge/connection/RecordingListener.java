@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records what the link reports. Thread-safe. */
-final class RecordingListener implements LinkListener {
+class RecordingListener implements LinkListener {
 
     final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
     final List<String> downs = new CopyOnWriteArrayList<>();

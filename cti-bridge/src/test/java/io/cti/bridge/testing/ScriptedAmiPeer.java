@@ -36,6 +36,7 @@ public final class ScriptedAmiPeer implements AutoCloseable {
     private final AtomicInteger pings = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean silentForNewConnections;
+    private volatile boolean ignorePings;
     private volatile byte[] afterLogin = new byte[0];
     private volatile List<Map<String, String>> channels = List.of();
     private volatile Map<String, String> variables = Map.of();
@@ -77,6 +78,11 @@ public final class ScriptedAmiPeer implements AutoCloseable {
     /** Every open connection stops answering and writing, without closing: a half-open link. */
     public void fallSilent() {
         connections.forEach(connection -> connection.silent = true);
+    }
+
+    /** While set, Ping actions get no answer at all (everything else is answered as usual). */
+    public void ignorePings(boolean ignore) {
+        ignorePings = ignore;
     }
 
     /** Later connections are silent from the start (the banner is never sent). */
@@ -187,6 +193,9 @@ public final class ScriptedAmiPeer implements AutoCloseable {
                         "CoreRunGroup: ", "CoreMaxFilehandles: 0", "CoreRealTimeEnabled: No", "CoreCDRenabled: Yes",
                         "CoreHTTPenabled: No", "SoundsSearchCustomDir: No"));
                 case "ping" -> {
+                    if (ignorePings) {
+                        return;
+                    }
                     write(response(id, "Ping: Pong", "Timestamp: 1795598333.819459"));
                     pings.incrementAndGet();
                 }

@@ -2,6 +2,9 @@ package io.cti.core.bus;
 
 import io.cti.core.messages.DomainMessage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Carries domain messages between modules: events to every subscribed group, commands to the owning group;
  * delivery is at-least-once per group, with handlers made effectively-once by message id. Thread-safe.
@@ -15,6 +18,34 @@ public interface MessageBus extends AutoCloseable {
      * @throws IllegalStateException once the bus is closed
      */
     String publish(DomainMessage message);
+
+    /**
+     * Publishes every message, in the order given, with the same per-message semantics as {@link #publish}
+     * (same streams, ids and encoding); one message failing does not stop the others, and each failure is
+     * reported in its {@link PublishResult} instead of being thrown. Messages bound for the same stream are
+     * appended in list order. An implementation may send them all in one round trip (the Redis bus pipelines
+     * them); this default simply calls {@link #publish} for each.
+     *
+     * @return one result per message, in the order of {@code messages}
+     * @throws IllegalStateException once the bus is closed (nothing is published)
+     */
+    default List<PublishResult> publishAll(List<? extends DomainMessage> messages) {
+        List<PublishResult> results = new ArrayList<>(messages.size());
+        for (DomainMessage message : messages) {
+            try {
+                results.add(PublishResult.appended(message, publish(message)));
+            } catch (IllegalStateException e) {
+                if (results.isEmpty()) {
+                    throw e;
+                }
+                // Closed part-way: what was published stays reported, the rest fails.
+                results.add(PublishResult.failed(message, e));
+            } catch (RuntimeException e) {
+                results.add(PublishResult.failed(message, e));
+            }
+        }
+        return results;
+    }
 
     /**
      * Creates the subscription's consumer groups if missing and starts handling messages on a thread of its

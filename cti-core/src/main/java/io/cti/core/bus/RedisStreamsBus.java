@@ -7,7 +7,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.XAddArgs;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,10 +17,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,7 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * redeliveries harmless. Thread-safe: publish and subscribe from any thread.
  *
  * <p>It owns its Lettuce client: one shared connection for publishing, acknowledging and claiming, plus one
- * connection per subscription for its blocking reads (a blocked connection could serve nobody else).
+ * connection per subscription for its blocking reads (a blocked connection could serve nobody else), plus, from
+ * the first {@link #publishAll}, one connection for pipelined publishing (its commands are flushed by hand, which
+ * is a per-connection setting that must not touch the shared one).
  */
 public final class RedisStreamsBus implements MessageBus {
 
@@ -42,6 +50,9 @@ public final class RedisStreamsBus implements MessageBus {
     private final BusMetrics metrics;
     private final Set<SubscriptionWorker> workers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guards {@link #pipeline}: one batch at a time owns its manual flush. */
+    private final Object pipelineLock = new Object();
+    private StatefulRedisConnection<String, String> pipeline;
 
     private RedisStreamsBus(BusOptions options, RedisClient client, RedisURI uri,
                             StatefulRedisConnection<String, String> connection, MessageCodec codec, BusMetrics metrics) {
@@ -102,6 +113,95 @@ public final class RedisStreamsBus implements MessageBus {
         }
     }
 
+    /**
+     * Pipelines the batch: every XADD is written on a connection of its own without waiting, all are flushed at
+     * once, then every answer is awaited (at most the command timeout in all). Redis executes one connection's
+     * commands in order, so messages of one stream keep the list order. A message that cannot be encoded, that
+     * Redis refuses, or whose answer does not come within the command timeout is reported as failed with the
+     * {@code bus-failure} error {@link #publish} would throw; a timed-out XADD may still have been appended (as
+     * with {@link #publish}). Batches from several threads take turns.
+     */
+    @Override
+    public List<PublishResult> publishAll(List<? extends DomainMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        ensureOpen();
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        int size = messages.size();
+        List<PublishResult> results = new ArrayList<>(size);
+        List<RedisFuture<String>> answers = new ArrayList<>(size);
+        String[] what = new String[size];
+        BusStream[] streams = new BusStream[size];
+        XAddArgs trimming = XAddArgs.Builder.maxlen(options.maxStreamLength()).approximateTrimming();
+        synchronized (pipelineLock) {
+            RedisAsyncCommands<String, String> async;
+            try {
+                async = pipelineConnection().async();
+            } catch (CoreException e) {
+                // Redis cannot be reached: every message fails as its publish would have.
+                return messages.stream().map(message -> PublishResult.failed(message, e)).toList();
+            }
+            for (int i = 0; i < size; i++) {
+                DomainMessage message = Objects.requireNonNull(messages.get(i), "message");
+                BusStream stream = message instanceof Command ? BusStream.COMMANDS : BusStream.EVENTS;
+                String key = options.streamKey(stream);
+                streams[i] = stream;
+                try {
+                    Map<String, String> fields = codec.encode(message);
+                    what[i] = "publishing " + fields.get(MessageCodec.TYPE) + " " + message.id() + " to " + key;
+                    answers.add(async.xadd(key, trimming, fields));
+                } catch (RuntimeException e) {
+                    what[i] = "publishing " + message.id() + " to " + key;
+                    answers.add(null);
+                    results.add(PublishResult.failed(message, e));
+                    continue;
+                }
+                results.add(null);
+            }
+            pipeline.flushCommands();
+        }
+        long deadline = System.nanoTime() + options.commandTimeout().toNanos();
+        for (int i = 0; i < size; i++) {
+            RedisFuture<String> answer = answers.get(i);
+            if (answer == null) {
+                continue;
+            }
+            DomainMessage message = messages.get(i);
+            try {
+                String entryId = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                metrics.published(streams[i]);
+                results.set(i, PublishResult.appended(message, entryId));
+            } catch (ExecutionException e) {
+                results.set(i, PublishResult.failed(message, CoreException.busFailure(what[i],
+                        e.getCause() != null ? e.getCause() : e)));
+            } catch (TimeoutException e) {
+                results.set(i, PublishResult.failed(message, CoreException.busFailure(what[i],
+                        new RedisException("no answer within " + options.commandTimeout()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.set(i, PublishResult.failed(message, CoreException.busFailure(what[i], e)));
+            }
+        }
+        log.debug("published a batch of {} messages", size);
+        return results;
+    }
+
+    /** Called with {@link #pipelineLock} held. */
+    private StatefulRedisConnection<String, String> pipelineConnection() {
+        if (pipeline == null) {
+            try {
+                StatefulRedisConnection<String, String> created = client.connect();
+                created.sync().clientSetname(clientName(options, "pipeline"));
+                created.setAutoFlushCommands(false);
+                pipeline = created;
+            } catch (RedisException e) {
+                throw CoreException.busFailure("connecting the publishing pipeline", e);
+            }
+        }
+        return pipeline;
+    }
+
     @Override
     public RunningSubscription subscribe(Subscription subscription, MessageHandler handler) {
         Objects.requireNonNull(subscription, "subscription");
@@ -149,6 +249,11 @@ public final class RedisStreamsBus implements MessageBus {
             worker.close();
         }
         connection.close();
+        synchronized (pipelineLock) {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+        }
         // Our own client, so its thread pools go too; nothing else uses them.
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         log.info("bus to Redis at {}:{} closed", uri.getHost(), uri.getPort());
