@@ -81,6 +81,12 @@ final class Dispatcher {
     /** One routing round; with {@code explain} the reason each remaining call waits is filed with it as well. */
     int tryRoute(boolean explain) {
         Instant now = clock.instant();
+        // The board first: with nobody Ready and nothing to explain, the queues' heads need not be read at all.
+        List<Agent> agents = board.all().stream().map(BoardEntry::agent)
+                .filter(agent -> !(agent.state() instanceof AgentState.LoggedOut)).toList();
+        if (!explain && agents.stream().noneMatch(Agent::isReady)) {
+            return 0;
+        }
         List<QueueDefinition> queues = definitions.queues();
         List<WaitingCall> calls = new ArrayList<>();
         for (QueueDefinition queue : queues) {
@@ -89,12 +95,6 @@ final class Dispatcher {
             }
         }
         if (calls.isEmpty()) {
-            return 0;
-        }
-        List<Agent> agents = board.all().stream().map(BoardEntry::agent)
-                .filter(agent -> !(agent.state() instanceof AgentState.LoggedOut)).toList();
-        boolean anyReady = agents.stream().anyMatch(Agent::isReady);
-        if (!anyReady && !explain) {
             return 0;
         }
         RoundResult round = router.route(new RoutingSnapshot(queues, agents, calls, roundRobin.load()), now);
