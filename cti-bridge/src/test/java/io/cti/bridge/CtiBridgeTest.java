@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 class CtiBridgeTest {
 
     private static final TranslatorSettings RECORDED_DIALPLAN = new TranslatorSettings(Duration.ofMillis(500),
-            "Local/[0-9]+@fake-agent", QueueName.of("default"), Set.of("acd-inbound"), "ACD_SKILL", 1000);
+            "Local/[0-9]+@fake-agent", QueueName.of("default"), Set.of("acd-inbound"), "ACD_SKILL", 1000, Duration.ofMinutes(2));
 
     private final List<DomainEvent> published = new CopyOnWriteArrayList<>();
     private ScriptedAmiPeer peer;

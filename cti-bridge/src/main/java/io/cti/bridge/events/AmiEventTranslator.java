@@ -107,7 +107,7 @@ public final class AmiEventTranslator implements CallDirectory {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.agentDevices = Pattern.compile(settings.agentDevicePattern());
-        this.book = new CallBook(settings.rememberedEndedCalls());
+        this.book = new CallBook(settings.rememberedEndedCalls(), settings.endedCallMemory());
         int remembered = settings.rememberedEndedCalls();
         this.originateRefs = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
@@ -171,6 +171,7 @@ public final class AmiEventTranslator implements CallDirectory {
     public synchronized void tick(Instant now) {
         // Runs under the lock the dispatch thread needs for every event: no copy of the calls, no allocation per
         // call, and the ended calls are collected first because ending one changes the book.
+        book.forgetEndedBefore(now.minus(settings.endedCallMemory()));
         Instant settledBefore = now.minus(settings.endSettle());
         List<CallState> settled = null;
         for (CallState call : book.live()) {
@@ -188,7 +189,7 @@ public final class AmiEventTranslator implements CallDirectory {
             if (call.relevant) {
                 sink.accept(CallEndings.ended(call, now));
             }
-            book.end(call);
+            book.end(call, now);
         }
     }
 
@@ -198,6 +199,11 @@ public final class AmiEventTranslator implements CallDirectory {
      */
     public synchronized long beginResync() {
         return book.beginEpoch();
+    }
+
+    /** How many ended calls are remembered now, so their late events are ignored. */
+    synchronized int endedCallsRemembered() {
+        return book.rememberedEnded();
     }
 
     /** Whether the call {@code linkedId} is being followed or has ended (so a resync must not adopt it). */
@@ -229,7 +235,7 @@ public final class AmiEventTranslator implements CallDirectory {
                 if (call.relevant) {
                     sink.accept(CallEndings.lost(call, now));
                 }
-                book.end(call);
+                book.end(call, now);
                 lost++;
                 continue;
             }

@@ -1,33 +1,36 @@
 package io.cti.bridge.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The calls the bridge is following, indexed by Linkedid and by channel Uniqueid, plus a bounded memory of ended
- * calls so that their late or duplicated events are ignored instead of starting a new call. Not thread-safe:
- * guarded by the translator's lock.
+ * The calls the bridge is following, indexed by Linkedid and by channel Uniqueid, plus a memory of recently ended
+ * calls so that their late or duplicated events are ignored instead of starting a new call. That memory is bounded
+ * by age as well as by count: late events come within the link's reordering (200 ms), so remembering calls for
+ * minutes is ample, and a count-only bound would keep the heap growing for as long as it takes to fill at the
+ * current call rate. Not thread-safe: guarded by the translator's lock.
  */
 final class CallBook {
 
     private final Map<String, CallState> calls = new HashMap<>();
     private final Map<String, String> linkedIdByUniqueId = new HashMap<>();
-    private final Map<String, Boolean> ended;
+    /** Ended calls in the order they ended, with when. */
+    private final LinkedHashMap<String, Instant> ended = new LinkedHashMap<>(1024, 0.75f, false);
+    private final int rememberedEndedCalls;
+    private final Duration endedCallMemory;
     private long epoch;
 
-    CallBook(int rememberedEndedCalls) {
-        this.ended = new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > rememberedEndedCalls;
-            }
-        };
+    CallBook(int rememberedEndedCalls, Duration endedCallMemory) {
+        this.rememberedEndedCalls = rememberedEndedCalls;
+        this.endedCallMemory = endedCallMemory;
     }
 
     /**
@@ -93,11 +96,28 @@ final class CallBook {
         call.epoch = epoch;
     }
 
-    /** Forgets a finished call, remembering only that it ended. */
-    void end(CallState call) {
+    /** Forgets a finished call, remembering only that it ended at {@code now}. */
+    void end(CallState call, Instant now) {
         calls.remove(call.linkedId);
         call.channels.keySet().forEach(linkedIdByUniqueId::remove);
-        ended.put(call.linkedId, Boolean.TRUE);
+        ended.put(call.linkedId, now);
+        forgetEndedBefore(now.minus(endedCallMemory));
+    }
+
+    /** Drops the memory of calls that ended before {@code cutoff}, and of the oldest beyond the count bound. */
+    void forgetEndedBefore(Instant cutoff) {
+        Iterator<Map.Entry<String, Instant>> oldestFirst = ended.entrySet().iterator();
+        while (oldestFirst.hasNext()) {
+            Map.Entry<String, Instant> oldest = oldestFirst.next();
+            if (ended.size() <= rememberedEndedCalls && !oldest.getValue().isBefore(cutoff)) {
+                return;
+            }
+            oldestFirst.remove();
+        }
+    }
+
+    int rememberedEnded() {
+        return ended.size();
     }
 
     /** The calls followed now, as a live view: not to be changed while iterated. */

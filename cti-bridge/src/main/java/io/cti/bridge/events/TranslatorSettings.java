@@ -19,10 +19,14 @@ import java.util.regex.PatternSyntaxException;
  * @param holdingContexts      dialplan contexts in which callers wait; a live call found there on resync is
  *                             announced as arrived
  * @param queueVariable        channel variable holding the queue of a waiting caller, read on resync
- * @param rememberedEndedCalls how many ended calls are remembered so their late or duplicated events are ignored
+ * @param rememberedEndedCalls at most how many ended calls are remembered so their late or duplicated events are
+ *                             ignored (a bound on memory at extreme call rates)
+ * @param endedCallMemory      how long an ended call is remembered; late events arrive within the link's
+ *                             reordering, so minutes are ample, and the memory stops growing once this long has passed
  */
 public record TranslatorSettings(Duration endSettle, String agentDevicePattern, QueueName defaultQueue,
-                                 Set<String> holdingContexts, String queueVariable, int rememberedEndedCalls) {
+                                 Set<String> holdingContexts, String queueVariable, int rememberedEndedCalls,
+                                 Duration endedCallMemory) {
 
     /** The platform dialplan's holding context, where callers wait for an agent (config/asterisk/README.md). */
     public static final String HOLDING_CONTEXT = "cti-hold";
@@ -30,6 +34,8 @@ public record TranslatorSettings(Duration endSettle, String agentDevicePattern, 
     public static final String QUEUE_VARIABLE = "ACD_SKILL";
     /** The platform dialplan's channel variable holding the number a caller dialed (read on resync). */
     public static final String DNIS_VARIABLE = "CTI_DNIS";
+    /** The shortest memory of ended calls allowed: far beyond the 200 ms reordering, with room for a slow tick. */
+    static final Duration MIN_ENDED_CALL_MEMORY = Duration.ofSeconds(10);
 
     public TranslatorSettings {
         if (endSettle == null || endSettle.compareTo(Duration.ofMillis(200)) <= 0) {
@@ -51,6 +57,14 @@ public record TranslatorSettings(Duration endSettle, String agentDevicePattern, 
             throw BridgeException.invalidSetting("events.rememberedEndedCalls", rememberedEndedCalls,
                     "must be at least 100");
         }
+        if (endedCallMemory == null || endedCallMemory.compareTo(MIN_ENDED_CALL_MEMORY) < 0) {
+            throw BridgeException.invalidSetting("events.endedCallMemory", endedCallMemory,
+                    "must be at least " + MIN_ENDED_CALL_MEMORY.toSeconds() + " s, well beyond the link's reordering");
+        }
+        if (endedCallMemory.compareTo(endSettle) <= 0) {
+            throw BridgeException.invalidSetting("events.endedCallMemory", endedCallMemory,
+                    "must exceed endSettle (" + endSettle + ")");
+        }
     }
 
     /**
@@ -59,6 +73,6 @@ public record TranslatorSettings(Duration endSettle, String agentDevicePattern, 
      */
     public static TranslatorSettings defaults() {
         return new TranslatorSettings(Duration.ofSeconds(1), "(PJSIP|SIP|IAX2)/[^-]+", QueueName.of("default"),
-                Set.of(HOLDING_CONTEXT), QUEUE_VARIABLE, 50_000);
+                Set.of(HOLDING_CONTEXT), QUEUE_VARIABLE, 50_000, Duration.ofMinutes(2));
     }
 }

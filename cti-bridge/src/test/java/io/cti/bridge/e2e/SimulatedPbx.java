@@ -64,7 +64,7 @@ final class SimulatedPbx implements AutoCloseable {
                 Duration.ofMillis(1500), Duration.ofSeconds(3), backoff, backoff);
         TranslatorSettings defaults = TranslatorSettings.defaults();
         TranslatorSettings translator = new TranslatorSettings(Duration.ofMillis(300), defaults.agentDevicePattern(),
-                QueueName.of("default"), defaults.holdingContexts(), defaults.queueVariable(), 1000);
+                QueueName.of("default"), defaults.holdingContexts(), defaults.queueVariable(), 1000, Duration.ofMinutes(2));
         bridge = new CtiBridge(link, translator, CallControlSettings.defaults(), published::add, registry);
     }
 

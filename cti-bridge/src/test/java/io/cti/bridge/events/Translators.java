@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 final class Translators {
 
     static final TranslatorSettings RECORDED = new TranslatorSettings(Duration.ofSeconds(1),
-            "Local/[0-9]+@fake-agent", QueueName.of("default"), Set.of("acd-inbound"), "ACD_SKILL", 1000);
+            "Local/[0-9]+@fake-agent", QueueName.of("default"), Set.of("acd-inbound"), "ACD_SKILL", 1000, Duration.ofMinutes(2));
 
     private Translators() {
     }

@@ -138,10 +138,13 @@ public record BridgeProperties(
      * @param defaultQueue         the queue of a caller whose event names none
      * @param holdingContexts      dialplan contexts where callers wait (a live call found there on resync arrives)
      * @param queueVariable        channel variable holding a waiting caller's queue, read on resync
-     * @param rememberedEndedCalls ended calls remembered so their late or repeated events are ignored
+     * @param rememberedEndedCalls at most how many ended calls are remembered so their late or repeated events are
+     *                             ignored
+     * @param endedCallMemory      how long an ended call is remembered (default 2 minutes)
      */
     public record Events(Duration endSettle, String agentDevicePattern, String defaultQueue,
-                         Set<String> holdingContexts, String queueVariable, Integer rememberedEndedCalls) {
+                         Set<String> holdingContexts, String queueVariable, Integer rememberedEndedCalls,
+                         Duration endedCallMemory) {
 
         TranslatorSettings toSettings() {
             TranslatorSettings d = TranslatorSettings.defaults();
@@ -153,7 +156,8 @@ public record BridgeProperties(
             }
             return new TranslatorSettings(or(endSettle, d.endSettle()), or(agentDevicePattern, d.agentDevicePattern()),
                     queue, holdingContexts == null || holdingContexts.isEmpty() ? d.holdingContexts() : holdingContexts,
-                    or(queueVariable, d.queueVariable()), or(rememberedEndedCalls, d.rememberedEndedCalls()));
+                    or(queueVariable, d.queueVariable()), or(rememberedEndedCalls, d.rememberedEndedCalls()),
+                    or(endedCallMemory, d.endedCallMemory()));
         }
     }
 
