@@ -11,7 +11,6 @@ public record PhoneNumber(String e164) {
     // Six digits is the shortest number libphonenumber calls valid (Vienna, +43 1110); E.164 caps at 15.
     // Compiled once: a bulk load builds millions of numbers.
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{5,14}");
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d{6,}");
 
     public PhoneNumber {
         if (e164 == null || !E164.matcher(e164).matches()) {
@@ -43,13 +42,11 @@ public record PhoneNumber(String e164) {
     }
 
     /**
-     * Masks every run of six or more digits (with an optional leading '+') in free text, such as a database's
-     * error detail quoting the row it refused, so the text can reach an exception message or a log.
+     * Masks every phone number in free text, such as a log message or a database's error detail quoting the row
+     * it refused, so the text can reach an exception message or a log. The platform's one rule for that: numbers
+     * with or without separators, 6 to 15 digits, masked as {@link #mask}; dates, decimals and ids stay readable.
      */
     public static String maskNumbersIn(String text) {
-        if (text == null) {
-            return "null";
-        }
-        return DIGIT_RUN.matcher(text).replaceAll(found -> mask(found.group()));
+        return NumbersInText.mask(text);
     }
 }

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PhoneMaskingConverterTest {
 
     @Test
-    void masksAnE164NumberButItsLastFourDigits() {
+    void masksAnE164NumberButItsCountryPrefixAndLastFourDigits() {
         assertThat(PhoneMaskingConverter.mask("call from +8613800138000 queued"))
-                .isEqualTo("call from +*********8000 queued");
+                .isEqualTo("call from +86*******8000 queued");
     }
 
     @Test
