@@ -83,6 +83,8 @@ import java.util.stream.Collectors;
 public final class AmiEventTranslator implements CallDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(AmiEventTranslator.class);
+    /** The dialplan's agent-connect context dials {@code PJSIP/<Agent>} (config/asterisk/extensions_cti.conf). */
+    private static final String AGENT_TECHNOLOGY = "PJSIP/";
 
     /** Events that carry nothing the domain needs; counted as ignored rather than unknown. */
     private static final Set<Class<?>> NO_DOMAIN_MEANING = Set.of(NewExtenEvent.class, NewCallerIdEvent.class,
@@ -119,7 +121,7 @@ public final class AmiEventTranslator implements CallDirectory {
 
     /** The custom UserEvent classes this translator reads; they must be registered with the AMI connection. */
     public static List<Class<? extends ManagerEvent>> userEventClasses() {
-        return List.of(AcdEnterEvent.class);
+        return List.of(AcdEnterEvent.class, AcdRonaEvent.class);
     }
 
     /** Reads one AMI event received at {@code receivedAt}; publishes what it newly tells. */
@@ -131,6 +133,8 @@ public final class AmiEventTranslator implements CallDirectory {
             book.channel(e.getLinkedId(), e.getUniqueId(), e.getChannel(), receivedAt);
         } else if (event instanceof AcdEnterEvent e) {
             arrived(e, receivedAt);
+        } else if (event instanceof AcdRonaEvent e) {
+            notAnswered(e, receivedAt);
         } else if (event instanceof DialBeginEvent e) {
             dialled(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getDestLinkedId(), e.getDestUniqueId(),
                     e.getDestChannel(), null, receivedAt);
@@ -175,6 +179,9 @@ public final class AmiEventTranslator implements CallDirectory {
         Instant settledBefore = now.minus(settings.endSettle());
         List<CallState> settled = null;
         for (CallState call : book.live()) {
+            if (!call.pendingRonas.isEmpty()) {
+                RonaNotices.settle(call, settledBefore, sink);
+            }
             if (call.allHungUp() && !call.lastActivity.isAfter(settledBefore)) {
                 if (settled == null) {
                     settled = new ArrayList<>();
@@ -354,6 +361,7 @@ public final class AmiEventTranslator implements CallDirectory {
         call.agentPairs.add(ChannelNames.pairName(destination));
         String endpoint = ChannelNames.endpoint(destination);
         if (call.ringingLegs.add(dest.uniqueId)) {
+            RonaNotices.legDialled(call, dest.uniqueId, endpoint);
             sink.accept(new AgentLegRinging(MessageId.random(), at, call.callId, endpoint, destination));
         }
         if (dialStatus == null || dialStatus.isEmpty()) {
@@ -367,6 +375,17 @@ public final class AmiEventTranslator implements CallDirectory {
         } else if (call.unansweredLegs.add(dest.uniqueId)) {
             sink.accept(new AgentLegUnanswered(MessageId.random(), at, call.callId, endpoint, destination, dialStatus));
         }
+    }
+
+    /** The dialplan's word that the agent's phone did not answer; the only one when it could not be reached. */
+    private void notAnswered(AcdRonaEvent e, Instant at) {
+        String agent = ChannelNames.value(e.getAgent());
+        CallState call = book.find(first(ChannelNames.value(e.getLinkedId()), ChannelNames.value(e.getCallId())));
+        if (agent == null || call == null) {
+            return;
+        }
+        String status = ChannelNames.value(e.getDialStatus());
+        RonaNotices.notice(call, AGENT_TECHNOLOGY + agent, status == null ? "CHANUNAVAIL" : status, at, sink);
     }
 
     private void hangupRequested(String linkedId, String uniqueId, String name, Integer cause, boolean soft,

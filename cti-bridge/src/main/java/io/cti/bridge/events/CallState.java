@@ -3,7 +3,10 @@ package io.cti.bridge.events;
 import io.cti.core.ids.CallId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +27,15 @@ final class CallState {
     String arrivedUniqueId;
     String originatedUniqueId;
     boolean hangupByPlatform;
-    final Set<String> ringingLegs = new HashSet<>();
+    /** In the order they rang, so an AcdRona notice claims the oldest leg to its endpoint. */
+    final Set<String> ringingLegs = new LinkedHashSet<>();
     final Set<String> connectedLegs = new HashSet<>();
     final Set<String> unansweredLegs = new HashSet<>();
     final Set<String> agentPairs = new HashSet<>();
+    /** Legs an AcdRona notice already accounts for. */
+    final Set<String> ronaClaimedLegs = new HashSet<>();
+    /** AcdRona notices no leg accounts for yet (see {@link RonaNotices}). */
+    final List<PendingRona> pendingRonas = new ArrayList<>(0);
     String connectedUniqueId;
     final Set<String> transfers = new HashSet<>();
     String amdStatus;
@@ -57,6 +65,10 @@ final class CallState {
 
     boolean isAgentSide(ChannelState channel) {
         return channel.name != null && agentPairs.contains(ChannelNames.pairName(channel.name));
+    }
+
+    /** An AcdRona notice waiting for the leg it belongs to. */
+    record PendingRona(String endpoint, String dialStatus, Instant at) {
     }
 
     ChannelState liveChannel(String uniqueId) {

@@ -102,6 +102,29 @@ class InboundCallsOverAmiTest {
     }
 
     @Test
+    void anAgentPhoneThatCannotBeReachedIsToldUnansweredFromTheDialplansAcdRona() {
+        pbx.agentAnswering("PJSIP/2002");
+        ChannelSnapshot customer = pbx.inboundCall(SimulatedPbx.CUSTOMER);
+        CallId callId = CallId.of(customer.linkedid());
+        await().atMost(WAIT).until(() -> !pbx.published(CallArrived.class).isEmpty());
+
+        // 2999 is no endpoint of the PBX: Dial fails at once, no channel, no DialBegin or DialEnd.
+        connect(callId, "2999", Duration.ofSeconds(10));
+        await().atMost(WAIT).until(() -> !pbx.published(AgentLegUnanswered.class).isEmpty());
+        await().atMost(WAIT).until(() -> "cti-hold".equals(pbx.pbx().channel(customer.name()).join()
+                .orElseThrow().context()));
+        connect(callId, "2002", Duration.ofSeconds(10));
+        await().atMost(WAIT).until(() -> !pbx.published(CallConnected.class).isEmpty());
+
+        assertThat(pbx.callEvents()).extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("CallArrived", "AgentLegUnanswered", "AgentLegRinging", "CallConnected");
+        AgentLegUnanswered unreachable = pbx.published(AgentLegUnanswered.class).get(0);
+        assertThat(unreachable.callId()).isEqualTo(callId);
+        assertThat(unreachable.endpoint()).isEqualTo("PJSIP/2999");
+        assertThat(unreachable.dialStatus()).isEqualTo("CHANUNAVAIL");
+    }
+
+    @Test
     void aBusyAgentPhoneIsAnUnansweredLegWithStatusBusy() {
         pbx.endpoint("PJSIP/2001", call -> call.busy());
         ChannelSnapshot customer = pbx.inboundCall(SimulatedPbx.CUSTOMER);
