@@ -62,4 +62,47 @@ public class ConsoleException extends RuntimeException {
         return new ConsoleException("payload-too-large",
                 "the request body is larger than " + limitBytes + " bytes", List.of());
     }
+
+    // ---- Users and access (io.cti.console.access) ----
+
+    public static ConsoleException noSuchUser(String username) {
+        return new ConsoleException("no-such-user", "no console user named '" + username + "'", List.of());
+    }
+
+    public static ConsoleException duplicateUser(String username) {
+        return new ConsoleException("duplicate-user", "a console user named '" + username + "' already exists",
+                List.of());
+    }
+
+    /** The change to {@code username} would leave nobody able to administer the console. */
+    public static ConsoleException lastAdmin(String username) {
+        return new ConsoleException("last-admin", "'" + username + "' is the last enabled ADMIN; make another"
+                + " user ADMIN first", List.of());
+    }
+
+    // ---- The agent's own desk (io.cti.console.push) ----
+
+    /** The logged-in user {@code username} acts as an agent but no router agent id is linked to it. */
+    public static ConsoleException noLinkedAgent(String username) {
+        return new ConsoleException("no-linked-agent", "console user '" + username + "' is not linked to an agent",
+                List.of());
+    }
+
+    /** A request named agent {@code named}, but the logged-in user is agent {@code own}. */
+    public static ConsoleException notYourAgent(String own, String named) {
+        return new ConsoleException("not-your-agent", "you are agent " + own + " and can act only as yourself, not as "
+                + named, List.of());
+    }
+
+    /** A wrap-up named call {@code named}, which is not the call agent {@code agent} is handling. */
+    public static ConsoleException notYourCall(String agent, String named) {
+        return new ConsoleException("not-your-call", "call " + named + " is not the call agent " + agent
+                + " is handling", List.of());
+    }
+
+    /** A wrap-up while agent {@code agent} is on no call ({@code state} is what the console knows of them). */
+    public static ConsoleException noCallToWrapUp(String agent, String state) {
+        return new ConsoleException("no-call-to-wrap-up", "agent " + agent + " has no call to wrap up (state: "
+                + state + ")", List.of());
+    }
 }

@@ -1,6 +1,9 @@
 package io.cti.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cti.console.access.ConsolePrincipal;
+import io.cti.console.access.Role;
+import io.cti.console.access.UserRepository;
 import io.cti.core.customers.Alert;
 import io.cti.core.customers.AlertRules;
 import io.cti.core.customers.CarePlanContact;
@@ -22,6 +25,7 @@ import org.HdrHistogram.Histogram;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +39,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -42,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -59,6 +65,10 @@ import java.util.function.Consumer;
  * Uses the database {@link CustomerLoadBenchmark} left behind; loads {@code --customers} first if it holds fewer.
  */
 public final class CardLookupBenchmark {
+
+    /** The console user the HTTP lookups log in as (made by {@link #startPlatform} if missing). */
+    static final String BENCH_USER = "bench-lookups";
+    static final String BENCH_PASSWORD = "card lookup benchmark";
 
     private CardLookupBenchmark() {
     }
@@ -125,8 +135,7 @@ public final class CardLookupBenchmark {
             if (httpLookups > 0) {
                 try (ConfigurableApplicationContext platform = startPlatform(server)) {
                     int port = ((WebServerApplicationContext) platform).getWebServer().getPort();
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    HttpClient http = ConsoleLogin.loggedIn("http://127.0.0.1:" + port, BENCH_USER, BENCH_PASSWORD);
                     String base = "http://127.0.0.1:" + port + "/api/customers/search?phone=";
                     Histogram histogram = measure(numbers, warmup, httpLookups, 0, n -> {
                         HttpRequest request = HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(n.e164(), StandardCharsets.UTF_8)))
@@ -150,10 +159,13 @@ public final class CardLookupBenchmark {
         }
     }
 
-    /** The platform application on a free port, on the benchmark's PostgreSQL, with its own embedded Redis. */
+    /**
+     * The platform application on a free port, on the benchmark's PostgreSQL, with its own embedded Redis, and a
+     * console user for the lookups (a supervisor may use the customer API) made if missing.
+     */
     static ConfigurableApplicationContext startPlatform(BenchDatabase server) {
         SpringApplication application = new SpringApplication(CtiPlatformApplication.class);
-        return application.run(
+        ConfigurableApplicationContext platform = application.run(
                 "--cti.platform.database.url=" + server.server().jdbcUrl(CustomerLoadBenchmark.DATABASE),
                 "--cti.platform.database.username=" + server.server().username(),
                 "--cti.platform.data-dir=" + Path.of("bench", "target", "bench-platform").toAbsolutePath(),
@@ -162,6 +174,12 @@ public final class CardLookupBenchmark {
                 "--server.port=0",
                 "--logging.level.root=WARN",
                 "--logging.level.io.cti=INFO");
+        UserRepository users = platform.getBean(UserRepository.class);
+        if (users.find(BENCH_USER).isEmpty()) {
+            users.create(new ConsolePrincipal(BENCH_USER, "Card lookup benchmark", Set.of(Role.SUPERVISOR), null),
+                    platform.getBean(PasswordEncoder.class).encode(BENCH_PASSWORD), true, Instant.now());
+        }
+        return platform;
     }
 
     private static List<PhoneNumber> randomNumbers(HikariDataSource db, int n) throws Exception {

@@ -111,7 +111,8 @@ public final class PlatformHeapBenchmark {
                 MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connection,
                         ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
                 List<String> numbers = demoNumbers();
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                // The default run's demo supervisor, logged in once: the lookups ride on the session as a desktop's do.
+                HttpClient http = ConsoleLogin.loggedIn("http://127.0.0.1:" + httpPort, "supervisor", "supervisor-demo");
                 SplittableRandom random = new SplittableRandom(3);
                 System.out.println("| t (s) | lookups so far | heap used after GC (MB) | heap committed (MB) | RSS (MB) |");
                 System.out.println("| --- | --- | --- | --- | --- |");

@@ -78,12 +78,13 @@ class EmbeddedDefaultsTest {
     }
 
     @Test
-    void infoAndMetricsAreExposed() throws Exception {
+    void infoIsOpenAndMetricsAreForAdministrators() throws Exception {
         PlatformHttp http = new PlatformHttp(port);
 
         assertThat(http.get("/actuator/info").statusCode()).isEqualTo(200);
-        assertThat(http.get("/actuator/metrics").statusCode()).isEqualTo(200);
-        assertThat(http.get("/actuator/env").statusCode()).as("not exposed").isEqualTo(404);
+        assertThat(http.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/metrics", "admin", "admin-demo").statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/env", "admin", "admin-demo").statusCode()).as("not exposed").isEqualTo(404);
     }
 
     @Test
@@ -140,11 +141,23 @@ class EmbeddedDefaultsTest {
     }
 
     @Test
-    void theUrlInTheReadyLineOpensALandingPage() throws Exception {
+    void theUrlInTheReadyLineLeadsToTheLoginPage() throws Exception {
         HttpResponse<String> response = new PlatformHttp(port).get("/");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<title>CTI platform</title>", "/api/customers/search?phone=");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
+        HttpResponse<String> login = new PlatformHttp(port).get("/login.html");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<title>CTI platform: log in</title>", "action=\"/login\"");
+    }
+
+    @Test
+    void theDemoUsersArePrintedAtStartAndTheCustomerApiWantsALogin(CapturedOutput output) throws Exception {
+        PlatformHttp http = new PlatformHttp(port);
+
+        assertThat(output.getOut()).contains("Demo users", "admin / admin-demo", "agent01 / agent01-demo");
+        assertThat(http.get("/api/customers/search?name=Zed").statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/customers/search?name=Zed", "agent01", "agent01-demo").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cti.console.customers;
 
+import io.cti.console.testapp.TestUsers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,15 +13,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
- * A client of the customer API over real HTTP (java.net.http), with just enough helpers for readable tests.
- * Thread-safe.
+ * A client of the customer API over real HTTP (java.net.http), with just enough helpers for readable tests. It is
+ * the tests' API client user ({@link TestUsers#CLERK}) and says so with HTTP Basic on every request. Thread-safe.
  */
 final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString(
+            (TestUsers.CLERK + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private final String base;
 
@@ -87,7 +91,7 @@ final class Api {
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", CREDENTIALS);
     }
 
     private static JsonNode parse(HttpResponse<String> response) {

@@ -1,6 +1,9 @@
 package io.cti.console.testapp;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cti.core.bus.BusOptions;
+import io.cti.core.bus.MessageBus;
+import io.cti.core.bus.RedisStreamsBus;
 import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerFigures;
 import io.cti.core.customers.CustomerHistory;
@@ -9,6 +12,7 @@ import io.cti.core.customers.CustomerValidator;
 import io.cti.core.customers.FigureRules;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.core.testing.EmbeddedServers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,10 +20,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * Wires cti-core's customer beans the way the platform does, on a fresh database of the shared embedded
- * PostgreSQL, with phone numbers read in the US and a clock fixed at {@link #NOW}. Stateless.
+ * PostgreSQL, with phone numbers read in the US and a clock fixed at {@link #NOW}, and an event bus on the shared
+ * embedded Redis under a key prefix of its own. Stateless.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CoreTestBeans {
@@ -31,6 +37,12 @@ public class CoreTestBeans {
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource() {
         return EmbeddedServers.shared().freshDatabase();
+    }
+
+    @Bean(destroyMethod = "close")
+    MessageBus messageBus() {
+        return RedisStreamsBus.connect(EmbeddedServers.shared().redisUri(),
+                BusOptions.builder().streamPrefix("test-" + UUID.randomUUID() + ":").build(), new SimpleMeterRegistry());
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,9 @@ import java.util.stream.Collectors;
 /**
  * Stand-ins for the demo agents at their consoles, so the default run routes the demo calls with nobody at a
  * console: once the application is ready every active agent logs in (Ready); after each call the bot writes its
- * disposition a few seconds into wrap-up, and a bot put Not ready by RONA goes Ready again after a while. They talk
- * to the router only through the bus, as a console would. Thread-safe; close to stop.
+ * disposition a few seconds into wrap-up, and a bot put Not ready by RONA goes Ready again after a while. Agents a
+ * person can log in as (a console user is linked to them) are left to that person, so a newcomer takes calls beside
+ * the bots. They talk to the router only through the bus, as a console would. Thread-safe; close to stop.
  */
 final class DemoAgentBots implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
 
@@ -42,6 +44,7 @@ final class DemoAgentBots implements ApplicationListener<ApplicationReadyEvent>,
     private final MessageBus bus;
     private final String consumer;
     private final RouterProperties.Demo settings;
+    private final Predicate<AgentId> leftToPeople;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-agent-bots");
         thread.setDaemon(true);
@@ -50,11 +53,13 @@ final class DemoAgentBots implements ApplicationListener<ApplicationReadyEvent>,
     private volatile RunningSubscription subscription;
     private volatile Set<AgentId> bots = Set.of();
 
-    DemoAgentBots(AgentRepository agents, MessageBus bus, String consumer, RouterProperties.Demo settings) {
+    DemoAgentBots(AgentRepository agents, MessageBus bus, String consumer, RouterProperties.Demo settings,
+                  Predicate<AgentId> leftToPeople) {
         this.agents = agents;
         this.bus = bus;
         this.consumer = consumer;
         this.settings = settings;
+        this.leftToPeople = leftToPeople;
     }
 
     @Override
@@ -62,13 +67,14 @@ final class DemoAgentBots implements ApplicationListener<ApplicationReadyEvent>,
         if (subscription != null) {
             return;
         }
-        List<AgentId> ids = agents.list(false).stream().map(StoredAgent::profile).map(p -> p.id()).toList();
+        List<AgentId> ids = agents.list(false).stream().map(StoredAgent::profile).map(p -> p.id())
+                .filter(leftToPeople.negate()).toList();
         bots = ids.stream().collect(Collectors.toUnmodifiableSet());
         subscription = bus.subscribe(Subscription.builder(GROUP, consumer).streams(BusStream.EVENTS)
                 .types(AgentStateChanged.class).build(), this::handle);
         ids.forEach(agent -> bus.publish(ChangeAgentState.now(agent, AgentStatus.READY, "")));
-        log.info("Demo agent bots: {} agents log in and wrap up on their own after {} s (cti.router.demo.bots)",
-                ids.size(), settings.wrapUpAfter().toSeconds());
+        log.info("Demo agent bots: {} agents log in and wrap up on their own after {} s (cti.router.demo.bots);"
+                + " agents with a console user are left to people", ids.size(), settings.wrapUpAfter().toSeconds());
     }
 
     private void handle(DomainMessage message) {

@@ -1,5 +1,6 @@
 package io.cti.platform.routing;
 
+import io.cti.console.access.UserRepository;
 import io.cti.core.bus.MessageBus;
 import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerHistory;
@@ -90,7 +91,10 @@ class RoutingConfiguration {
     @ConditionalOnProperty(prefix = "cti.router.demo", name = {"enabled", "bots"}, havingValue = "true",
             matchIfMissing = true)
     DemoAgentBots demoAgentBots(AgentRepository agents, MessageBus bus, ConsumerName consumer,
-                                RouterProperties properties) {
-        return new DemoAgentBots(agents, bus, consumer.value(), properties.demo());
+                                RouterProperties properties, ObjectProvider<UserRepository> consoleUsers) {
+        // An agent some console user is linked to is worked by that person, never by a bot.
+        UserRepository users = consoleUsers.getIfAvailable();
+        return new DemoAgentBots(agents, bus, consumer.value(), properties.demo(),
+                users == null ? agent -> false : users::hasUserFor);
     }
 }
