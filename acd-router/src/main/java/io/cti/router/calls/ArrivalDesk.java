@@ -67,7 +67,7 @@ final class ArrivalDesk {
         if (parts.waiting().enqueue(call)) {
             LOG.info("call {} from {} queued in {}: {}", event.callId(), PhoneNumber.mask(event.ani()), event.queue(),
                     priority.explain());
-            figures.queued(event.queue(), event.callId(), event.occurredAt());
+            figures.changed(event.queue());
         }
         dispatcher.tryRoute(false);
     }

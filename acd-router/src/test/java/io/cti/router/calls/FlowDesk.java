@@ -63,16 +63,17 @@ final class FlowDesk {
     final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
     final RedisCommands<String, String> redis = client().connect().sync();
     final List<DomainMessage> published = new CopyOnWriteArrayList<>();
-    final Clock clock = Clock.systemUTC();
+    final Clock clock;
     final PhoneNumberNormalizer phones = new PhoneNumberNormalizer("US");
-    final CustomerFigures figures = new CustomerFigures(database, new FigureRules(113), clock);
-    final CustomerRepository customers = new CustomerRepository(database, figures);
-    final CustomerHistory history = new CustomerHistory(database, figures);
-    final CustomerCards cards = new CustomerCards(customers, history, figures, clock);
+    final CustomerFigures figures;
+    final CustomerRepository customers;
+    final CustomerHistory history;
+    final CustomerCards cards;
     final RouterSchema schema = RouterDatabases.schemaOf(database);
     final QueueRepository queues = new QueueRepository(database, schema);
     final AgentRepository agents = new AgentRepository(database, schema);
     final WaitingCalls waiting = WaitingCalls.on(redis, keys);
+    private final FlowSettings settings;
     final InboundCallFlow flow;
 
     FlowDesk() {
@@ -81,18 +82,28 @@ final class FlowDesk {
 
     /** A desk with {@code definitions} stored in order (overflow targets first), definitions never cached. */
     FlowDesk(FlowSettings settings, QueueDefinition... definitions) {
+        this(Clock.systemUTC(), settings, definitions);
+    }
+
+    /** A desk on {@code clock}, such as one the test moves by hand. */
+    FlowDesk(Clock clock, FlowSettings settings, QueueDefinition... definitions) {
+        this.clock = clock;
+        this.figures = new CustomerFigures(database, new FigureRules(113), clock);
+        this.customers = new CustomerRepository(database, figures);
+        this.history = new CustomerHistory(database, figures);
+        this.cards = new CustomerCards(customers, history, figures, clock);
+        this.settings = settings.withDefinitionsMaxAge(Duration.ZERO);
         for (QueueDefinition definition : definitions) {
             queues.create(definition);
         }
         flow = InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
-                history, phones, published::add, clock, settings.withDefinitionsMaxAge(Duration.ZERO));
+                history, phones, published::add, clock, this.settings);
     }
 
-    /** A second router process on the same Redis and database, with a connection of its own. */
+    /** A second router process on the same Redis and database, with a connection of its own and the same settings. */
     InboundCallFlow anotherRouter() {
         return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
-                queues, agents, cards, history, phones, published::add, clock,
-                FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO));
+                queues, agents, cards, history, phones, published::add, clock, settings);
     }
 
     /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */
