@@ -4,6 +4,7 @@ import io.cti.core.ids.CallId;
 import io.cti.core.messages.MessageId;
 import io.cti.router.RouterException;
 import io.cti.router.waiting.RouterKeys;
+import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -88,6 +89,15 @@ final class CallLedger {
     /** Sets a time field unless it is set already; true if this call set it. */
     boolean firstTime(CallId call, String field, Instant at) {
         return redis(() -> redis.hsetnx(key(call), field, Long.toString(at.toEpochMilli())), call);
+    }
+
+    /**
+     * Notes the end of a call whose arrival no router has handled yet (two routers may take a call's events in
+     * either order), kept as long as an arrival could come late; see {@link WaitingCalls#ENDED_CALL_MEMORY}.
+     */
+    void endedBeforeArrival(CallId call, Instant at) {
+        firstTime(call, ENDED_AT, at);
+        redis(() -> redis.expire(key(call), WaitingCalls.ENDED_CALL_MEMORY.toSeconds()), call);
     }
 
     /** True exactly once per call and marker, whichever router process asks first. */

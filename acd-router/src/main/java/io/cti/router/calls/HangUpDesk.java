@@ -58,7 +58,10 @@ final class HangUpDesk {
         CallId call = event.callId();
         Optional<CallRecord> found = ledger.find(call);
         if (found.isEmpty()) {
+            // Not arrived yet as far as the router knows: another router may still be handling its arrival, which
+            // then finds the end here and counts the call abandoned instead of queueing it.
             parts.waiting().remove(call);
+            ledger.endedBeforeArrival(call, event.occurredAt());
             return;
         }
         ledger.firstTime(call, CallLedger.ENDED_AT, event.occurredAt());
@@ -73,16 +76,22 @@ final class HangUpDesk {
         reservation.ifPresent(r -> parts.reservations().release(r.token()));
         record.agent().ifPresent(agent -> board.move(agent, entry -> AgentLegDesk.isAbout(entry.state(), call)
                 ? BoardChange.to(AgentState.READY) : BoardChange.none()));
-        Instant endedAt = record.endedAt().orElse(event.occurredAt());
+        abandoned(record);
+        dispatcher.tryRoute(false);
+    }
+
+    /** The caller of a call never answered hung up: written to their history and counted, once each. */
+    void abandoned(CallRecord record) {
+        Instant endedAt = record.endedAt().orElseThrow();
         CallTimings timings = CallTimings.unanswered(record.arrivedAt(), record.ringingAt(), endedAt);
         // Both are once per call by themselves (a redelivered end writes and counts nothing), history first: a
         // failure there leaves the end to be handled again.
         history.abandoned(record, timings, endedAt);
-        figures.abandoned(record.routedQueue(), call, endedAt, Duration.ofSeconds(timings.secondsBeforeTalk()));
-        if (ledger.once(call, "abandoned")) {
-            LOG.info("call {} abandoned in {} after {} s", call, record.routedQueue(), timings.secondsBeforeTalk());
+        figures.abandoned(record.routedQueue(), record.id(), endedAt, Duration.ofSeconds(timings.secondsBeforeTalk()));
+        if (ledger.once(record.id(), "abandoned")) {
+            LOG.info("call {} abandoned in {} after {} s", record.id(), record.routedQueue(),
+                    timings.secondsBeforeTalk());
         }
-        dispatcher.tryRoute(false);
     }
 
     private void afterTalk(CallRecord record, Instant endedAt) {

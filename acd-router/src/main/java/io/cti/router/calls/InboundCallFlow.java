@@ -72,7 +72,6 @@ public final class InboundCallFlow {
         this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
                 new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),
                 parts.clock());
-        this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures);
         ScreenPopComposer composer = new ScreenPopComposer(parts.cards(), parts.history(), parts.clock(),
                 parts.settings().zone());
         this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, composer);
@@ -80,6 +79,7 @@ public final class InboundCallFlow {
         HistoryWriter history = new HistoryWriter(parts);
         this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute);
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
+        this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
     }
 

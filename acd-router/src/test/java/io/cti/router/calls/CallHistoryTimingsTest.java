@@ -17,6 +17,7 @@ import io.cti.core.messages.InteractionRecorded;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.RefreshCustomerFigures;
 import io.cti.router.staff.AgentProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,6 +43,11 @@ class CallHistoryTimingsTest {
     private final CustomerId customer = desk.customer("Lin Wei", KNOWN);
     private final AgentProfile alice = desk.readyAgent("alice");
     private final CallId call = CallId.of("c1");
+
+    @AfterEach
+    void closeDesks() {
+        FlowDesk.closeAll();
+    }
 
     @Test
     void anAnsweredCallsRowCarriesItsWaitRingTalkHoldAndWrapUp() {
@@ -180,6 +186,19 @@ class CallHistoryTimingsTest {
 
         assertThat(onlyRow()).extracting(Interaction::outcome, Interaction::agentId, Interaction::waitSeconds,
                 Interaction::ringSeconds).containsExactly("abandoned", null, 10, 4);
+    }
+
+    @Test
+    void aCallWhoseEndIsHandledBeforeItsArrivalIsNeverQueuedAndIsWrittenAsAbandoned() {
+        InboundCallFlow other = desk.anotherRouter();
+        clock.set(t(45));
+        other.handle(new CallEnded(MessageId.random(), t(45), call, 16, "Normal Clearing", HangupParty.CUSTOMER));
+
+        desk.flow.handle(desk.arrival("c1", KNOWN, T));
+
+        assertThat(desk.connects()).isEmpty();
+        assertThat(desk.waiting.find(call)).isEmpty();
+        assertThat(onlyRow()).extracting(Interaction::outcome, Interaction::waitSeconds).containsExactly("abandoned", 45);
     }
 
     @Test

@@ -35,23 +35,26 @@ import io.cti.router.staff.PhoneEndpoint;
 import io.cti.router.testapp.RouterDatabases;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
+import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A call flow on the real embedded PostgreSQL (a fresh database) and Redis (a unique key prefix), with one queue
- * "sales", agents added by the test, customers with phone numbers, and every published message recorded.
- * Not thread-safe: one per test.
+ * "sales", agents added by the test, customers with phone numbers, and every published message recorded. Tests
+ * call {@link #closeAll()} after each test. Not thread-safe: one per test.
  */
 final class FlowDesk {
 
@@ -59,9 +62,13 @@ final class FlowDesk {
     private static volatile RedisClient client;
 
     final QueueName sales = QueueName.of("sales");
-    final DataSource database = RouterDatabases.fresh();
+    /** Desks not closed yet; each holds a connection pool, and the shared PostgreSQL takes only so many clients. */
+    private static final Queue<FlowDesk> OPEN = new ConcurrentLinkedQueue<>();
+
+    final HikariDataSource database = RouterDatabases.fresh();
     final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
-    final RedisCommands<String, String> redis = client().connect().sync();
+    private final List<StatefulRedisConnection<String, String>> connections = new CopyOnWriteArrayList<>();
+    final RedisCommands<String, String> redis = connect().sync();
     final List<DomainMessage> published = new CopyOnWriteArrayList<>();
     final Clock clock;
     final PhoneNumberNormalizer phones = new PhoneNumberNormalizer("US");
@@ -98,11 +105,20 @@ final class FlowDesk {
         }
         flow = InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
                 history, phones, published::add, clock, this.settings);
+        OPEN.add(this);
+    }
+
+    /** Closes every desk of the test (call it after each test): their database pools and Redis connections. */
+    static void closeAll() {
+        for (FlowDesk desk = OPEN.poll(); desk != null; desk = OPEN.poll()) {
+            desk.connections.forEach(StatefulRedisConnection::close);
+            desk.database.close();
+        }
     }
 
     /** A second router process on the same Redis and database, with a connection of its own and the same settings. */
     InboundCallFlow anotherRouter() {
-        return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
                 queues, agents, cards, history, phones, published::add, clock, settings);
     }
 
@@ -161,6 +177,12 @@ final class FlowDesk {
 
     AgentState stateOf(AgentProfile agent) {
         return flow.board().entry(agent.id()).orElseThrow().state();
+    }
+
+    private StatefulRedisConnection<String, String> connect() {
+        StatefulRedisConnection<String, String> connection = client().connect();
+        connections.add(connection);
+        return connection;
     }
 
     private static RedisClient client() {

@@ -11,6 +11,7 @@ import io.cti.core.messages.HangupParty;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.router.staff.AgentProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,6 +35,11 @@ class SharedFiguresTest {
             FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(60), List.of()));
     private final InboundCallFlow first = desk.flow;
     private final InboundCallFlow second = desk.anotherRouter();
+
+    @AfterEach
+    void closeDesks() {
+        FlowDesk.closeAll();
+    }
 
     @Test
     void twoRoutersHandlingDifferentCallsBothPublishTheFiguresOfEveryCall() {
