@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,12 +37,14 @@ import java.util.function.Function;
 /**
  * The agents' runtime states, in Redis so that every router process sees the same board and a restart forgets
  * nothing: per agent the state, since when, calls handled today, idle since, talk time, the call of a wrap-up and a
- * Not ready reason asked for while busy. Every move is checked against {@link AgentTransitions} and written with a
+ * Not ready reason asked for while busy. The day's counts (calls, talk time) belong to the calendar day in the
+ * center's zone they were written on, and read as none from the next local midnight on. Every move is checked against {@link AgentTransitions} and written with a
  * compare-and-set on the agent's revision (one Lua script), so two routers never both move one agent; the ready set
  * of {@link ReadyAgents} is kept in step and every change is published as {@link AgentStateChanged}. Thread-safe.
  *
  * <pre>
- * R:board:agent:&lt;agentId&gt;  hash  state, since, calls, idleSince, talk (ms), wrapUpCall, afterCall, rev
+ * R:board:agent:&lt;agentId&gt;  hash  state, since, calls, idleSince, talk (ms), day (of calls and talk),
+ *                                wrapUpCall, afterCall, rev
  * R:board:agents           set   the agents that ever were on the board
  * </pre>
  */
@@ -57,15 +61,24 @@ public final class AgentBoard {
     private final Staffing staffing;
     private final Consumer<DomainMessage> publisher;
     private final Clock clock;
+    private final ZoneId zone;
 
+    /** A board whose days are those of {@code clock}'s zone. */
     public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
                       Consumer<DomainMessage> publisher, Clock clock) {
+        this(redis, keys, ready, staffing, publisher, clock, clock.getZone());
+    }
+
+    /** A board whose days (calls handled today) start at midnight in {@code zone}, the call center's. */
+    public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
+                      Consumer<DomainMessage> publisher, Clock clock, ZoneId zone) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.ready = Objects.requireNonNull(ready, "ready");
         this.staffing = Objects.requireNonNull(staffing, "staffing");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     /** The agent as on the board (logged out if never seen); empty for an unknown or deactivated agent. */
@@ -129,7 +142,7 @@ public final class AgentBoard {
                 : settled(after.state()) ? null : seen.notReadyAfterCall();
         BoardEntry next = new BoardEntry(after, seen.revision() + 1, wrapUpCall, afterCall);
         Long written = MOVE.run(redis, ScriptOutputType.INTEGER, new String[] {agentKey(before.id()), roster()},
-                fields(before.id(), seen.revision(), next));
+                fields(before.id(), seen.revision(), next, today()));
         if (written < 0) {
             return new BoardMove.Stale(seen);
         }
@@ -184,9 +197,12 @@ public final class AgentBoard {
                     0, null, null);
         }
         try {
+            // Counts of an earlier day (or written before days were kept) are not today's.
+            boolean today = today().toString().equals(hash.get("day"));
             Agent agent = new Agent(profile.id(), profile.skills(), teams, endpoint, StateCodec.read(hash.get("state")),
-                    millis(hash.get("since")), Integer.parseInt(hash.get("calls")), millis(hash.get("idleSince")),
-                    Duration.ofMillis(Long.parseLong(hash.get("talk"))));
+                    millis(hash.get("since")), today ? Integer.parseInt(hash.get("calls")) : 0,
+                    millis(hash.get("idleSince")),
+                    today ? Duration.ofMillis(Long.parseLong(hash.get("talk"))) : Duration.ZERO);
             String call = hash.getOrDefault("wrapUpCall", "");
             String afterCall = hash.getOrDefault("afterCall", "");
             return new BoardEntry(agent, Long.parseLong(hash.get("rev")), call.isEmpty() ? null : CallId.of(call),
@@ -205,12 +221,16 @@ public final class AgentBoard {
                 0, null, null);
     }
 
-    private static String[] fields(AgentId agent, long expected, BoardEntry next) {
+    private LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    private static String[] fields(AgentId agent, long expected, BoardEntry next, LocalDate day) {
         Agent a = next.agent();
         return new String[] {agent.value(), Long.toString(expected),
                 "state", StateCodec.write(a.state()), "since", Long.toString(a.since().toEpochMilli()),
                 "calls", Integer.toString(a.callsToday()), "idleSince", Long.toString(a.idleSince().toEpochMilli()),
-                "talk", Long.toString(a.talkTime().toMillis()),
+                "talk", Long.toString(a.talkTime().toMillis()), "day", day.toString(),
                 "wrapUpCall", next.wrapUpCall() == null ? "" : next.wrapUpCall().value(),
                 "afterCall", next.notReadyAfterCall() == null ? "" : next.notReadyAfterCall()};
     }

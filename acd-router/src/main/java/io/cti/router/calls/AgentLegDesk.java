@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,15 +85,18 @@ final class AgentLegDesk {
         }
         AgentId agent = record.get().agent().get();
         // First, so that a tick seeing the reservation gone knows the call was answered, not lost.
-        boolean first = ledger.firstTime(call, CallLedger.ANSWERED_AT, event.occurredAt());
+        ledger.firstTime(call, CallLedger.ANSWERED_AT, event.occurredAt());
         board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
                 ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
         board.move(agent, entry -> entry.state().equals(new AgentState.Ringing(call))
                 ? BoardChange.to(new AgentState.OnCall(call)) : BoardChange.none());
         parts.reservations().currentOf(call).ifPresent(r -> parts.reservations().complete(r.token()));
-        if (first && ledger.once(call, "answered")) {
-            figures.answered(record.get().queue(), call, event.occurredAt());
-        }
+        // Counted once per call by the statistics themselves, with the first answer's time, so a redelivery that
+        // follows a failure here still counts the answer.
+        CallRecord answered = ledger.find(call).orElse(record.get());
+        Instant answeredAt = answered.answeredAt().orElse(event.occurredAt());
+        int toAnswer = CallTimings.secondsToAnswer(answered.arrivedAt(), answered.ringingAt(), answeredAt);
+        figures.answered(answered.routedQueue(), call, answeredAt, Duration.ofSeconds(toAnswer));
     }
 
     void unanswered(AgentLegUnanswered event) {

@@ -16,11 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A caller arrives: the number is normalized, the customer looked up, the priority computed from the record, the
  * call filed in its queue at the priority's place, its record kept, and counted as queued. A redelivered arrival
- * finds the call known and changes nothing. Not thread-safe: the flow calls it under its lock.
+ * finds the call known and changes nothing; an arrival handled after the call's end (two routers took its events
+ * in the other order) is never queued: the call counts as abandoned. Not thread-safe: the flow calls it under its lock.
  */
 final class ArrivalDesk {
 
@@ -31,14 +33,17 @@ final class ArrivalDesk {
     private final Definitions definitions;
     private final Dispatcher dispatcher;
     private final QueueFiguresDesk figures;
+    private final Consumer<CallRecord> endedUnanswered;
 
+    /** @param endedUnanswered what becomes of a call whose caller hung up before it was answered */
     ArrivalDesk(FlowParts parts, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
-                QueueFiguresDesk figures) {
+                QueueFiguresDesk figures, Consumer<CallRecord> endedUnanswered) {
         this.parts = parts;
         this.ledger = ledger;
         this.definitions = definitions;
         this.dispatcher = dispatcher;
         this.figures = figures;
+        this.endedUnanswered = endedUnanswered;
     }
 
     void arrived(CallArrived event) {
@@ -60,6 +65,14 @@ final class ArrivalDesk {
         // The record is the same on every delivery; only the arrival time is kept from the first one.
         ledger.firstTime(event.callId(), CallLedger.ARRIVED_AT, event.occurredAt());
         ledger.write(event.callId(), record);
+        CallRecord known = ledger.find(event.callId()).orElseThrow();
+        if (known.endedAt().isPresent()) {
+            // The end was handled first (by another router) or this is a redelivery: never queue an ended call.
+            if (!known.answered()) {
+                endedUnanswered.accept(known);
+            }
+            return;
+        }
         CallContext context = new CallContext(card.map(CustomerCard::id), card.flatMap(ArrivalDesk::lastAgent),
                 List.of(), List.of(), CallerFacts.attributes(facts));
         QueuedCall call = new QueuedCall(event.callId(), event.queue(), event.occurredAt(),
@@ -67,7 +80,7 @@ final class ArrivalDesk {
         if (parts.waiting().enqueue(call)) {
             LOG.info("call {} from {} queued in {}: {}", event.callId(), PhoneNumber.mask(event.ani()), event.queue(),
                     priority.explain());
-            figures.queued(event.queue(), event.callId(), event.occurredAt());
+            figures.changed(event.queue());
         }
         dispatcher.tryRoute(false);
     }

@@ -1,8 +1,10 @@
 package io.cti.router.calls;
 
 import io.cti.core.ids.CallId;
+import io.cti.core.messages.MessageId;
 import io.cti.router.RouterException;
 import io.cti.router.waiting.RouterKeys;
+import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -20,8 +22,9 @@ import java.util.function.Supplier;
  *
  * <pre>
  * R:flow:call:&lt;callId&gt;   hash  number, ani, queue, customer, arrivedAt, agent, token, routedQueue, reason,
- *                             waitReason, decidedAt, ringingAt, answeredAt, endedAt, holdSince, holdMillis,
- *                             wrapUpDoneAt, once:* markers (times in epoch ms)
+ *                             waitReason, decidedAt, ringingAt, answeredAt, endedAt, wrapUpDoneAt,
+ *                             hold:&lt;eventId&gt; ("H" or "R", time, channel, one per CallHeld and CallResumed),
+ *                             once:* markers (times in epoch ms)
  * </pre>
  */
 final class CallLedger {
@@ -40,8 +43,8 @@ final class CallLedger {
     static final String RINGING_AT = "ringingAt";
     static final String ANSWERED_AT = "answeredAt";
     static final String ENDED_AT = "endedAt";
-    static final String HOLD_SINCE = "holdSince";
-    static final String HOLD_MILLIS = "holdMillis";
+    /** Prefix of the hold log's fields, one per CallHeld or CallResumed event, named by the event's id. */
+    static final String HOLD = "hold:";
     static final String WRAP_UP_DONE_AT = "wrapUpDoneAt";
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
@@ -88,6 +91,15 @@ final class CallLedger {
         return redis(() -> redis.hsetnx(key(call), field, Long.toString(at.toEpochMilli())), call);
     }
 
+    /**
+     * Notes the end of a call whose arrival no router has handled yet (two routers may take a call's events in
+     * either order), kept as long as an arrival could come late; see {@link WaitingCalls#ENDED_CALL_MEMORY}.
+     */
+    void endedBeforeArrival(CallId call, Instant at) {
+        firstTime(call, ENDED_AT, at);
+        redis(() -> redis.expire(key(call), WaitingCalls.ENDED_CALL_MEMORY.toSeconds()), call);
+    }
+
     /** True exactly once per call and marker, whichever router process asks first. */
     boolean once(CallId call, String marker) {
         return redis(() -> redis.hsetnx(key(call), "once:" + marker, "1"), call);
@@ -98,9 +110,12 @@ final class CallLedger {
         return redis(() -> redis.hexists(key(call), "once:" + marker), call);
     }
 
-    /** Adds to a counter field, such as the hold time. */
-    void add(CallId call, String field, long amount) {
-        redis(() -> redis.hincrby(key(call), field, amount), call);
+    /**
+     * Logs a hold ({@code held}) or a resume of one of the call's channels under the event's id, so a redelivered
+     * event rewrites the same entry; see {@link HoldLog}.
+     */
+    void logHold(CallId call, MessageId event, boolean held, Instant at, String channel) {
+        write(call, HOLD + event, (held ? "H:" : "R:") + at.toEpochMilli() + ":" + channel);
     }
 
     static String millis(Instant at) {

@@ -5,15 +5,16 @@ import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.core.ids.QueueName;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the flow remembers of one call between its events, as read from the {@link CallLedger}: the caller, the
  * queue, the customer, the agent and reservation it is routed to, the routing reason and the moments of its life
- * (arrived, rang, answered, ended, wrap-up done) with its hold time. Immutable.
+ * (arrived, rang, answered, ended, wrap-up done) with its holds. Immutable.
  */
 record CallRecord(CallId id, Map<String, String> fields) {
 
@@ -71,12 +72,17 @@ record CallRecord(CallId id, Map<String, String> fields) {
         return instant(CallLedger.ENDED_AT);
     }
 
-    Optional<Instant> holdSince() {
-        return instant(CallLedger.HOLD_SINCE);
-    }
-
-    Duration hold() {
-        return Duration.ofMillis(Long.parseLong(fields.getOrDefault(CallLedger.HOLD_MILLIS, "0")));
+    /** The call's holds and resumes as logged, in no particular order. */
+    HoldLog holds() {
+        List<HoldLog.Entry> entries = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith(CallLedger.HOLD)) {
+                String[] parts = value.split(":", 3);
+                entries.add(new HoldLog.Entry(Instant.ofEpochMilli(Long.parseLong(parts[1])),
+                        parts.length > 2 ? parts[2] : "", parts[0].equals("H")));
+            }
+        });
+        return new HoldLog(entries);
     }
 
     boolean answered() {

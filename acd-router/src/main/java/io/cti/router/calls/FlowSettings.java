@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param reservationTimeout how long a reservation may wait for the agent's phone to ring before it is given up
  * @param ringMargin         added to the queue's ring timeout while the phone rings, before the reservation is reaped
  * @param headsPerQueue      how many of each queue's first calls one routing round looks at
- * @param zone               where "today" starts, for statistics and contacts today
+ * @param zone               the call center's time zone: "today" (queue and agent figures, calls handled, contacts
+ *                           today on the screen-pop) starts at midnight there
  * @param definitionsMaxAge  how long queue and agent definitions are cached
  */
 public record FlowSettings(PrioritySettings priority, Duration reservationTimeout, Duration ringMargin,
@@ -30,10 +31,13 @@ public record FlowSettings(PrioritySettings priority, Duration reservationTimeou
         }
     }
 
-    /** Default priorities, 10 s to ring, 15 s margin, 200 calls per queue per round, UTC, 5 s cache. */
+    /**
+     * Default priorities, 10 s to ring, 15 s margin, 200 calls per queue per round, the system's time zone, 5 s
+     * cache.
+     */
     public static FlowSettings defaults() {
         return new FlowSettings(PrioritySettings.defaults(), Duration.ofSeconds(10), Duration.ofSeconds(15), 200,
-                ZoneId.of("UTC"), Duration.ofSeconds(5));
+                ZoneId.systemDefault(), Duration.ofSeconds(5));
     }
 
     public FlowSettings withPriority(PrioritySettings value) {

@@ -20,10 +20,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The end of a call and its holds. Ended while waiting: abandoned (out of the queue, counted). Ended while an agent
- * was reserved or rang: the reservation is given up and the agent Ready again. Ended after talk: the agent goes to
- * wrap-up for the queue's wrap-up time (none: the call is wrapped up at once). Hold time is summed from
- * CallHeld/CallResumed. Not thread-safe: the flow calls it under its lock.
+ * The end of a call and its holds. Ended unanswered, while waiting or while an agent was reserved or rang: abandoned
+ * (out of the queue, counted, written to the known caller's history), the reservation given up and the agent Ready
+ * again. Ended after talk: the agent goes to wrap-up for the queue's wrap-up time (none: the call is wrapped up at
+ * once). CallHeld and CallResumed go to the call's hold log, from which the hold time is taken at wrap-up. Not
+ * thread-safe: the flow calls it under its lock.
  */
 final class HangUpDesk {
 
@@ -39,9 +40,10 @@ final class HangUpDesk {
     private final Dispatcher dispatcher;
     private final QueueFiguresDesk figures;
     private final WrapUpDesk wrapUps;
+    private final HistoryWriter history;
 
     HangUpDesk(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
-               QueueFiguresDesk figures, WrapUpDesk wrapUps) {
+               QueueFiguresDesk figures, WrapUpDesk wrapUps, HistoryWriter history) {
         this.parts = parts;
         this.board = board;
         this.ledger = ledger;
@@ -49,13 +51,17 @@ final class HangUpDesk {
         this.dispatcher = dispatcher;
         this.figures = figures;
         this.wrapUps = wrapUps;
+        this.history = history;
     }
 
     void ended(CallEnded event) {
         CallId call = event.callId();
         Optional<CallRecord> found = ledger.find(call);
         if (found.isEmpty()) {
+            // Not arrived yet as far as the router knows: another router may still be handling its arrival, which
+            // then finds the end here and counts the call abandoned instead of queueing it.
             parts.waiting().remove(call);
+            ledger.endedBeforeArrival(call, event.occurredAt());
             return;
         }
         ledger.firstTime(call, CallLedger.ENDED_AT, event.occurredAt());
@@ -70,12 +76,22 @@ final class HangUpDesk {
         reservation.ifPresent(r -> parts.reservations().release(r.token()));
         record.agent().ifPresent(agent -> board.move(agent, entry -> AgentLegDesk.isAbout(entry.state(), call)
                 ? BoardChange.to(AgentState.READY) : BoardChange.none()));
-        if (ledger.once(call, "abandoned")) {
-            LOG.info("call {} abandoned in {} after {} s", call, record.queue(),
-                    Duration.between(record.arrivedAt(), event.occurredAt()).toSeconds());
-            figures.abandoned(record.queue(), call, event.occurredAt());
-        }
+        abandoned(record);
         dispatcher.tryRoute(false);
+    }
+
+    /** The caller of a call never answered hung up: written to their history and counted, once each. */
+    void abandoned(CallRecord record) {
+        Instant endedAt = record.endedAt().orElseThrow();
+        CallTimings timings = CallTimings.unanswered(record.arrivedAt(), record.ringingAt(), endedAt);
+        // Both are once per call by themselves (a redelivered end writes and counts nothing), history first: a
+        // failure there leaves the end to be handled again.
+        history.abandoned(record, timings, endedAt);
+        figures.abandoned(record.routedQueue(), record.id(), endedAt, Duration.ofSeconds(timings.secondsBeforeTalk()));
+        if (ledger.once(record.id(), "abandoned")) {
+            LOG.info("call {} abandoned in {} after {} s", record.id(), record.routedQueue(),
+                    timings.secondsBeforeTalk());
+        }
     }
 
     private void afterTalk(CallRecord record, Instant endedAt) {
@@ -91,7 +107,6 @@ final class HangUpDesk {
         }
         board.move(agent.get(), entry -> entry.state().equals(new AgentState.OnCall(call))
                 ? BoardChange.wrapUp(endedAt.plus(wrapUp), call) : BoardChange.none());
-        record.holdSince().ifPresent(since -> resumed(call, endedAt));
     }
 
     /**
@@ -137,23 +152,15 @@ final class HangUpDesk {
     private void forget(CallId call, Instant at, String why) {
         parts.waiting().remove(call);
         ledger.firstTime(call, CallLedger.ENDED_AT, at);
-        ledger.find(call).ifPresent(record -> figures.left(record.queue(), call, at));
+        ledger.find(call).ifPresent(record -> figures.changed(record.queue()));
         LOG.info("call {} dropped: {}", call, why);
     }
 
     void held(CallHeld event) {
-        ledger.firstTime(event.callId(), CallLedger.HOLD_SINCE, event.occurredAt());
+        ledger.logHold(event.callId(), event.id(), true, event.occurredAt(), event.channel());
     }
 
     void resumed(CallResumed event) {
-        resumed(event.callId(), event.occurredAt());
-    }
-
-    private void resumed(CallId call, Instant at) {
-        ledger.find(call).flatMap(CallRecord::holdSince).ifPresent(since -> {
-            // Clearing the start first makes a redelivered resume find nothing to add.
-            ledger.write(call, CallLedger.HOLD_SINCE, "");
-            ledger.add(call, CallLedger.HOLD_MILLIS, Math.max(0, Duration.between(since, at).toMillis()));
-        });
+        ledger.logHold(event.callId(), event.id(), false, event.occurredAt(), event.channel());
     }
 }

@@ -26,12 +26,13 @@ import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
 import io.cti.router.screenpop.ScreenPopComposer;
 import io.cti.router.staff.AgentRepository;
+import io.cti.router.stats.AgentDay;
+import io.cti.router.stats.QueueStatistics;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -65,18 +66,20 @@ public final class InboundCallFlow {
         this.parts = parts;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
         this.board = new AgentBoard(parts.redis(), parts.keys(), parts.ready(), definitions, parts.publisher(),
-                parts.clock());
+                parts.clock(), parts.settings().zone());
         this.ledger = new CallLedger(parts.redis(), parts.keys());
         this.dispatcher = new Dispatcher(parts, board, ledger, definitions, new RoundRobinStore(parts.redis(), parts.keys()));
-        this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board, parts.publisher(), parts.clock(),
-                parts.settings().zone());
-        this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures);
+        this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
+                new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),
+                parts.clock());
         ScreenPopComposer composer = new ScreenPopComposer(parts.cards(), parts.history(), parts.clock(),
                 parts.settings().zone());
         this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, composer);
         Runnable tryRoute = () -> dispatcher.tryRoute(false);
-        this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, tryRoute);
-        this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps);
+        HistoryWriter history = new HistoryWriter(parts);
+        this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute);
+        this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
+        this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
     }
 
@@ -166,15 +169,19 @@ public final class InboundCallFlow {
         }
     }
 
-    /** Every agent on the board, by id. */
+    /**
+     * Every agent on the board, by id, with their calls handled today and average handle time (talk, hold and
+     * wrap-up) as every router counts them, the day starting at midnight in the center's zone.
+     */
     public List<AgentStateView> agentStates() {
-        Instant now = parts.clock().instant();
         return board.all().stream().sorted(Comparator.comparing(e -> e.agent().id().value()))
-                .map(e -> new AgentStateView(e.agent().id(), AgentStatuses.of(e.state()),
-                        e.state() instanceof AgentState.NotReady n ? n.reason() : "", e.agent().since(),
-                        e.agent().timeInState(parts.clock()), e.call().orElse(null), e.agent().callsToday(),
-                        e.agent().averageHandleTime(),
-                        e.state() instanceof AgentState.WrapUp w ? w.endsAt() : null))
+                .map(e -> {
+                    AgentDay today = figures.agentToday(e.agent().id());
+                    return new AgentStateView(e.agent().id(), AgentStatuses.of(e.state()),
+                            e.state() instanceof AgentState.NotReady n ? n.reason() : "", e.agent().since(),
+                            e.agent().timeInState(parts.clock()), e.call().orElse(null), today.callsHandled(),
+                            today.averageHandleTime(), e.state() instanceof AgentState.WrapUp w ? w.endsAt() : null);
+                })
                 .toList();
     }
 

@@ -1,117 +1,157 @@
 package io.cti.router.stats;
 
+import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.QueueName;
+import io.cti.router.RouterException;
 import io.cti.router.queues.ServiceLevelTarget;
+import io.cti.router.waiting.QueueDepth;
+import io.cti.router.waiting.RedisScript;
+import io.cti.router.waiting.RouterKeys;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * Keeps one queue's real-time figures from the facts of its calls (queued, answered, abandoned, completed), the
- * way a wallboard needs them: calls waiting and the longest wait, service level over the rolling 15 minutes and
- * today, ASA, AHT and the abandon rate without short abandons. "Today" starts at midnight in the center's zone.
- * A fact about an unknown call (a duplicate, or one from before a restart) is ignored rather than counted twice.
- * Not thread-safe: one owner feeds it (the router's event loop) and publishes its snapshots.
+ * The queues' and agents' call outcomes (answered, abandoned, completed), kept in Redis so that every router
+ * process counts into the same figures and reads them whole: with several routers on one Redis each call is
+ * counted once, by whichever router handles its event first, and every router's snapshot is the same. A call's
+ * outcome is counted with a marker of that call in one script, so a redelivered event or two routers reporting it
+ * change nothing. "Today" is the calendar day of the center's zone in which the outcome happened, so the day's
+ * counts start afresh at local midnight, on 23- and 25-hour days too; the rolling window holds the last 15
+ * minutes' outcomes. Calls waiting and the longest wait come from the waiting calls themselves. Thread-safe (the
+ * Lettuce connection is).
+ *
+ * <pre>
+ * R:stats:call:&lt;callId&gt;                 hash  answered, abandoned, completed: counted markers (2 days)
+ * R:stats:day:&lt;date&gt;:queue:&lt;queue&gt;      hash  answered, answeredInTarget, answerWaitMs, abandoned, shortAbandoned,
+ *                                             completed, handleMs (3 days)
+ * R:stats:day:&lt;date&gt;:agent:&lt;agentId&gt;    hash  completed, handleMs (3 days)
+ * R:stats:window:&lt;queue&gt;                 zset  answered 'a:&lt;in target 0|1&gt;:&lt;ms to answer&gt;:&lt;callId&gt;' and
+ *                                             abandoned 'x:&lt;callId&gt;' by the time they happened (ms)
+ * </pre>
  */
 public final class QueueStatistics {
 
-    static final Duration ROLLING = Duration.ofMinutes(15);
+    /** The span of the rolling service level. */
+    public static final Duration ROLLING = Duration.ofMinutes(15);
 
-    private final QueueName queue;
-    private final ServiceLevelTarget target;
-    private final Duration shortAbandon;
+    private static final RedisScript COUNT = RedisScript.load("/io/cti/router/stats/count.lua");
+    private static final RedisScript WINDOW = RedisScript.load("/io/cti/router/stats/window.lua");
+    /** Today's and yesterday's counts stay readable whatever the offset of the center's zone. */
+    private static final Duration DAY_KEPT = Duration.ofDays(3);
+    private static final Duration MARKER_KEPT = Duration.ofDays(2);
+    /** An outcome reported late still falls in the window while it matters; older ones leave it. */
+    private static final Duration WINDOW_KEPT = ROLLING.plusHours(1);
+
+    private final RedisCommands<String, String> redis;
+    private final RouterKeys keys;
     private final ZoneId zone;
-    private final Map<CallId, Instant> waiting = new LinkedHashMap<>();
-    private final CallOutcomes rolling = new CallOutcomes(ROLLING);
-    private final CallOutcomes today = new CallOutcomes(null);
-    private LocalDate day;
-    private int shortAbandonsToday;
-    private int completedToday;
-    private long handleMillisToday;
 
-    public QueueStatistics(QueueName queue, ServiceLevelTarget target, Duration shortAbandon, ZoneId zone) {
-        this.queue = queue;
-        this.target = target;
-        this.shortAbandon = shortAbandon;
-        this.zone = zone;
+    public QueueStatistics(RedisCommands<String, String> redis, RouterKeys keys, ZoneId zone) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** A call started waiting at {@code since}; a repeat of the same call keeps its first time. */
-    public void queued(CallId call, Instant since) {
-        rollOver(since);
-        waiting.putIfAbsent(call, since);
+    /** An agent answered the call at {@code at} after it waited {@code waited}; true if counted now. */
+    public boolean answered(QueueName queue, CallId call, Instant at, Duration waited, ServiceLevelTarget target) {
+        boolean inTarget = target.met(waited);
+        long millis = Math.max(0, waited.toMillis());
+        return count(call, "answered", queue, at, "a:" + (inTarget ? 1 : 0) + ":" + millis + ":" + call.value(),
+                List.of(Tally.ANSWERED, "1", Tally.ANSWERED_IN_TARGET, inTarget ? "1" : "0",
+                        Tally.ANSWER_WAIT_MS, Long.toString(millis)), null, List.of());
     }
 
-    /** An agent answered the call at {@code at}. */
-    public void answered(CallId call, Instant at) {
-        rollOver(at);
-        Instant since = waiting.remove(call);
-        if (since == null) {
-            return;
+    /**
+     * The caller hung up at {@code at} after waiting {@code waited}, unanswered; shorter than {@code shortAbandon},
+     * it is a short abandon, counted apart and left out of the rates. True if counted now.
+     */
+    public boolean abandoned(QueueName queue, CallId call, Instant at, Duration waited, Duration shortAbandon) {
+        if (waited.compareTo(shortAbandon) < 0) {
+            return count(call, "abandoned", queue, at, "", List.of(Tally.SHORT_ABANDONED, "1"), null, List.of());
         }
-        Duration waited = Duration.between(since, at);
-        boolean within = target.met(waited);
-        rolling.answered(at, waited, within);
-        today.answered(at, waited, within);
-    }
-
-    /** The caller hung up while waiting. */
-    public void abandoned(CallId call, Instant at) {
-        rollOver(at);
-        Instant since = waiting.remove(call);
-        if (since == null) {
-            return;
-        }
-        if (Duration.between(since, at).compareTo(shortAbandon) < 0) {
-            shortAbandonsToday++;
-            return;
-        }
-        rolling.abandoned(at);
-        today.abandoned(at);
-    }
-
-    /** The call left this queue without an outcome here (overflow moved it, or it was transferred). */
-    public void left(CallId call, Instant at) {
-        rollOver(at);
-        waiting.remove(call);
+        return count(call, "abandoned", queue, at, "x:" + call.value(), List.of(Tally.ABANDONED, "1"), null,
+                List.of());
     }
 
     /** The agent finished the call's wrap-up at {@code at}: {@code handled} is talk + hold + wrap-up. */
-    public void completed(Instant at, Duration handled) {
-        rollOver(at);
-        completedToday++;
-        handleMillisToday += handled.toMillis();
+    public boolean completed(QueueName queue, AgentId agent, CallId call, Instant at, Duration handled) {
+        String millis = Long.toString(Math.max(0, handled.toMillis()));
+        return count(call, "completed", queue, at, "", List.of(Tally.COMPLETED, "1", Tally.HANDLE_MS, millis),
+                agent, List.of(Tally.COMPLETED, "1", Tally.HANDLE_MS, millis));
     }
 
-    public QueueFigures snapshot(Instant now) {
-        rollOver(now);
-        rolling.slideTo(now);
-        // min, not the first entry: a call moved here by overflow keeps the earlier time it started waiting
-        Duration longest = waiting.values().stream().min(Instant::compareTo)
-                .map(oldest -> Duration.between(oldest, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
-        Duration aht = completedToday == 0 ? Duration.ZERO : Duration.ofMillis(handleMillisToday / completedToday);
-        return new QueueFigures(queue, now, waiting.size(), longest, rolling.serviceLevel(), today.serviceLevel(),
-                today.averageSpeedOfAnswer(), aht, today.abandonRate(), today.answered(), today.abandoned(),
-                shortAbandonsToday);
+    /** The queue's figures at {@code now}, with the calls waiting as {@code depth} says. */
+    public QueueFigures figures(QueueName queue, QueueDepth depth, Instant now) {
+        Tally today = Tally.of(read(() -> redis.hgetall(dayKey(dayOf(now), queue)), queue));
+        List<Long> window = WINDOW.run(redis, ScriptOutputType.MULTI, new String[] {windowKey(queue)},
+                Long.toString(now.minus(ROLLING).toEpochMilli()));
+        Tally rolling = new Tally(window.get(0), window.get(1), window.get(2), window.get(3), 0, 0, 0);
+        return new QueueFigures(queue, now, (int) depth.waiting(), depth.longestWait(now), rolling.serviceLevel(),
+                today.serviceLevel(), today.averageSpeedOfAnswer(), today.averageHandleTime(), today.abandonRate(),
+                (int) today.answered(), (int) today.abandoned(), (int) today.shortAbandoned());
     }
 
-    // The waiting calls stay across midnight; only the day's counts restart.
-    private void rollOver(Instant at) {
-        LocalDate date = at.atZone(zone).toLocalDate();
-        if (date.equals(day)) {
-            return;
-        }
-        if (day == null || date.isAfter(day)) {
-            day = date;
-            today.clear();
-            shortAbandonsToday = 0;
-            completedToday = 0;
-            handleMillisToday = 0;
+    /** The agent's calls completed today, in the center's zone, as of {@code now}. */
+    public AgentDay agentToday(AgentId agent, Instant now) {
+        Map<String, String> hash = read(() -> redis.hgetall(agentKey(dayOf(now), agent)), agent);
+        Tally tally = Tally.of(hash);
+        return tally.completed() == 0 ? AgentDay.NONE
+                : new AgentDay((int) tally.completed(), Duration.ofMillis(tally.handleMillis()));
+    }
+
+    /** The center's calendar day of {@code at}. */
+    public LocalDate dayOf(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    private boolean count(CallId call, String outcome, QueueName queue, Instant at, String windowMember,
+                          List<String> queuePairs, AgentId agent, List<String> agentPairs) {
+        LocalDate day = dayOf(at);
+        List<String> args = new ArrayList<>(List.of(outcome, Long.toString(DAY_KEPT.toSeconds()),
+                Long.toString(MARKER_KEPT.toSeconds()), windowMember, Long.toString(at.toEpochMilli()),
+                Long.toString(at.minus(WINDOW_KEPT).toEpochMilli()), Integer.toString(queuePairs.size() / 2)));
+        args.addAll(queuePairs);
+        args.addAll(agentPairs);
+        String agentKey = agent == null ? dayKey(day, queue) : agentKey(day, agent);
+        Long counted = COUNT.run(redis, ScriptOutputType.INTEGER,
+                new String[] {callKey(call), dayKey(day, queue), windowKey(queue), agentKey},
+                args.toArray(String[]::new));
+        return counted == 1;
+    }
+
+    private String callKey(CallId call) {
+        return keys.root() + "stats:call:" + call.value();
+    }
+
+    private String dayKey(LocalDate day, QueueName queue) {
+        return keys.root() + "stats:day:" + day + ":queue:" + queue.value();
+    }
+
+    private String agentKey(LocalDate day, AgentId agent) {
+        return keys.root() + "stats:day:" + day + ":agent:" + agent.value();
+    }
+
+    private String windowKey(QueueName queue) {
+        return keys.root() + "stats:window:" + queue.value();
+    }
+
+    private static <T> T read(Supplier<T> command, Object of) {
+        try {
+            return command.get();
+        } catch (RedisException e) {
+            throw RouterException.routerStateUnavailable("reading the statistics of " + of, e);
         }
     }
 }

@@ -35,23 +35,26 @@ import io.cti.router.staff.PhoneEndpoint;
 import io.cti.router.testapp.RouterDatabases;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
+import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A call flow on the real embedded PostgreSQL (a fresh database) and Redis (a unique key prefix), with one queue
- * "sales", agents added by the test, customers with phone numbers, and every published message recorded.
- * Not thread-safe: one per test.
+ * "sales", agents added by the test, customers with phone numbers, and every published message recorded. Tests
+ * call {@link #closeAll()} after each test. Not thread-safe: one per test.
  */
 final class FlowDesk {
 
@@ -59,20 +62,25 @@ final class FlowDesk {
     private static volatile RedisClient client;
 
     final QueueName sales = QueueName.of("sales");
-    final DataSource database = RouterDatabases.fresh();
+    /** Desks not closed yet; each holds a connection pool, and the shared PostgreSQL takes only so many clients. */
+    private static final Queue<FlowDesk> OPEN = new ConcurrentLinkedQueue<>();
+
+    final HikariDataSource database = RouterDatabases.fresh();
     final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
-    final RedisCommands<String, String> redis = client().connect().sync();
+    private final List<StatefulRedisConnection<String, String>> connections = new CopyOnWriteArrayList<>();
+    final RedisCommands<String, String> redis = connect().sync();
     final List<DomainMessage> published = new CopyOnWriteArrayList<>();
-    final Clock clock = Clock.systemUTC();
+    final Clock clock;
     final PhoneNumberNormalizer phones = new PhoneNumberNormalizer("US");
-    final CustomerFigures figures = new CustomerFigures(database, new FigureRules(113), clock);
-    final CustomerRepository customers = new CustomerRepository(database, figures);
-    final CustomerHistory history = new CustomerHistory(database, figures);
-    final CustomerCards cards = new CustomerCards(customers, history, figures, clock);
+    final CustomerFigures figures;
+    final CustomerRepository customers;
+    final CustomerHistory history;
+    final CustomerCards cards;
     final RouterSchema schema = RouterDatabases.schemaOf(database);
     final QueueRepository queues = new QueueRepository(database, schema);
     final AgentRepository agents = new AgentRepository(database, schema);
     final WaitingCalls waiting = WaitingCalls.on(redis, keys);
+    private final FlowSettings settings;
     final InboundCallFlow flow;
 
     FlowDesk() {
@@ -81,18 +89,37 @@ final class FlowDesk {
 
     /** A desk with {@code definitions} stored in order (overflow targets first), definitions never cached. */
     FlowDesk(FlowSettings settings, QueueDefinition... definitions) {
+        this(Clock.systemUTC(), settings, definitions);
+    }
+
+    /** A desk on {@code clock}, such as one the test moves by hand. */
+    FlowDesk(Clock clock, FlowSettings settings, QueueDefinition... definitions) {
+        this.clock = clock;
+        this.figures = new CustomerFigures(database, new FigureRules(113), clock);
+        this.customers = new CustomerRepository(database, figures);
+        this.history = new CustomerHistory(database, figures);
+        this.cards = new CustomerCards(customers, history, figures, clock);
+        this.settings = settings.withDefinitionsMaxAge(Duration.ZERO);
         for (QueueDefinition definition : definitions) {
             queues.create(definition);
         }
         flow = InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
-                history, phones, published::add, clock, settings.withDefinitionsMaxAge(Duration.ZERO));
+                history, phones, published::add, clock, this.settings);
+        OPEN.add(this);
     }
 
-    /** A second router process on the same Redis and database, with a connection of its own. */
+    /** Closes every desk of the test (call it after each test): their database pools and Redis connections. */
+    static void closeAll() {
+        for (FlowDesk desk = OPEN.poll(); desk != null; desk = OPEN.poll()) {
+            desk.connections.forEach(StatefulRedisConnection::close);
+            desk.database.close();
+        }
+    }
+
+    /** A second router process on the same Redis and database, with a connection of its own and the same settings. */
     InboundCallFlow anotherRouter() {
-        return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
-                queues, agents, cards, history, phones, published::add, clock,
-                FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO));
+        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+                queues, agents, cards, history, phones, published::add, clock, settings);
     }
 
     /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */
@@ -150,6 +177,12 @@ final class FlowDesk {
 
     AgentState stateOf(AgentProfile agent) {
         return flow.board().entry(agent.id()).orElseThrow().state();
+    }
+
+    private StatefulRedisConnection<String, String> connect() {
+        StatefulRedisConnection<String, String> connection = client().connect();
+        connections.add(connection);
+        return connection;
     }
 
     private static RedisClient client() {

@@ -22,7 +22,8 @@ final class BatchEncoder {
     private static final String PHONE = "customer_phone (customer_id, e164, label, is_primary)";
     private static final String PURCHASE = "purchase (customer_id, purchased_on, product, amount, quantity, due_on, paid_on)";
     private static final String INTERACTION = "interaction (id, customer_id, channel, direction, agent_id, call_id,"
-            + " queue, outcome, disposition, notes, started_at, ended_at, wait_seconds, talk_seconds)";
+            + " queue, outcome, disposition, notes, started_at, ended_at, wait_seconds, ring_seconds, talk_seconds,"
+            + " hold_seconds, wrap_up_seconds)";
     private static final String REQUEST = "service_request (customer_id, kind, subject, status, opened_at, closed_at)";
     private static final String SCORE = "satisfaction_score (customer_id, score, interaction_id, recorded_at, comment)";
     private static final String CAMPAIGN = "campaign_participation (customer_id, campaign, joined_on, response)";
@@ -132,7 +133,8 @@ final class BatchEncoder {
                 out.int8(interactionIds[next++]).int8(customerIds[i]).text(x.channel().name())
                         .text(x.direction().name()).text(x.agentId()).text(x.callId()).text(x.queue())
                         .text(x.outcome()).text(x.disposition()).text(x.notes()).timestamp(x.startedAt())
-                        .timestamp(x.endedAt()).int4(x.waitSeconds()).int4(x.talkSeconds()).endRow();
+                        .timestamp(x.endedAt()).int4(x.waitSeconds()).int4(x.ringSeconds()).int4(x.talkSeconds())
+                        .int4(x.holdSeconds()).int4(x.wrapUpSeconds()).endRow();
             }
         }
         return out.finish();

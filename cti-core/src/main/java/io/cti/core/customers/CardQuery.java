@@ -41,7 +41,8 @@ final class CardQuery {
                     from care_plan_contact n where n.customer_id = c.id and n.done_at is null
                     order by n.planned_at, n.id limit 1)::text as next_contact,
                    (select json_agg(json_build_array(i.id, i.channel, i.direction, i.agent_id, i.call_id, i.queue, i.outcome,
-                                                     i.disposition, i.notes, %s, %s, i.wait_seconds, i.talk_seconds)
+                                                     i.disposition, i.notes, %s, %s, i.wait_seconds, i.ring_seconds,
+                                                     i.talk_seconds, i.hold_seconds, i.wrap_up_seconds)
                                     order by i.started_at desc, i.id desc)
                     from (select * from interaction where customer_id = c.id
                           order by started_at desc, id desc limit %d) i)::text as interactions
@@ -95,7 +96,7 @@ final class CardQuery {
         return new Interaction(i.get(0).longValue(), Channel.valueOf(i.get(1).stringValue()),
                 Direction.valueOf(i.get(2).stringValue()), text(i.get(3)), text(i.get(4)), text(i.get(5)),
                 i.get(6).stringValue(), text(i.get(7)), text(i.get(8)), instant(i.get(9)), instant(i.get(10)),
-                integer(i.get(11)), integer(i.get(12)));
+                integer(i.get(11)), integer(i.get(12)), integer(i.get(13)), integer(i.get(14)), integer(i.get(15)));
     }
 
     private <T> List<T> list(String array, java.util.function.Function<JsonNode, T> element) {

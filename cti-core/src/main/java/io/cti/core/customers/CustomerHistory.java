@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -56,15 +57,53 @@ public final class CustomerHistory {
 
     public long recordInteraction(CustomerId customer, Interaction interaction) {
         requireCustomer(customer);
+        return insertInteraction(customer, interaction, null).orElseThrow();
+    }
+
+    /**
+     * Writes a finished call to the customer's history in one transaction with the refresh of their figures: the
+     * interaction with its timings, the caller's satisfaction score and the callback the agent planned; if any part
+     * fails, nothing is written. Once per call: asked again for the same call (the bus delivered its wrap-up twice,
+     * or to two routers at once), it writes nothing and answers the interaction written the first time.
+     */
+    public FinishedCall.Recorded recordFinishedCall(CustomerId customer, FinishedCall call) {
+        FinishedCall.Recorded recorded = transactions.execute(status -> {
+            requireCustomer(customer);
+            Optional<Long> inserted = insertInteraction(customer, call.interaction(), call.onceKey());
+            if (inserted.isEmpty()) {
+                long first = jdbc.sql("select id from interaction where once_key = ?").param(call.onceKey())
+                        .query(Long.class).single();
+                return new FinishedCall.Recorded(first, false);
+            }
+            long id = inserted.get();
+            if (call.satisfaction() > 0) {
+                insertSatisfaction(customer, call.satisfaction(), id, call.wrappedUpAt(), null);
+            }
+            if (call.callbackAt() != null) {
+                insertContact(customer, new CarePlanContact(0, call.callbackAt(), "callback after call "
+                        + call.interaction().callId(), Channel.PHONE, call.interaction().agentId(), null));
+            }
+            figures.refresh(customer);
+            return new FinishedCall.Recorded(id, true);
+        });
+        return Objects.requireNonNull(recorded, "the transaction of a finished call gave no result");
+    }
+
+    /** Inserts the row; empty when {@code onceKey} was written before (the row that holds it stays as it is). */
+    private Optional<Long> insertInteraction(CustomerId customer, Interaction interaction, String onceKey) {
         return jdbc.sql("""
                         insert into interaction (customer_id, channel, direction, agent_id, call_id, queue, outcome, disposition,
-                            notes, started_at, ended_at, wait_seconds, talk_seconds)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                            notes, started_at, ended_at, wait_seconds, ring_seconds, talk_seconds, hold_seconds,
+                            wrap_up_seconds, once_key)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (once_key) where once_key is not null do nothing
+                        returning id""")
                 .params(customer.value(), interaction.channel().name(), interaction.direction().name(),
                         interaction.agentId(), interaction.callId(), interaction.queue(), interaction.outcome(),
                         interaction.disposition(), interaction.notes(), Timestamp.from(interaction.startedAt()),
-                        timestamp(interaction.endedAt()), interaction.waitSeconds(), interaction.talkSeconds())
-                .query(Long.class).single();
+                        timestamp(interaction.endedAt()), interaction.waitSeconds(), interaction.ringSeconds(),
+                        interaction.talkSeconds(), interaction.holdSeconds(), interaction.wrapUpSeconds(), onceKey)
+                .query(Long.class).optional();
     }
 
     public List<Interaction> lastInteractions(CustomerId customer, int limit) {
@@ -117,12 +156,16 @@ public final class CustomerHistory {
             if (interactionId != null) {
                 requireInteractionOf(customer, interactionId);
             }
-            return jdbc.sql("""
+            return insertSatisfaction(customer, score, interactionId, at, comment);
+        });
+    }
+
+    private long insertSatisfaction(CustomerId customer, int score, Long interactionId, Instant at, String comment) {
+        return jdbc.sql("""
                         insert into satisfaction_score (customer_id, score, interaction_id, recorded_at, comment)
                         values (?, ?, ?, ?, ?) returning id""")
                 .params(customer.value(), score, interactionId, Timestamp.from(at), comment)
                 .query(Long.class).single();
-        });
     }
 
     private void requireInteractionOf(CustomerId customer, long interactionId) {
@@ -143,6 +186,10 @@ public final class CustomerHistory {
 
     public long planContact(CustomerId customer, CarePlanContact contact) {
         requireCustomer(customer);
+        return insertContact(customer, contact);
+    }
+
+    private long insertContact(CustomerId customer, CarePlanContact contact) {
         return jdbc.sql("""
                         insert into care_plan_contact (customer_id, planned_at, purpose, channel, owner_agent, done_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")
@@ -186,7 +233,9 @@ public final class CustomerHistory {
                 Direction.valueOf(rs.getString("direction")), rs.getString("agent_id"), rs.getString("call_id"),
                 rs.getString("queue"), rs.getString("outcome"), rs.getString("disposition"), rs.getString("notes"),
                 rs.getTimestamp("started_at").toInstant(), instant(rs, "ended_at"),
-                (Integer) rs.getObject("wait_seconds"), (Integer) rs.getObject("talk_seconds"));
+                (Integer) rs.getObject("wait_seconds"), (Integer) rs.getObject("ring_seconds"),
+                (Integer) rs.getObject("talk_seconds"), (Integer) rs.getObject("hold_seconds"),
+                (Integer) rs.getObject("wrap_up_seconds"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * The ACD router's call flow in the platform ({@code cti.router.*}). Immutable.
@@ -19,6 +20,9 @@ import java.time.Duration;
  * @param tick               the safety-net round: due wrap-ups, lost reservations, routing, figures
  * @param reservationTimeout how long a reservation waits for the agent's phone to ring
  * @param ringMargin         how much longer than the queue's ring timeout a ringing reservation is held
+ * @param timeZone           the call center's time zone, such as {@code Asia/Shanghai}: "today" of the queue and
+ *                           agent figures (calls handled today, service level today) starts at midnight there;
+ *                           unset, the system's zone
  * @param priority           points per grade, VIP bonus, unknown callers, aging per second
  * @param demo               the demo queues, agents and agent bots
  */
@@ -31,8 +35,13 @@ public record RouterProperties(
         @DefaultValue("1s") @NotNull Duration tick,
         @DefaultValue("10s") @NotNull Duration reservationTimeout,
         @DefaultValue("15s") @NotNull Duration ringMargin,
+        ZoneId timeZone,
         @DefaultValue @NotNull @Valid Priority priority,
         @DefaultValue @NotNull @Valid Demo demo) {
+
+    public RouterProperties {
+        timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
+    }
 
     /** The priority policy's points (see io.cti.router.routing.PrioritySettings). */
     public record Priority(@DefaultValue("300") double gradeA, @DefaultValue("200") double gradeB,

@@ -59,17 +59,21 @@ class RoutingConfiguration {
                 log.info("Router demo definitions loaded: {} queues, {} agents (only ever into empty tables)", q, a);
             }
         }
+        return InboundCallFlow.create(routerRedisConnection.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
+                RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer, bus::publish,
+                clock, flowSettings(properties));
+    }
+
+    /** The call flow's settings from {@code cti.router.*}. */
+    static FlowSettings flowSettings(RouterProperties properties) {
         RouterProperties.Priority p = properties.priority();
         PrioritySettings priority = PrioritySettings.builder().grade(Grade.A, p.gradeA()).grade(Grade.B, p.gradeB())
                 .grade(Grade.C, p.gradeC()).grade(Grade.D, p.gradeD()).vipBonus(p.vipBonus())
                 .unknownCallerPoints(p.unknownCaller()).agingPerSecond(p.agingPerSecond()).build();
         FlowSettings settings = FlowSettings.defaults().withPriority(priority)
-                .withReservationTimeout(properties.reservationTimeout()).withZone(clock.getZone());
-        settings = new FlowSettings(settings.priority(), settings.reservationTimeout(), properties.ringMargin(),
+                .withReservationTimeout(properties.reservationTimeout()).withZone(properties.timeZone());
+        return new FlowSettings(settings.priority(), settings.reservationTimeout(), properties.ringMargin(),
                 settings.headsPerQueue(), settings.zone(), settings.definitionsMaxAge());
-        return InboundCallFlow.create(routerRedisConnection.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
-                RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer, bus::publish,
-                clock, settings);
     }
 
     @Bean

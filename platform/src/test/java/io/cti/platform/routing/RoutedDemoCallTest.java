@@ -110,8 +110,10 @@ class RoutedDemoCallTest {
             assertThat(ringing.callId()).isEqualTo(call);
             assertThat(ringing.endpoint()).isEqualTo(agent.endpoint().toString());
         }));
-        String routing = get("/api/calls/" + call.value() + "/routing");
-        assertThat(routing).contains("\"agent\":\"" + agent.id().value() + "\"", "\"phase\":\"answered\"");
+        // The router takes the CallConnected from the bus alongside this test: its phase follows shortly.
+        String routing = await().atMost(PATIENCE).until(() -> get("/api/calls/" + call.value() + "/routing"),
+                body -> body.contains("\"phase\":\"answered\""));
+        assertThat(routing).contains("\"agent\":\"" + agent.id().value() + "\"");
         QueueDefinition queue = queues.find(pop.queue()).orElseThrow().definition();
         assertThat(queue.skills()).allMatch(required -> required.metBy(agent.skills()));
 

@@ -1,0 +1,47 @@
+package io.cti.platform.routing;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Binding of {@code cti.router.*}: the call center's time zone, without starting the router. */
+class RouterPropertiesTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(PropertiesOnly.class);
+
+    @Test
+    void withoutATimeZoneTheCenterIsInTheSystemsZone() {
+        runner.run(context -> assertThat(context.getBean(RouterProperties.class).timeZone())
+                .isEqualTo(ZoneId.systemDefault()));
+    }
+
+    @Test
+    void theCentersTimeZoneIsBoundByRegionName() {
+        runner.withPropertyValues("cti.router.time-zone=Asia/Shanghai").run(context ->
+                assertThat(context.getBean(RouterProperties.class).timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
+    void theFlowCountsItsDaysInTheCentersTimeZone() {
+        runner.withPropertyValues("cti.router.time-zone=Europe/Berlin").run(context ->
+                assertThat(RoutingConfiguration.flowSettings(context.getBean(RouterProperties.class)).zone())
+                        .isEqualTo(ZoneId.of("Europe/Berlin")));
+    }
+
+    @Test
+    void anUnknownTimeZoneStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("cti.router.time-zone=Mars/Olympus").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("cti.router.time-zone"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(RouterProperties.class)
+    static class PropertiesOnly {
+    }
+}
