@@ -30,6 +30,8 @@ public record TranslatorSettings(Duration endSettle, String agentDevicePattern, 
     public static final String QUEUE_VARIABLE = "ACD_SKILL";
     /** The platform dialplan's channel variable holding the number a caller dialed (read on resync). */
     public static final String DNIS_VARIABLE = "CTI_DNIS";
+    /** The platform dialplan's channel variable naming a caller's IVR choices (read on resync). */
+    public static final String IVR_VARIABLE = "CTI_IVR";
 
     public TranslatorSettings {
         if (endSettle == null || endSettle.compareTo(Duration.ofMillis(200)) <= 0) {
