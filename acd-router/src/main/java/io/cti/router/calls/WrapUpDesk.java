@@ -2,7 +2,6 @@ package io.cti.router.calls;
 
 import io.cti.core.customers.CarePlanContact;
 import io.cti.core.customers.Channel;
-import io.cti.core.customers.Direction;
 import io.cti.core.customers.Interaction;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
@@ -115,7 +114,8 @@ final class WrapUpDesk {
         }
         // cti-core's interaction has columns for wait and talk only; ring, hold and wrap-up go into the notes.
         String allNotes = (notes == null || notes.isBlank() ? "" : notes + "\n") + "[" + timings + "]";
-        Interaction interaction = new Interaction(0, Channel.PHONE, Direction.INBOUND, agent.value(), call.id().value(),
+        // A callback is the business calling the customer: outbound, though it was routed like a call.
+        Interaction interaction = new Interaction(0, Channel.PHONE, call.direction(), agent.value(), call.id().value(),
                 call.routedQueue().value(), "answered", disposition == null || disposition.isBlank() ? null : disposition,
                 allNotes, arrived, ended.isBefore(arrived) ? arrived : ended,
                 (int) seconds(Duration.between(arrived, rang)), (int) seconds(talk));
@@ -128,7 +128,7 @@ final class WrapUpDesk {
                     + call.id().value(), Channel.PHONE, agent.value(), null));
         }
         parts.publisher().accept(InteractionRecorded.now(customer.get(), id, Channel.PHONE.name(),
-                Direction.INBOUND.name(), "answered"));
+                call.direction().name(), "answered"));
         // recordInteraction does not refresh the figures itself; the customer database does it on this command.
         parts.publisher().accept(RefreshCustomerFigures.now(customer.get()));
         LOG.info("call {} wrapped up by {}: interaction {} of customer {} ({})", call.id(), agent, id, customer.get(),

@@ -20,6 +20,8 @@ import io.cti.core.messages.MessageId;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.core.testing.EmbeddedServers;
 import io.cti.router.agents.AgentState;
+import io.cti.router.callbacks.CallbackRepository;
+import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.queues.RouterSchema;
@@ -39,7 +41,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ final class FlowDesk {
     final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
     final RedisCommands<String, String> redis = client().connect().sync();
     final List<DomainMessage> published = new CopyOnWriteArrayList<>();
-    final Clock clock = Clock.systemUTC();
+    final ShiftedClock clock = new ShiftedClock();
     final PhoneNumberNormalizer phones = new PhoneNumberNormalizer("US");
     final CustomerFigures figures = new CustomerFigures(database, new FigureRules(113), clock);
     final CustomerRepository customers = new CustomerRepository(database, figures);
@@ -73,6 +74,8 @@ final class FlowDesk {
     final QueueRepository queues = new QueueRepository(database, schema);
     final AgentRepository agents = new AgentRepository(database, schema);
     final WaitingCalls waiting = WaitingCalls.on(redis, keys);
+    final CallbackRepository callbacks = new CallbackRepository(database, schema);
+    final CallbackSettings callbackSettings;
     final InboundCallFlow flow;
 
     FlowDesk() {
@@ -81,18 +84,25 @@ final class FlowDesk {
 
     /** A desk with {@code definitions} stored in order (overflow targets first), definitions never cached. */
     FlowDesk(FlowSettings settings, QueueDefinition... definitions) {
+        this(settings, CallbackSettings.defaults(), definitions);
+    }
+
+    /** As {@link #FlowDesk(FlowSettings, QueueDefinition...)}, making callbacks as {@code callbackSettings} say. */
+    FlowDesk(FlowSettings settings, CallbackSettings callbackSettings, QueueDefinition... definitions) {
         for (QueueDefinition definition : definitions) {
             queues.create(definition);
         }
+        this.callbackSettings = callbackSettings;
         flow = InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
-                history, phones, published::add, clock, settings.withDefinitionsMaxAge(Duration.ZERO));
+                history, phones, published::add, clock, settings.withDefinitionsMaxAge(Duration.ZERO), callbacks,
+                callbackSettings);
     }
 
     /** A second router process on the same Redis and database, with a connection of its own. */
     InboundCallFlow anotherRouter() {
         return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
                 queues, agents, cards, history, phones, published::add, clock,
-                FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO));
+                FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO), callbacks, callbackSettings);
     }
 
     /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */
