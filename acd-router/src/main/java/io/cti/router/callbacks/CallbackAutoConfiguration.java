@@ -51,10 +51,13 @@ public class CallbackAutoConfiguration {
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** The HTTP edge, only where there is a servlet web server and a book to schedule in. */
+    /**
+     * The HTTP edge, only where there is a servlet web server and what the book needs (conditions on the book itself
+     * would be evaluated before it is defined: nested configurations come first).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnBean(CallbackBook.class)
+    @ConditionalOnBean({PhoneNumberNormalizer.class, CustomerCards.class})
     @Import(CallbackController.class)
     static class Web {
     }
