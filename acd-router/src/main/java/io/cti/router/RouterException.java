@@ -165,6 +165,19 @@ public class RouterException extends RuntimeException {
     }
     // --- end Redis-held router state ---
 
+    // --- callbacks (io.cti.router.callbacks) ---
+
+    public static RouterException noSuchCallback(long id) {
+        return new RouterException("no-such-callback", "no callback with id " + id, null);
+    }
+
+    /** Only a callback still waiting for its due time can be withdrawn. */
+    public static RouterException callbackNotPending(long id, String status) {
+        return new RouterException("callback-not-pending", "callback " + id + " is " + status
+                + "; only a callback waiting for its due time (PENDING) can be cancelled", null);
+    }
+    // --- end callbacks ---
+
     // --- call flow and agent board (io.cti.router.calls, io.cti.router.board) ---
 
     /** Other routers moved {@code agent} every time this one tried, {@code attempts} times in a row; nothing written. */

@@ -82,7 +82,7 @@ class CtiBridgeTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Facts.of(published)).containsExactly(
                 "CallArrived[callId=1800000000.1, channel=Local/100@acd-inbound-00000007;2, uniqueId=1800000000.2, "
-                        + "ani=5559001, dnis=100, queue=billing]"));
+                        + "ani=5559001, dnis=100, queue=billing, ivrChoices=[]]"));
         assertThat(bridge.callControl()).isNotNull();
 
         // The link drops and, while it is down, the caller hangs up: the PBX lists no channel any more.
@@ -133,7 +133,7 @@ class CtiBridgeTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Facts.of(published)).containsExactly(
                 "CallArrived[callId=1800000005.1, channel=SIP/127.0.0.1-00000005, uniqueId=1800000005.1, "
-                        + "ani=5550005, dnis=100, queue=support]"));
+                        + "ani=5550005, dnis=100, queue=support, ivrChoices=[]]"));
         assertThat(bridge.linkState()).isEqualTo(AmiLinkState.UP);
         assertThat(peer.logins()).isEqualTo(1);
     }

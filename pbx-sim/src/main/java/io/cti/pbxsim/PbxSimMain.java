@@ -82,11 +82,12 @@ public final class PbxSimMain {
             TrafficStats s = traffic.stats();
             out.append(String.format(Locale.ROOT, "%n  inbound: %d calls, %d gave up, %d connected; agents: %d "
                             + "answered, %d rang out%n  outbound: %d dials, %d busy, %d no answer, %d machines, "
-                            + "%d persons (%d connected, %d hung up on silence), %d unknown numbers",
+                            + "%d persons (%d connected, %d hung up on silence), %d unknown numbers%n  callbacks: %d asked"
+                            + " for, %d dialed, %d answered",
                     s.inboundCalls(), s.inboundAbandoned(), s.inboundConnected(), s.agentAnswers(),
                     s.agentNoAnswers(), s.outboundDials(), s.outboundBusy(), s.outboundNoAnswer(),
                     s.outboundMachines(), s.outboundHumans(), s.outboundConnected(), s.outboundHungUpOnSilence(),
-                    s.outboundUnknownNumbers()));
+                    s.outboundUnknownNumbers(), s.callbackRequests(), s.callbackDials(), s.callbackAnswered()));
         });
         return out.toString();
     }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformDialplanOverAmiTest {
 
     @Test
-    void anInboundCallsAcdEnterHasTheRecordedHeadersThenDnis() throws InterruptedException {
+    void anInboundCallsAcdEnterHasTheRecordedHeadersThenDnisAndIvr() throws InterruptedException {
         WireMessage recorded = AmiRecording.transcriptServerMessages("ami-transcript-sipp.txt", "sip").stream()
                 .filter(message -> message.isEvent("UserEvent") && "AcdEnter".equals(message.get("UserEvent")))
                 .findFirst().orElseThrow();
@@ -37,7 +37,8 @@ class PlatformDialplanOverAmiTest {
 
             WireMessage enter = received.get(received.size() - 1);
             assertThat(enter.names()).startsWith(recorded.names().toArray(String[]::new));
-            assertThat(enter.names().subList(recorded.names().size(), enter.names().size())).containsExactly("Dnis");
+            assertThat(enter.names().subList(recorded.names().size(), enter.names().size()))
+                    .containsExactly("Dnis", "Ivr");
             assertThat(enter.get("Privilege")).isEqualTo(recorded.get("Privilege"));
             assertThat(received).filteredOn(message -> message.isEvent("Newchannel")).hasSize(1);
             assertThat(received).filteredOn(message -> message.isEvent("VarSet"))

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,7 +70,7 @@ final class AgentLegDesk {
         if (ledger.once(call, "pop:" + reservation.get().token())) {
             CallRecord r = record.get();
             PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
-                    r.arrivedAt(), List.of(), r.reason().orElse(""));
+                    r.arrivedAt(), r.ivrChoices(), r.popReason());
             parts.publisher().accept(composer.compose(context, event.occurredAt()));
         }
     }

@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 
 /**
  * A caller arrives: the number is normalized, the customer looked up, the priority computed from the record, the
- * call filed in its queue at the priority's place, its record kept, and counted as queued. A redelivered arrival
- * finds the call known and changes nothing; an arrival handled after the call's end (two routers took its events
- * in the other order) is never queued: the call counts as abandoned. Not thread-safe: the flow calls it under its lock.
+ * call filed in its queue at the priority's place with the caller's IVR choices, its record kept, and counted as
+ * queued. A redelivered arrival finds the call known and changes nothing; an arrival handled after the call's end
+ * (two routers took its events in the other order) is never queued: the call counts as abandoned. Not thread-safe:
+ * the flow calls it under its lock.
  */
 final class ArrivalDesk {
 
@@ -62,6 +63,8 @@ final class ArrivalDesk {
         record.put(CallLedger.ANI, event.ani());
         record.put(CallLedger.QUEUE, event.queue().value());
         card.ifPresent(c -> record.put(CallLedger.CUSTOMER, Long.toString(c.id().value())));
+        record.put(CallLedger.DNIS, event.dnis());
+        record.put(CallLedger.IVR, String.join("\n", event.ivrChoices()));
         // The record is the same on every delivery; only the arrival time is kept from the first one.
         ledger.firstTime(event.callId(), CallLedger.ARRIVED_AT, event.occurredAt());
         ledger.write(event.callId(), record);
@@ -74,7 +77,7 @@ final class ArrivalDesk {
             return;
         }
         CallContext context = new CallContext(card.map(CustomerCard::id), card.flatMap(ArrivalDesk::lastAgent),
-                List.of(), List.of(), CallerFacts.attributes(facts));
+                List.of(), event.ivrChoices(), CallerFacts.attributes(facts));
         QueuedCall call = new QueuedCall(event.callId(), event.queue(), event.occurredAt(),
                 priority.orderKey(event.occurredAt()), context);
         if (parts.waiting().enqueue(call)) {
@@ -86,7 +89,7 @@ final class ArrivalDesk {
     }
 
     /** The agent who last spoke with the customer, for sticky routing. */
-    private static Optional<AgentId> lastAgent(CustomerCard card) {
+    static Optional<AgentId> lastAgent(CustomerCard card) {
         for (Interaction interaction : card.lastInteractions()) {
             String agent = interaction.agentId();
             if (agent != null && !agent.isBlank()) {

@@ -24,7 +24,10 @@ import java.util.function.Supplier;
  * R:flow:call:&lt;callId&gt;   hash  number, ani, queue, customer, arrivedAt, agent, token, routedQueue, reason,
  *                             waitReason, decidedAt, ringingAt, answeredAt, endedAt, wrapUpDoneAt,
  *                             hold:&lt;eventId&gt; ("H" or "R", time, channel, one per CallHeld and CallResumed),
- *                             once:* markers (times in epoch ms)
+ *                             ivr (choices, one per line), dnis, once:* markers (times in epoch ms);
+ *                             a callback's call also callback (its id), callbackNote (for the pop) and
+ *                             dialOutcome (how the dial of the customer went; its answeredAt is when the customer
+ *                             answered, so that talk time starts there)
  * </pre>
  */
 final class CallLedger {
@@ -46,6 +49,11 @@ final class CallLedger {
     /** Prefix of the hold log's fields, one per CallHeld or CallResumed event, named by the event's id. */
     static final String HOLD = "hold:";
     static final String WRAP_UP_DONE_AT = "wrapUpDoneAt";
+    static final String IVR = "ivr";
+    static final String DNIS = "dnis";
+    static final String CALLBACK = "callback";
+    static final String CALLBACK_NOTE = "callbackNote";
+    static final String DIAL_OUTCOME = "dialOutcome";
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
     private static final Duration KEEP = Duration.ofDays(1);

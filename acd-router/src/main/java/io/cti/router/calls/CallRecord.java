@@ -1,5 +1,6 @@
 package io.cti.router.calls;
 
+import io.cti.core.customers.Direction;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * What the flow remembers of one call between its events, as read from the {@link CallLedger}: the caller, the
  * queue, the customer, the agent and reservation it is routed to, the routing reason and the moments of its life
- * (arrived, rang, answered, ended, wrap-up done) with its holds. Immutable.
+ * (arrived, rang, answered, ended, wrap-up done) with its holds, the caller's IVR choices, and for the call of
+ * a callback which callback it is. Immutable.
  */
 record CallRecord(CallId id, Map<String, String> fields) {
 
@@ -87,6 +89,41 @@ record CallRecord(CallId id, Map<String, String> fields) {
 
     boolean answered() {
         return fields.containsKey(CallLedger.ANSWERED_AT);
+    }
+
+    /** What the caller chose in the IVR, in order. */
+    List<String> ivrChoices() {
+        return text(CallLedger.IVR).map(v -> List.of(v.split("\n"))).orElse(List.of());
+    }
+
+    String dnis() {
+        return fields.getOrDefault(CallLedger.DNIS, "");
+    }
+
+    /** The callback this call is made for; empty for a call a customer made. */
+    Optional<io.cti.router.callbacks.CallbackId> callback() {
+        return text(CallLedger.CALLBACK).map(v -> io.cti.router.callbacks.CallbackId.of(Long.parseLong(v)));
+    }
+
+    boolean isCallback() {
+        return fields.containsKey(CallLedger.CALLBACK);
+    }
+
+    /** How the callback's dial of the customer went (an OriginateOutcome name); empty before it ended. */
+    Optional<String> dialOutcome() {
+        return text(CallLedger.DIAL_OUTCOME);
+    }
+
+    /** Who started the contact: the customer, or the business calling back. */
+    Direction direction() {
+        return isCallback() ? Direction.OUTBOUND : Direction.INBOUND;
+    }
+
+    /** Why the call came to this agent, as the screen-pop says it: for a callback, what the callback is first. */
+    String popReason() {
+        String reason = reason().orElse("");
+        return text(CallLedger.CALLBACK_NOTE).map(note -> reason.isEmpty() ? note : note + "; " + reason)
+                .orElse(reason);
     }
 
     private Optional<String> text(String field) {

@@ -39,7 +39,8 @@ import java.util.function.Consumer;
 /**
  * Tries to route: builds a routing snapshot from Redis (waiting calls, the agents on the board), runs the
  * {@link Router}, and for each decision reserves the agent; only a granted reservation moves the agent to Reserved,
- * files the decision's reason with the call and sends {@link ConnectToAgent}. A refused reservation means another
+ * files the decision's reason with the call and sends {@link ConnectToAgent} (or what the {@link CallConnector}
+ * chooses for a call of its own, such as a callback). A refused reservation means another
  * router won that call or agent; the next decision is tried. Not thread-safe: the flow calls it under its lock.
  */
 final class Dispatcher {
@@ -58,8 +59,15 @@ final class Dispatcher {
     private final Consumer<DomainMessage> publisher;
     private final Clock clock;
     private final FlowSettings settings;
+    private final CallConnector connector;
 
     Dispatcher(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, RoundRobinStore roundRobin) {
+        this(parts, board, ledger, definitions, roundRobin, CallConnector.DIRECT);
+    }
+
+    /** With {@code connector} choosing the command that connects a routed call (a callback calls back). */
+    Dispatcher(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, RoundRobinStore roundRobin,
+               CallConnector connector) {
         this.waiting = parts.waiting();
         this.reservations = parts.reservations();
         this.ready = parts.ready();
@@ -72,6 +80,7 @@ final class Dispatcher {
         this.publisher = parts.publisher();
         this.clock = parts.clock();
         this.settings = parts.settings();
+        this.connector = connector;
     }
 
     PriorityPolicy policy() {
@@ -140,7 +149,7 @@ final class Dispatcher {
                 CallLedger.ROUTED_QUEUE, decision.queue().value(), CallLedger.REASON, decision.text(),
                 CallLedger.DECIDED_AT, CallLedger.millis(decision.decidedAt())));
         String endpoint = move.current().agent().endpoint();
-        publisher.accept(ConnectToAgent.now(call, agent, endpoint.substring(endpoint.indexOf('/') + 1),
+        publisher.accept(connector.connect(call, agent, endpoint.substring(endpoint.indexOf('/') + 1),
                 ringTimeout(queue)));
         LOG.info("routed {}", decision.text());
         return true;

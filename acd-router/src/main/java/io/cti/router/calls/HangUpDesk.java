@@ -118,7 +118,8 @@ final class HangUpDesk {
         for (QueueDefinition queue : definitions.queues()) {
             Duration limit = queue.maxWait().plus(OVERDUE_GRACE);
             for (QueuedCall call : parts.waiting().heads(queue.name(), parts.settings().headsPerQueue())) {
-                if (Duration.between(call.enqueuedAt(), now).compareTo(limit) > 0) {
+                // A callback keeps the place its caller entered at and waits as long as it takes: it is no PBX call.
+                if (Duration.between(call.enqueuedAt(), now).compareTo(limit) > 0 && !CallbackDesk.isCallback(call)) {
                     forget(call.id(), now, "waited past the maximum wait of " + queue.name());
                 }
             }
@@ -135,7 +136,9 @@ final class HangUpDesk {
         Instant now = parts.clock().instant();
         for (QueueDefinition queue : definitions.queues()) {
             for (QueuedCall call : parts.waiting().heads(queue.name(), 10_000)) {
-                forget(call.id(), now, "its PBX is gone");
+                if (!CallbackDesk.isCallback(call)) {
+                    forget(call.id(), now, "its PBX is gone");
+                }
             }
         }
         for (BoardEntry entry : board.all()) {

@@ -1,7 +1,6 @@
 package io.cti.router.calls;
 
 import io.cti.core.customers.Channel;
-import io.cti.core.customers.Direction;
 import io.cti.core.customers.FinishedCall;
 import io.cti.core.customers.Interaction;
 import io.cti.core.ids.AgentId;
@@ -71,7 +70,7 @@ final class HistoryWriter {
             return;
         }
         parts.publisher().accept(InteractionRecorded.now(customer.get(), recorded.interactionId(),
-                Channel.PHONE.name(), Direction.INBOUND.name(), interaction.outcome()));
+                Channel.PHONE.name(), call.direction().name(), interaction.outcome()));
         LOG.info("call {} {}: interaction {} of customer {} ({})", call.id(), how, recorded.interactionId(),
                 customer.get(), timings);
     }
@@ -79,7 +78,8 @@ final class HistoryWriter {
     private static Interaction interaction(CallRecord call, String agent, String outcome, String disposition,
                                            String notes, Instant endedAt, CallTimings timings) {
         Instant arrived = call.arrivedAt();
-        return new Interaction(0, Channel.PHONE, Direction.INBOUND, agent, call.id().value(),
+        // A callback is the business calling the customer: outbound, though it was routed like a call.
+        return new Interaction(0, Channel.PHONE, call.direction(), agent, call.id().value(),
                 call.routedQueue().value(), outcome, disposition, notes, arrived,
                 endedAt.isBefore(arrived) ? arrived : endedAt, timings.waitSeconds(), timings.ringSeconds(),
                 timings.talkSeconds(), timings.holdSeconds(), timings.wrapUpSeconds());

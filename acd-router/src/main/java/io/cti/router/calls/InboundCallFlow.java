@@ -20,6 +20,8 @@ import io.cti.router.board.AgentBoard;
 import io.cti.router.board.AgentStatuses;
 import io.cti.router.board.BoardChange;
 import io.cti.router.board.BoardEntry;
+import io.cti.router.callbacks.CallbackRepository;
+import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.reservations.Reservations;
@@ -43,9 +45,10 @@ import java.util.function.Consumer;
  * The inbound call flow of the ACD router: turns the bus's call events and the agents' commands into routing,
  * reservations, connect commands, screen-pops, agent states, history and queue figures. Every handler is
  * idempotent and keeps its state in Redis (waiting calls, reservations, the agent board, the calls' records), so
- * events of one call may be handled by different router processes and redelivered. {@link #tick()} is the safety
- * net: due wrap-ups end, agents left reserved by expired reservations return, routing is retried and the figures
- * published. Thread-safe: handlers and ticks of one process run one at a time.
+ * events of one call may be handled by different router processes and redelivered. Callbacks (virtual hold and
+ * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}). {@link #tick()} is the
+ * safety net: due wrap-ups end, agents left reserved by expired reservations return, due callbacks are queued,
+ * routing is retried and the figures published. Thread-safe: handlers and ticks of one process run one at a time.
  */
 public final class InboundCallFlow {
 
@@ -61,14 +64,17 @@ public final class InboundCallFlow {
     private final WrapUpDesk wrapUps;
     private final HangUpDesk hangUps;
     private final AgentStateDesk agentStates;
+    private final CallbackDesk callbacks;
 
-    private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents) {
+    private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents, RouterId router,
+                            CallbackRepository callbackStore, CallbackSettings callbackSettings) {
         this.parts = parts;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
         this.board = new AgentBoard(parts.redis(), parts.keys(), parts.ready(), definitions, parts.publisher(),
                 parts.clock(), parts.settings().zone());
         this.ledger = new CallLedger(parts.redis(), parts.keys());
-        this.dispatcher = new Dispatcher(parts, board, ledger, definitions, new RoundRobinStore(parts.redis(), parts.keys()));
+        this.dispatcher = new Dispatcher(parts, board, ledger, definitions, new RoundRobinStore(parts.redis(), parts.keys()),
+                new CallbackCalls(ledger, callbackSettings));
         this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
                 new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),
                 parts.clock());
@@ -81,25 +87,31 @@ public final class InboundCallFlow {
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
         this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
+        this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, callbackStore,
+                callbackSettings, router.value());
     }
 
     /**
-     * The flow on the router's Redis state under {@code keys}, the definitions in PostgreSQL, the customer database,
-     * publishing through {@code publisher} (the bus).
+     * The flow on the router's Redis state under {@code keys}, the definitions and callbacks in PostgreSQL, the
+     * customer database, publishing through {@code publisher} (the bus).
      */
     public static InboundCallFlow create(RedisCommands<String, String> redis, RouterKeys keys, RouterId router,
                                          QueueRepository queues, AgentRepository agents, CustomerCards cards,
                                          CustomerHistory history, PhoneNumberNormalizer normalizer,
-                                         Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings) {
+                                         Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings,
+                                         CallbackRepository callbacks, CallbackSettings callbackSettings) {
         FlowParts parts = new FlowParts(redis, keys, WaitingCalls.on(redis, keys), Reservations.on(redis, keys, router),
                 ReadyAgents.on(redis, keys), cards, history, normalizer, publisher, clock, settings);
-        return new InboundCallFlow(parts, queues, agents);
+        return new InboundCallFlow(parts, queues, agents, router, callbacks, callbackSettings);
     }
 
     /** Handles one message from the bus; messages the flow does not know are ignored. */
     public void handle(DomainMessage message) {
         lock.lock();
         try {
+            if (callbacks.handle(message)) {
+                return;
+            }
             if (message instanceof CallArrived m) {
                 arrivals.arrived(m);
             } else if (message instanceof AgentLegRinging m) {
@@ -116,6 +128,7 @@ public final class InboundCallFlow {
                 hangUps.resumed(m);
             } else if (message instanceof CompleteWrapUp m) {
                 wrapUps.complete(m);
+                callbacks.scheduleAfterWrapUp(m);
             } else if (message instanceof ChangeAgentState m) {
                 agentStates.change(m);
             }
@@ -131,6 +144,7 @@ public final class InboundCallFlow {
             wrapUps.expireDue();
             hangUps.dropOverdue();
             returnAgentsOfLostReservations();
+            callbacks.offerDue();
             dispatcher.tryRoute(true);
             figures.publishAll();
         } finally {

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns every failure of the queue, agent and reason-code controllers into one {@link ApiError} body with the
+ * Turns every failure of the queue, agent, reason-code and callback controllers into one {@link ApiError} body with the
  * matching HTTP status: {@code invalid-*} 400, {@code no-such-*} 404, duplicates, stale versions and a queue still
  * in use 409, {@code payload-too-large} 413. Failures nobody foresaw become a 500 {@code internal-error} that
  * tells the client nothing of the internals. Thread-safe (stateless).
  */
-@RestControllerAdvice(basePackages = {"io.cti.router.queues", "io.cti.router.staff"})
+@RestControllerAdvice(basePackages = {"io.cti.router.queues", "io.cti.router.staff", "io.cti.router.callbacks"})
 class RouterApiErrors extends ApiErrorAdvice {
 
     /** For the few places that write a body outside Spring MVC's converters (filter, exception resolver). */
@@ -33,6 +33,7 @@ class RouterApiErrors extends ApiErrorAdvice {
             "duplicate-agent", HttpStatus.CONFLICT,
             "stale-agent", HttpStatus.CONFLICT,
             "duplicate-reason-code", HttpStatus.CONFLICT,
+            "callback-not-pending", HttpStatus.CONFLICT,
             "payload-too-large", HttpStatus.CONTENT_TOO_LARGE);
 
     @ExceptionHandler(RouterException.class)

@@ -7,14 +7,15 @@ import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Refuses unknown JSON properties in the router API's request bodies (the drafts of the queues and staff
- * packages), whatever the application-wide setting: a misspelt "maxWait" would otherwise be dropped silently
+ * Refuses unknown JSON properties in the router API's request bodies (the drafts of the queues, staff and
+ * callbacks packages), whatever the application-wide setting: a misspelt "maxWait" would otherwise be dropped silently
  * and the supervisor would believe it saved. Other types keep the application's setting. Thread-safe.
  */
 final class StrictDraftProperties extends DeserializationProblemHandler {
 
     private static final String QUEUES = "io.cti.router.queues";
     private static final String STAFF = "io.cti.router.staff";
+    private static final String CALLBACKS = "io.cti.router.callbacks";
 
     @Override
     public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
@@ -28,6 +29,6 @@ final class StrictDraftProperties extends DeserializationProblemHandler {
 
     static boolean isStrict(Class<?> type) {
         String name = type.getPackageName();
-        return name.equals(QUEUES) || name.equals(STAFF);
+        return name.equals(QUEUES) || name.equals(STAFF) || name.equals(CALLBACKS);
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class UnroutedRequests implements HandlerExceptionResolver, Ordered {
 
-    static final List<String> ROOTS = List.of("/api/queues", "/api/agents", "/api/reason-codes");
+    static final List<String> ROOTS = List.of("/api/queues", "/api/agents", "/api/reason-codes", "/api/callbacks");
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {

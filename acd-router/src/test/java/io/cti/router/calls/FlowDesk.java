@@ -20,6 +20,8 @@ import io.cti.core.messages.MessageId;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.core.testing.EmbeddedServers;
 import io.cti.router.agents.AgentState;
+import io.cti.router.callbacks.CallbackRepository;
+import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.queues.RouterSchema;
@@ -81,6 +83,8 @@ final class FlowDesk {
     final AgentRepository agents = new AgentRepository(database, schema);
     final WaitingCalls waiting = WaitingCalls.on(redis, keys);
     private final FlowSettings settings;
+    final CallbackRepository callbacks = new CallbackRepository(database, schema);
+    final CallbackSettings callbackSettings;
     final InboundCallFlow flow;
 
     FlowDesk() {
@@ -89,11 +93,21 @@ final class FlowDesk {
 
     /** A desk with {@code definitions} stored in order (overflow targets first), definitions never cached. */
     FlowDesk(FlowSettings settings, QueueDefinition... definitions) {
-        this(Clock.systemUTC(), settings, definitions);
+        this(new ShiftedClock(), settings, CallbackSettings.defaults(), definitions);
+    }
+
+    /** As {@link #FlowDesk(FlowSettings, QueueDefinition...)}, making callbacks as {@code callbackSettings} say. */
+    FlowDesk(FlowSettings settings, CallbackSettings callbackSettings, QueueDefinition... definitions) {
+        this(new ShiftedClock(), settings, callbackSettings, definitions);
     }
 
     /** A desk on {@code clock}, such as one the test moves by hand. */
     FlowDesk(Clock clock, FlowSettings settings, QueueDefinition... definitions) {
+        this(clock, settings, CallbackSettings.defaults(), definitions);
+    }
+
+    private FlowDesk(Clock clock, FlowSettings settings, CallbackSettings callbackSettings,
+                     QueueDefinition... definitions) {
         this.clock = clock;
         this.figures = new CustomerFigures(database, new FigureRules(113), clock);
         this.customers = new CustomerRepository(database, figures);
@@ -103,9 +117,15 @@ final class FlowDesk {
         for (QueueDefinition definition : definitions) {
             queues.create(definition);
         }
+        this.callbackSettings = callbackSettings;
         flow = InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
-                history, phones, published::add, clock, this.settings);
+                history, phones, published::add, clock, this.settings, callbacks, callbackSettings);
         OPEN.add(this);
+    }
+
+    /** Moves this desk's clock forward by hand; only for desks on the default {@link ShiftedClock}. */
+    void advanceClock(Duration by) {
+        ((ShiftedClock) clock).advance(by);
     }
 
     /** Closes every desk of the test (call it after each test): their database pools and Redis connections. */
@@ -119,7 +139,7 @@ final class FlowDesk {
     /** A second router process on the same Redis and database, with a connection of its own and the same settings. */
     InboundCallFlow anotherRouter() {
         return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
-                queues, agents, cards, history, phones, published::add, clock, settings);
+                queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
     }
 
     /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */

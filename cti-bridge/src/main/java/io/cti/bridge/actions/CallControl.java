@@ -3,8 +3,10 @@ package io.cti.bridge.actions;
 import io.cti.bridge.BridgeException;
 import io.cti.bridge.connection.AmiGateway;
 import io.cti.bridge.events.CallDirectory;
+import io.cti.bridge.events.TranslatorSettings;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.BlindTransfer;
+import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.Command;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
@@ -31,7 +33,8 @@ import java.util.regex.Pattern;
 
 /**
  * Executes the domain commands aimed at the PBX as AMI actions: originate to a customer, connect a waiting caller
- * to an agent, hang up, blind transfer, listen / whisper / barge, set a variable. Every value is checked before
+ * to an agent, call a customer back (the agent's phone first), hang up, blind transfer, listen / whisper / barge,
+ * set a variable. Every value is checked before
  * anything is sent, and every action of a command is checked before the first one is sent, so a refused command
  * sends nothing. Never blocks: the returned future completes within the action timeout. Thread-safe.
  */
@@ -41,7 +44,14 @@ public final class CallControl {
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9*#]{1,32}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.+*#-]{1,80}");
     private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9]{1,16}/[A-Za-z0-9_.@+*#-]{1,80}");
+    /** A callback's call id becomes the PBX channel's Uniqueid: kept to what Asterisk and file names take. */
+    private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Duration MAX_RING_TIMEOUT = Duration.ofMinutes(10);
+    /** The variables the platform dialplan's [cti-callback] reads (config/asterisk/README.md). */
+    static final String CALLBACK_NUMBER = "CTI_CALLBACK_NUMBER";
+    static final String CALLBACK_TRUNK = "CTI_CALLBACK_TRUNK";
+    static final String CALLBACK_CLI = "CTI_CALLBACK_CLI";
+    static final String DIAL_TIMEOUT = "CTI_DIAL_TIMEOUT";
     private static final int NORMAL_CLEARING = 16;
 
     private final AmiGateway gateway;
@@ -75,6 +85,10 @@ public final class CallControl {
         if (command instanceof HangUp hangUp) {
             calls.hangupRequestedByPlatform(hangUp.callId());
         }
+        if (command instanceof CallBackCustomer callBack) {
+            // Before sending: the callback's first events may arrive before the action's response.
+            calls.callbackPlaced(callBack.callId(), agentDevice(callBack.extension()), ref);
+        }
         // Sent back to back: Asterisk runs one session's actions in order, so a Setvar lands before its Redirect.
         CompletableFuture<?>[] sent = actions.stream().map(gateway::send).toArray(CompletableFuture[]::new);
         CompletableFuture<Void> all = CompletableFuture.allOf(sent);
@@ -97,6 +111,9 @@ public final class CallControl {
         }
         if (command instanceof ConnectToAgent connect) {
             return connect(connect);
+        }
+        if (command instanceof CallBackCustomer callBack) {
+            return List.of(callBack(callBack));
         }
         if (command instanceof HangUp hangUp) {
             return List.of(new HangupAction(customerChannel(hangUp.callId(), "HangUp"), NORMAL_CLEARING));
@@ -152,6 +169,56 @@ public final class CallControl {
         return List.of(new SetVarAction(channel, settings.agentVariable(), command.agentId().value()),
                 new SetVarAction(channel, settings.ringTimeoutVariable(), Long.toString(seconds)),
                 new RedirectAction(channel, settings.agentContext(), command.extension(), 1));
+    }
+
+    /**
+     * A callback: an Originate of the agent's phone whose channel id is the callback's call id (so every event of
+     * it names the router's call), continuing in the callback context, which dials the customer once the agent
+     * answered. The agent's phone shows the customer's number; not answered within the ring timeout, the Originate
+     * fails (RONA).
+     */
+    private OriginateAction callBack(CallBackCustomer command) {
+        String name = "CallBackCustomer";
+        AmiValueGuard.checkValue(name + ".extension", command.extension());
+        AmiValueGuard.checkValue(name + ".number", command.number());
+        AmiValueGuard.checkValue(name + ".callerId", command.callerId());
+        require(NAME, name, "extension", command.extension());
+        require(NUMBER, name, "number", command.number());
+        if (!command.callerId().isEmpty()) {
+            require(NUMBER, name, "callerId", command.callerId());
+        }
+        require(CALL_ID, name, "callId", command.callId().value());
+        require(NAME, name, "queue", command.queue().value());
+        if (command.ringTimeout().compareTo(MAX_RING_TIMEOUT) > 0) {
+            throw BridgeException.invalidCommand(name, "ringTimeout",
+                    command.ringTimeout() + " exceeds the maximum of " + MAX_RING_TIMEOUT);
+        }
+        if (command.dialTimeout().compareTo(settings.maxOriginateTimeout()) > 0) {
+            throw BridgeException.invalidCommand(name, "dialTimeout",
+                    command.dialTimeout() + " exceeds the maximum of " + settings.maxOriginateTimeout());
+        }
+        OriginateAction action = new OriginateAction();
+        action.setChannel(agentDevice(command.extension()));
+        action.setChannelId(command.callId().value());
+        action.setContext(settings.callbackContext());
+        action.setExten("s");
+        action.setPriority(1);
+        action.setCallerId("\"Callback\" <" + command.number() + ">");
+        action.setTimeout(command.ringTimeout().toMillis());
+        action.setAsync(true);
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(settings.agentVariable(), command.agentId().value());
+        variables.put(TranslatorSettings.QUEUE_VARIABLE, command.queue().value());
+        variables.put(CALLBACK_NUMBER, command.number());
+        variables.put(CALLBACK_TRUNK, settings.callbackTrunk());
+        variables.put(CALLBACK_CLI, command.callerId());
+        variables.put(DIAL_TIMEOUT, Long.toString(Math.max(1, (command.dialTimeout().toMillis() + 999) / 1000)));
+        action.setVariables(variables);
+        return action;
+    }
+
+    private String agentDevice(String extension) {
+        return settings.agentDialString().replace("{extension}", extension);
     }
 
     private ManagerAction transfer(BlindTransfer command) {

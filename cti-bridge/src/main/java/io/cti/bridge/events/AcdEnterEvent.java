@@ -9,8 +9,9 @@ import org.asteriskjava.manager.event.UserEvent;
  * public (Object) constructor because asterisk-java instantiates it reflectively. Headers, the contract of
  * config/asterisk/README.md: the channel snapshot (Channel, Uniqueid, Linkedid, CallerIDNum, Exten...) followed by
  * {@code Skill} (the queue), {@code CallId} (the call's first Uniqueid, as in the reference recordings) and
- * {@code Dnis} (the dialed number; absent in the recordings, where Exten stands in). Mutable like every
- * asterisk-java event; not thread-safe.
+ * {@code Dnis} (the dialed number; absent in the recordings, where Exten stands in) and {@code Ivr} (what the
+ * caller chose in the IVR, choices joined by {@code |}; empty or absent when the dialed number chose the queue).
+ * Mutable like every asterisk-java event; not thread-safe.
  */
 public class AcdEnterEvent extends UserEvent {
 
@@ -20,6 +21,7 @@ public class AcdEnterEvent extends UserEvent {
     private String skill;
     private String dnis;
     private String callId;
+    private String ivr;
 
     public AcdEnterEvent(Object source) {
         super(source);
@@ -55,5 +57,13 @@ public class AcdEnterEvent extends UserEvent {
 
     public void setCallId(String callId) {
         this.callId = callId;
+    }
+
+    public String getIvr() {
+        return ivr;
+    }
+
+    public void setIvr(String ivr) {
+        this.ivr = ivr;
     }
 }

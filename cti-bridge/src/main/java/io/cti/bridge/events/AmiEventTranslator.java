@@ -9,6 +9,8 @@ import io.cti.core.messages.AmdResult;
 import io.cti.core.messages.AmdVerdict;
 import io.cti.core.messages.CallArrived;
 import io.cti.core.messages.CallConnected;
+import io.cti.core.messages.CallbackDialed;
+import io.cti.core.messages.CallbackRequested;
 import io.cti.core.messages.CallHeld;
 import io.cti.core.messages.CallResumed;
 import io.cti.core.messages.CallTransferred;
@@ -76,7 +78,9 @@ import java.util.stream.Collectors;
  * translator records what it published per call, so duplicated events change nothing, and the facts do not depend
  * on the order events arrive in (Asterisk can send OriginateResponse before Newstate). A call's CallEnded waits
  * until the call has been quiet for {@code endSettle} after its last channel hung up, so that late events are still
- * counted; {@link #tick(Instant)} publishes it. Events without a rule are counted, per type, in
+ * counted; {@link #tick(Instant)} publishes it. A callback the platform placed ({@link #callbackPlaced}) is read
+ * differently: the Originate's own dial is the agent's leg and the dial from the agent's channel the customer's
+ * ({@link CallbackDialed}). Events without a rule are counted, per type, in
  * {@code cti.bridge.ami.events} with {@code outcome=unknown}. Thread-safe: every method holds the translator's
  * lock, and published events go to the sink while it is held, so the sink must not block.
  */
@@ -99,6 +103,9 @@ public final class AmiEventTranslator implements CallDirectory {
     private final Pattern agentDevices;
     private final CallBook book;
     private final Set<String> originateRefs;
+    /** Callbacks being placed, by call id, and their Originate's ActionID; bounded like the ended calls. */
+    private final Map<String, PendingCallback> callbacks;
+    private final Map<String, PendingCallback> callbacksByRef;
     private final Map<String, PhoneDeviceState> deviceStates = new HashMap<>();
     /** Per event class: its counter when handled, and when not (ignored or unknown); no string built per event. */
     private final Map<Class<?>, Counter> handledCounters = new ConcurrentHashMap<>();
@@ -117,11 +124,26 @@ public final class AmiEventTranslator implements CallDirectory {
                 return size() > remembered;
             }
         });
+        this.callbacks = bounded(remembered);
+        this.callbacksByRef = bounded(remembered);
+    }
+
+    /** A callback the platform is placing: its call, the agent's phone, and the Originate's ActionID. */
+    private record PendingCallback(CallId callId, String agentEndpoint, String actionRef) {
+    }
+
+    private static <V> Map<String, V> bounded(int limit) {
+        return new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > limit;
+            }
+        };
     }
 
     /** The custom UserEvent classes this translator reads; they must be registered with the AMI connection. */
     public static List<Class<? extends ManagerEvent>> userEventClasses() {
-        return List.of(AcdEnterEvent.class, AcdRonaEvent.class);
+        return List.of(AcdEnterEvent.class, AcdRonaEvent.class, AcdCallbackEvent.class);
     }
 
     /** Reads one AMI event received at {@code receivedAt}; publishes what it newly tells. */
@@ -135,6 +157,8 @@ public final class AmiEventTranslator implements CallDirectory {
             arrived(e, receivedAt);
         } else if (event instanceof AcdRonaEvent e) {
             notAnswered(e, receivedAt);
+        } else if (event instanceof AcdCallbackEvent e) {
+            callbackRequested(e, receivedAt);
         } else if (event instanceof DialBeginEvent e) {
             dialled(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getDestLinkedId(), e.getDestUniqueId(),
                     e.getDestChannel(), null, receivedAt);
@@ -266,7 +290,8 @@ public final class AmiEventTranslator implements CallDirectory {
                 adopted++;
                 entry.getValue().stream().filter(channel -> settings.holdingContexts().contains(channel.context()))
                         .findFirst().ifPresent(waiting -> announceArrival(call, waiting.uniqueId(), waiting.channel(),
-                                waiting.callerIdNum(), waiting.exten(), queueOf(waiting.queue()), now));
+                                waiting.callerIdNum(), waiting.exten(), queueOf(waiting.queue()),
+                                ivrChoices(waiting.ivr()), now));
             }
         }
         registry.counter("cti.bridge.resync.lost").increment(lost);
@@ -313,6 +338,13 @@ public final class AmiEventTranslator implements CallDirectory {
         }
     }
 
+    @Override
+    public synchronized void callbackPlaced(CallId callId, String agentEndpoint, String actionRef) {
+        PendingCallback pending = new PendingCallback(callId, agentEndpoint, actionRef);
+        callbacks.put(callId.value(), pending);
+        callbacksByRef.put(actionRef, pending);
+    }
+
     // ---- rules ----------------------------------------------------------------------------------------
 
     private void arrived(AcdEnterEvent e, Instant at) {
@@ -320,12 +352,12 @@ public final class AmiEventTranslator implements CallDirectory {
         CallState call = channel == null ? null : book.callOf(channel);
         if (call != null) {
             announceArrival(call, channel.uniqueId, channel.name, e.getCallerIdNum(),
-                    first(e.getDnis(), e.getExten()), queueOf(e.getSkill()), at);
+                    first(e.getDnis(), e.getExten()), queueOf(e.getSkill()), ivrChoices(e.getIvr()), at);
         }
     }
 
     private void announceArrival(CallState call, String uniqueId, String channel, String ani, String dnis,
-                                 QueueName queue, Instant at) {
+                                 QueueName queue, List<String> ivrChoices, Instant at) {
         if (call.arrived || channel == null) {
             return;
         }
@@ -333,13 +365,30 @@ public final class AmiEventTranslator implements CallDirectory {
         call.relevant = true;
         call.arrivedUniqueId = uniqueId;
         sink.accept(new CallArrived(MessageId.random(), at, call.callId, channel, uniqueId, orEmpty(ani),
-                orEmpty(dnis), queue));
+                orEmpty(dnis), queue, ivrChoices));
+    }
+
+    /**
+     * A caller asked to be called back (virtual hold) and is about to be hung up: the request, once per call, with
+     * the moment the bridge first saw the call as the time the caller entered (their place in the queue).
+     */
+    private void callbackRequested(AcdCallbackEvent e, Instant at) {
+        ChannelState channel = book.channel(e.getLinkedId(), e.getUniqueId(), e.getChannel(), at);
+        CallState call = channel == null ? null : book.callOf(channel);
+        if (call == null || call.callbackRequested) {
+            return;
+        }
+        call.callbackRequested = true;
+        sink.accept(new CallbackRequested(MessageId.random(), at, call.callId, queueOf(e.getSkill()),
+                orEmpty(first(ChannelNames.value(e.getNumber()), e.getCallerIdNum())),
+                orEmpty(first(e.getDnis(), e.getExten())), ivrChoices(e.getIvr()), call.startedAt));
     }
 
     /**
      * A dial from a call's channel to another: the agent's leg ringing, and once the dial ended ({@code dialStatus}
      * of DialEnd; null for DialBegin) either connected (ANSWER) or unanswered (NOANSWER, BUSY, CHANUNAVAIL,
-     * CONGESTION, CANCEL...: RONA). Each fact once per leg, whichever of DialBegin and DialEnd comes first.
+     * CONGESTION, CANCEL...: RONA). Each fact once per leg, whichever of DialBegin and DialEnd comes first. In a
+     * callback the Originate's own dial is the agent's leg and the dial from the agent's channel the customer's.
      */
     private void dialled(String linkedId, String uniqueId, String channelName, String destLinkedId,
                          String destUniqueId, String destName, String dialStatus, Instant at) {
@@ -348,9 +397,17 @@ public final class AmiEventTranslator implements CallDirectory {
         if (destination == null) {
             return;
         }
-        // An originate dials without a calling channel: that dial is the call itself, not an agent's leg.
         ChannelState dest = book.channel(first(destLinkedId, linkedId), destUniqueId, destination, at);
-        if (callerName == null || dest == null) {
+        if (dest == null) {
+            return;
+        }
+        if (callerName == null) {
+            // An originate dials without a calling channel: that dial is the call itself, not an agent's leg,
+            // except in a callback, which rings the agent first.
+            CallState originated = book.callOf(dest);
+            if (originated != null && isCallback(originated)) {
+                agentLeg(originated, dest, destination, dialStatus, at);
+            }
             return;
         }
         ChannelState caller = book.channel(linkedId, uniqueId, callerName, at);
@@ -358,6 +415,14 @@ public final class AmiEventTranslator implements CallDirectory {
         if (call == null) {
             return;
         }
+        if (isCallback(call)) {
+            customerLeg(call, dest, destination, dialStatus, at);
+        } else {
+            agentLeg(call, dest, destination, dialStatus, at);
+        }
+    }
+
+    private void agentLeg(CallState call, ChannelState dest, String destination, String dialStatus, Instant at) {
         call.agentPairs.add(ChannelNames.pairName(destination));
         String endpoint = ChannelNames.endpoint(destination);
         if (call.ringingLegs.add(dest.uniqueId)) {
@@ -386,6 +451,28 @@ public final class AmiEventTranslator implements CallDirectory {
         }
         String status = ChannelNames.value(e.getDialStatus());
         RonaNotices.notice(call, AGENT_TECHNOLOGY + agent, status == null ? "CHANUNAVAIL" : status, at, sink);
+    }
+
+    /** A callback's dial of the customer ended: told once; answered, that channel is the customer's from now on. */
+    private void customerLeg(CallState call, ChannelState dest, String destination, String dialStatus, Instant at) {
+        if (dialStatus == null || dialStatus.isEmpty() || call.customerLegReported) {
+            return;
+        }
+        call.customerLegReported = true;
+        if ("ANSWER".equals(dialStatus)) {
+            call.arrivedUniqueId = dest.uniqueId;
+        }
+        sink.accept(new CallbackDialed(MessageId.random(), at, call.callId, destination, dialOutcome(dialStatus),
+                dialStatus));
+    }
+
+    /** Whether the platform placed this call as a callback; marks it so on first sight (and worth a CallEnded). */
+    private boolean isCallback(CallState call) {
+        if (!call.callback && callbacks.containsKey(call.linkedId)) {
+            call.callback = true;
+            call.relevant = true;
+        }
+        return call.callback;
     }
 
     private void hangupRequested(String linkedId, String uniqueId, String name, Integer cause, boolean soft,
@@ -441,6 +528,39 @@ public final class AmiEventTranslator implements CallDirectory {
             }
         }
         sink.accept(new OriginateResult(MessageId.random(), at, ref, callId, outcome, reason, describe(reason)));
+        PendingCallback callback = callbacksByRef.remove(ref);
+        if (callback != null && outcome != OriginateOutcome.ANSWERED) {
+            callbackAgentMissed(callback, outcome, at);
+        }
+    }
+
+    /**
+     * A callback's Originate failed: the agent's phone was not answered, was busy or could not be reached. The
+     * agent leg's DialEnd may have said so already; if not (no channel was ever made, or the PBX ended the dial on
+     * its timeout without one), this is the agent's unanswered leg.
+     */
+    private void callbackAgentMissed(PendingCallback callback, OriginateOutcome outcome, Instant at) {
+        CallState call = book.find(callback.callId().value());
+        String channel = "";
+        if (call != null) {
+            isCallback(call);
+            if (!call.unansweredLegs.isEmpty() || !call.connectedLegs.isEmpty()) {
+                return;
+            }
+            channel = call.channels.values().stream().filter(c -> c.name != null && call.isAgentSide(c))
+                    .map(c -> c.name).findFirst().orElse("");
+            call.unansweredLegs.add("originate");
+        }
+        // With the call already ended and forgotten, whether its DialEnd told of this leg is unknown: the router
+        // takes a second telling of one unanswered leg as the same RONA.
+        String status = switch (outcome) {
+            case BUSY -> "BUSY";
+            case NO_ANSWER -> "NOANSWER";
+            case CONGESTION -> "CONGESTION";
+            default -> "CHANUNAVAIL";
+        };
+        sink.accept(new AgentLegUnanswered(MessageId.random(), at, callback.callId(), callback.agentEndpoint(), channel,
+                status));
     }
 
     private void variableSet(VarSetEvent e, Instant at) {
@@ -489,6 +609,33 @@ public final class AmiEventTranslator implements CallDirectory {
             registry.counter("cti.bridge.events.unusable.queue").increment();
             return settings.defaultQueue();
         }
+    }
+
+    /** A callback's customer leg, by Asterisk's DIALSTATUS. */
+    private static OriginateOutcome dialOutcome(String dialStatus) {
+        return switch (dialStatus) {
+            case "ANSWER" -> OriginateOutcome.ANSWERED;
+            case "BUSY" -> OriginateOutcome.BUSY;
+            case "NOANSWER" -> OriginateOutcome.NO_ANSWER;
+            case "CONGESTION" -> OriginateOutcome.CONGESTION;
+            default -> OriginateOutcome.FAILED;
+        };
+    }
+
+    /** The IVR choices of an {@code Ivr} header or the {@code CTI_IVR} variable: '|'-separated, blanks dropped. */
+    static List<String> ivrChoices(String header) {
+        String value = ChannelNames.value(header);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> choices = new ArrayList<>();
+        for (String choice : value.split("\\|")) {
+            String trimmed = choice.strip();
+            if (!trimmed.isEmpty()) {
+                choices.add(trimmed);
+            }
+        }
+        return List.copyOf(choices);
     }
 
     private static OriginateOutcome outcome(int reason, boolean success) {

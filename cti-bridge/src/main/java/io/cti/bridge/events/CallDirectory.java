@@ -18,4 +18,11 @@ public interface CallDirectory {
 
     /** Records that the platform itself is hanging the call up, so its CallEnded names the platform. */
     void hangupRequestedByPlatform(CallId callId);
+
+    /**
+     * Records that the platform is placing callback {@code callId} by ringing {@code agentEndpoint} (a device such as
+     * {@code PJSIP/2001}) with an Originate whose ActionID is {@code actionRef}, so that the call's events are read
+     * as a callback: the Originate's dial is the agent's leg, the dial from there the customer's.
+     */
+    void callbackPlaced(CallId callId, String agentEndpoint, String actionRef);
 }

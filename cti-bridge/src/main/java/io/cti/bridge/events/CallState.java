@@ -20,10 +20,16 @@ final class CallState {
 
     final String linkedId;
     final CallId callId;
+    /** When the bridge first saw the call: for a virtual-hold request, when the caller entered. */
+    final Instant startedAt;
     final Map<String, ChannelState> channels = new LinkedHashMap<>();
     /** Worth a CallEnded: it arrived, the platform originated it, or it was adopted on resync. */
     boolean relevant;
     boolean arrived;
+    boolean callbackRequested;
+    /** A callback the platform placed (CallBackCustomer): the agent's phone first, then the customer leg. */
+    boolean callback;
+    boolean customerLegReported;
     String arrivedUniqueId;
     String originatedUniqueId;
     boolean hangupByPlatform;
@@ -48,6 +54,7 @@ final class CallState {
         this.linkedId = linkedId;
         this.callId = CallId.of(linkedId);
         this.lastActivity = now;
+        this.startedAt = now;
     }
 
     boolean allHungUp() {

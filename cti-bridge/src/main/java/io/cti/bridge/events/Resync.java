@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Brings the translator's calls in line with the PBX after every (re)login: lists the live channels
- * (CoreShowChannels), reads the queue and the dialed number of callers waiting in a holding context that the
- * bridge does not know yet, and hands the snapshot to {@link AmiEventTranslator#reconcile}. Runs asynchronously and never blocks the link's
+ * (CoreShowChannels), reads the queue, the dialed number and the IVR choices of callers waiting in a holding
+ * context that the bridge does not know yet, and hands the snapshot to {@link AmiEventTranslator#reconcile}. Runs asynchronously and never blocks the link's
  * threads. Thread-safe.
  */
 final class Resync {
@@ -59,13 +59,18 @@ final class Resync {
                             settings.queueVariable()))
                     .handle((response, error) -> error != null || response == null ? channel
                             : channel.withQueue(response.getAttribute("value")));
-            return withQueue.thenCompose(known -> gateway.send(new GetVarAction(channel.channel(),
-                            TranslatorSettings.DNIS_VARIABLE))
+            CompletableFuture<LiveChannel> withDialed = withQueue.thenCompose(known -> gateway.send(new GetVarAction(
+                            channel.channel(), TranslatorSettings.DNIS_VARIABLE))
                     .handle((response, error) -> {
                         String dialed = error != null || response == null ? null
                                 : ChannelNames.value(response.getAttribute("value"));
                         return dialed == null ? known : known.withDialed(dialed);
                     }));
+            // One more Getvar per caller the bridge did not know, so their pop still shows what they chose.
+            return withDialed.thenCompose(known -> gateway.send(new GetVarAction(channel.channel(),
+                            TranslatorSettings.IVR_VARIABLE))
+                    .handle((response, error) -> error != null || response == null ? known
+                            : known.withIvr(response.getAttribute("value"))));
         }).toList();
         return CompletableFuture.allOf(read.toArray(CompletableFuture[]::new))
                 .thenApply(done -> read.stream().map(CompletableFuture::join).toList());

@@ -36,6 +36,8 @@ public record TranslatorSettings(Duration endSettle, String agentDevicePattern, 
     public static final String DNIS_VARIABLE = "CTI_DNIS";
     /** The shortest memory of ended calls allowed: far beyond the 200 ms reordering, with room for a slow tick. */
     static final Duration MIN_ENDED_CALL_MEMORY = Duration.ofSeconds(10);
+    /** The platform dialplan's channel variable naming a caller's IVR choices (read on resync). */
+    public static final String IVR_VARIABLE = "CTI_IVR";
 
     public TranslatorSettings {
         if (endSettle == null || endSettle.compareTo(Duration.ofMillis(200)) <= 0) {

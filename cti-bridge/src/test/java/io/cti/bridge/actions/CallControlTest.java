@@ -4,6 +4,8 @@ import io.cti.bridge.BridgeException;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.BlindTransfer;
+import io.cti.core.messages.CallBackCustomer;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
 import io.cti.core.messages.OriginateToCustomer;
@@ -75,6 +77,48 @@ class CallControlTest {
     }
 
     @Test
+    void callsACustomerBackByRingingTheAgentFirstUnderTheRoutersCallId() {
+        CallBackCustomer command = CallBackCustomer.now(CallId.of("cb-17-2"), AgentId.of("alice"), "2001",
+                "+4930123456", "5550100", QueueName.of("sales"), Duration.ofSeconds(20), Duration.ofMillis(29_500));
+
+        control.execute(command).join();
+
+        OriginateAction originate = (OriginateAction) gateway.sent.get(0);
+        assertThat(originate.getChannel()).isEqualTo("PJSIP/2001");
+        assertThat(originate.getChannelId()).isEqualTo("cb-17-2");
+        assertThat(originate.getContext()).isEqualTo("cti-callback");
+        assertThat(originate.getExten()).isEqualTo("s");
+        assertThat(originate.getCallerId()).isEqualTo("\"Callback\" <+4930123456>");
+        assertThat(originate.getTimeout()).isEqualTo(20_000L);
+        assertThat(originate.getAsync()).isTrue();
+        assertThat(originate.getActionId()).isEqualTo(command.id().toString());
+        assertThat(originate.getVariables()).containsEntry("CTI_CALLBACK_NUMBER", "+4930123456")
+                .containsEntry("CTI_CALLBACK_TRUNK", "trunk").containsEntry("CTI_CALLBACK_CLI", "5550100")
+                .containsEntry("CTI_DIAL_TIMEOUT", "30").containsEntry("CTI_AGENT", "alice")
+                .containsEntry("ACD_SKILL", "sales");
+        assertThat(calls.callbacksPlaced).containsEntry(CallId.of("cb-17-2"), "PJSIP/2001");
+    }
+
+    @Test
+    void refusesACallbackWhoseNumbersOrIdCouldChangeWhatIsDialedAndSendsNothing() {
+        for (CallBackCustomer command : new CallBackCustomer[]{
+                callBack("cb-1-1", "2001", "+4930123456&PJSIP/666@evil", ""),
+                callBack("cb-1-1", "2001", "+4930123456", "555,1"),
+                callBack("cb-1-1", "2001@evil", "+4930123456", ""),
+                callBack("cb/1;1", "2001", "+4930123456", "")}) {
+            assertThatThrownBy(() -> control.execute(command)).isInstanceOfSatisfying(BridgeException.class,
+                    e -> assertThat(e.errorId()).isEqualTo("invalid-command"));
+        }
+        assertThat(gateway.sent).isEmpty();
+        assertThat(calls.callbacksPlaced).isEmpty();
+    }
+
+    private static CallBackCustomer callBack(String callId, String extension, String number, String callerId) {
+        return CallBackCustomer.now(CallId.of(callId), AgentId.of("alice"), extension, number, callerId,
+                QueueName.of("sales"), Duration.ofSeconds(20), Duration.ofSeconds(30));
+    }
+
+    @Test
     void hangsUpTheCallersChannelAndRecordsThatThePlatformDidIt() {
         control.execute(HangUp.now(WAITING)).join();
 
@@ -135,11 +179,15 @@ class CallControlTest {
                 () -> control.execute(SetVariable.now(WAITING, evil, "x")),
                 () -> control.execute(SetVariable.now(WAITING, "CTI_NOTE", evil)),
                 () -> control.execute(SetVariable.now(WAITING, "CTI_NOTE", "a\u2028b")),
-                () -> control.execute(SetVariable.now(WAITING, "CTI_NOTE", "a\u0000b"))}) {
+                () -> control.execute(SetVariable.now(WAITING, "CTI_NOTE", "a\u0000b")),
+                () -> control.execute(callBack("cb-1-1", evil, "+4930123456", "")),
+                () -> control.execute(callBack("cb-1-1", "2001", evil, "")),
+                () -> control.execute(callBack("cb-1-1", "2001", "+4930123456", evil))}) {
             assertThatThrownBy(command::run).isInstanceOfSatisfying(BridgeException.class,
                     e -> assertThat(e.errorId()).isEqualTo("ami-unsafe-value"));
         }
         assertThat(gateway.sent).isEmpty();
+        assertThat(calls.callbacksPlaced).isEmpty();
     }
 
     @Test

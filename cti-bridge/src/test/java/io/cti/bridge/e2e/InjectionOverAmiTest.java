@@ -3,7 +3,9 @@ package io.cti.bridge.e2e;
 import io.cti.bridge.BridgeException;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.BlindTransfer;
+import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.CallArrived;
 import io.cti.core.messages.Command;
 import io.cti.core.messages.ConnectToAgent;
@@ -68,7 +70,13 @@ class InjectionOverAmiTest {
                 bad -> SetVariable.now(callId, bad, "1"),
                 bad -> BlindTransfer.now(callId, bad, "300"),
                 bad -> BlindTransfer.now(callId, "sales", bad),
-                bad -> Spy.now(callId, bad, SpyMode.LISTEN));
+                bad -> Spy.now(callId, bad, SpyMode.LISTEN),
+                bad -> CallBackCustomer.now(CallId.of("cb-9-1"), AgentId.of("agent-1"), bad, "+4930123456", "",
+                        QueueName.of("support"), Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                bad -> CallBackCustomer.now(CallId.of("cb-9-1"), AgentId.of("agent-1"), "2001", bad, "",
+                        QueueName.of("support"), Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                bad -> CallBackCustomer.now(CallId.of("cb-9-1"), AgentId.of("agent-1"), "2001", "+4930123456", bad,
+                        QueueName.of("support"), Duration.ofSeconds(10), Duration.ofSeconds(30)));
         int before = pbx.receivedByPbx().length();
 
         for (Function<String, Command> command : commands) {

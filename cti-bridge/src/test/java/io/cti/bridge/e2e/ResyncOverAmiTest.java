@@ -4,6 +4,8 @@ import io.cti.bridge.connection.AmiLinkState;
 import io.cti.core.messages.CallArrived;
 import io.cti.core.messages.CallEnded;
 import io.cti.pbxsim.calls.ChannelSnapshot;
+import io.cti.pbxsim.calls.InboundCall;
+import io.cti.pbxsim.calls.Party;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,25 @@ class ResyncOverAmiTest {
                     assertThat(arrived.queue().value()).isEqualTo("support");
                     assertThat(arrived.dnis()).isEqualTo(SimulatedPbx.SUPPORT_NUMBER);
                     assertThat(arrived.ani()).isEqualTo(SimulatedPbx.CUSTOMER);
+                }));
+    }
+
+    @Test
+    void anIvrCallerWhoStartedWaitingWhileTheLinkWasDownArrivesWithTheChoiceReadFromTheChannel() {
+        int logins = pbx.logins();
+        pbx.server().dropConnections();
+        await().atMost(WAIT).until(() -> pbx.bridge.linkState() != AmiLinkState.UP);
+        ChannelSnapshot customer = pbx.pbx().inboundCall(InboundCall.of("PJSIP", "carrier",
+                new Party(SimulatedPbx.CUSTOMER, ""), "cti-inbound", "5550000").withDtmf("2")).join();
+        await().atMost(WAIT).until(() -> "cti-hold".equals(pbx.pbx().channel(customer.name()).join()
+                .orElseThrow().context()));
+
+        pbx.awaitLinkUpAndResynced(logins + 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(pbx.published(CallArrived.class)).singleElement()
+                .satisfies(arrived -> {
+                    assertThat(arrived.queue().value()).isEqualTo("sales");
+                    assertThat(arrived.ivrChoices()).containsExactly("2 sales");
                 }));
     }
 

@@ -28,7 +28,7 @@ class AmiEventTranslatorReplayTest {
         assertThat(Facts.of(out.stream().filter(event -> !(event instanceof AgentPhoneState)).toList())).containsExactly(
                 // 05: Originate into the holding context; the caller waits (UserEvent AcdEnter on ;2)
                 "OriginateResult[actionRef=channel:Local/100@acd-inbound-00000000;1:1795598334.0, callId=1795598334.0, outcome=ANSWERED, reasonCode=4, cause=answered]",
-                "CallArrived[callId=1795598334.0, channel=Local/100@acd-inbound-00000000;2, uniqueId=1795598334.1, ani=5551001, dnis=100, queue=support]",
+                "CallArrived[callId=1795598334.0, channel=Local/100@acd-inbound-00000000;2, uniqueId=1795598334.1, ani=5551001, dnis=100, queue=support, ivrChoices=[]]",
                 // 07: Redirect to an agent: the agent's phone rings and answers
                 "AgentLegRinging[callId=1795598334.0, endpoint=Local/2001@fake-agent, channel=Local/2001@fake-agent-00000001;1]",
                 "CallConnected[callId=1795598334.0, endpoint=Local/2001@fake-agent, channel=Local/2001@fake-agent-00000001;1]",
@@ -36,14 +36,14 @@ class AmiEventTranslatorReplayTest {
                 "CallEnded[callId=1795598334.0, causeCode=16, causeText=Normal Clearing, hungUpBy=PBX]",
                 // 09: two waiting callers bridged together; Asterisk merges their Linkedids, each call keeps its id
                 "OriginateResult[actionRef=channel:Local/100@acd-inbound-00000002;1:1795598343.4, callId=1795598343.4, outcome=ANSWERED, reasonCode=4, cause=answered]",
-                "CallArrived[callId=1795598343.4, channel=Local/100@acd-inbound-00000002;2, uniqueId=1795598343.5, ani=5552001, dnis=100, queue=support]",
+                "CallArrived[callId=1795598343.4, channel=Local/100@acd-inbound-00000002;2, uniqueId=1795598343.5, ani=5552001, dnis=100, queue=support, ivrChoices=[]]",
                 "OriginateResult[actionRef=channel:Local/100@acd-inbound-00000003;1:1795598345.6, callId=1795598345.6, outcome=ANSWERED, reasonCode=4, cause=answered]",
-                "CallArrived[callId=1795598345.6, channel=Local/100@acd-inbound-00000003;2, uniqueId=1795598345.7, ani=5552002, dnis=100, queue=support]",
+                "CallArrived[callId=1795598345.6, channel=Local/100@acd-inbound-00000003;2, uniqueId=1795598345.7, ani=5552002, dnis=100, queue=support, ivrChoices=[]]",
                 "CallEnded[callId=1795598343.4, causeCode=16, causeText=Normal Clearing, hungUpBy=PBX]",
                 "CallEnded[callId=1795598345.6, causeCode=16, causeText=Normal Clearing, hungUpBy=PBX]",
                 // 10: app_queue call answered by the queue member
                 "OriginateResult[actionRef=channel:Local/200@acd-inbound-00000004;1:1795598353.10, callId=1795598353.10, outcome=ANSWERED, reasonCode=4, cause=answered]",
-                "CallArrived[callId=1795598353.10, channel=Local/200@acd-inbound-00000004;2, uniqueId=1795598353.11, ani=5553001, dnis=200, queue=support]",
+                "CallArrived[callId=1795598353.10, channel=Local/200@acd-inbound-00000004;2, uniqueId=1795598353.11, ani=5553001, dnis=200, queue=support, ivrChoices=[]]",
                 "AgentLegRinging[callId=1795598353.10, endpoint=Local/2001@fake-agent, channel=Local/2001@fake-agent-00000005;1]",
                 "CallConnected[callId=1795598353.10, endpoint=Local/2001@fake-agent, channel=Local/2001@fake-agent-00000005;1]",
                 "CallEnded[callId=1795598353.10, causeCode=16, causeText=Normal Clearing, hungUpBy=PBX]",
@@ -73,7 +73,7 @@ class AmiEventTranslatorReplayTest {
         replay(RecordedEvents.of("ami-transcript-sipp.txt", "sip"));
 
         assertThat(Facts.of(out)).containsExactly(
-                "CallArrived[callId=1795598450.32, channel=SIP/127.0.0.1-00000000, uniqueId=1795598450.32, ani=sipp, dnis=100, queue=support]",
+                "CallArrived[callId=1795598450.32, channel=SIP/127.0.0.1-00000000, uniqueId=1795598450.32, ani=sipp, dnis=100, queue=support, ivrChoices=[]]",
                 "CallEnded[callId=1795598450.32, causeCode=16, causeText=Normal Clearing, hungUpBy=CUSTOMER]");
     }
 

@@ -3,6 +3,10 @@ package io.cti.bridge.events;
 import io.cti.bridge.testing.Facts;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.CallArrived;
+import io.cti.core.messages.CallbackDialed;
+import io.cti.core.messages.CallbackRequested;
+import io.cti.core.messages.OriginateOutcome;
 import io.cti.core.messages.CallConnected;
 import io.cti.core.messages.DomainEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -80,7 +84,7 @@ class AmiEventTranslatorTest {
         translator.tick(T0.plusSeconds(5));
 
         assertThat(Facts.of(out)).containsExactly(
-                "CallArrived[callId=1.1, channel=" + CUSTOMER + ", uniqueId=1.1, ani=+4930123456, dnis=100, queue=support]",
+                "CallArrived[callId=1.1, channel=" + CUSTOMER + ", uniqueId=1.1, ani=+4930123456, dnis=100, queue=support, ivrChoices=[]]",
                 "AgentLegRinging[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
                 "CallConnected[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
                 "AgentPhoneState[endpoint=PJSIP/2001, state=INUSE]",
@@ -130,7 +134,7 @@ class AmiEventTranslatorTest {
 
         assertThat(Facts.of(out)).containsExactly(
                 "CallEnded[callId=3.3, causeCode=0, causeText=lost during PBX disconnect, hungUpBy=UNKNOWN]",
-                "CallArrived[callId=5.5, channel=PJSIP/carrier-00000005, uniqueId=5.5, ani=+4930999888, dnis=100, queue=sales]");
+                "CallArrived[callId=5.5, channel=PJSIP/carrier-00000005, uniqueId=5.5, ani=+4930999888, dnis=100, queue=sales, ivrChoices=[]]");
 
         // The same snapshot again (a second reconnect) tells nothing new, and the lost call stays ended.
         out.clear();
@@ -167,7 +171,7 @@ class AmiEventTranslatorTest {
         feed(ringOut);
 
         assertThat(Facts.of(out)).containsExactly(
-                "CallArrived[callId=1.1, channel=" + CUSTOMER + ", uniqueId=1.1, ani=+4930123456, dnis=100, queue=support]",
+                "CallArrived[callId=1.1, channel=" + CUSTOMER + ", uniqueId=1.1, ani=+4930123456, dnis=100, queue=support, ivrChoices=[]]",
                 "AgentLegRinging[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
                 "AgentLegUnanswered[callId=1.1, endpoint=PJSIP/2001, channel=" + AGENT + ", dialStatus=NOANSWER]");
     }
@@ -213,6 +217,116 @@ class AmiEventTranslatorTest {
                 "AgentLegRinging[callId=1.1, endpoint=PJSIP/2002, channel=PJSIP/2002-00000003]",
                 "CallConnected[callId=1.1, endpoint=PJSIP/2002, channel=PJSIP/2002-00000003]");
         assertThat(translator.agentChannel(CallId.of("1.1"))).contains("PJSIP/2002-00000003");
+    }
+
+    @Test
+    void theCallersIvrChoicesTravelWithTheArrival() {
+        feed(event(channel("Newchannel", CUSTOMER, "1.1", "1.1")));
+        feed(event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdEnter", "Skill: sales",
+                "CallId: 1.1", "Dnis: 5550000", "Ivr: 2 sales| 4 billing |")));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(CallArrived.class,
+                arrived -> assertThat(arrived.ivrChoices()).containsExactly("2 sales", "4 billing"));
+    }
+
+    @Test
+    void aCallerAdoptedOnResyncKeepsTheIvrChoicesReadFromTheChannel() {
+        translator.reconcile(translator.beginResync(), List.of(new LiveChannel(CUSTOMER, "1.1", "1.1", "cti-hold",
+                "5550000", "+4930123456", "sales", "2 sales")), T0);
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(CallArrived.class,
+                arrived -> assertThat(arrived.ivrChoices()).containsExactly("2 sales"));
+    }
+
+    @Test
+    void aCallerAskingForACallbackIsToldOnceWithTheMomentTheirCallEntered() {
+        translator.onEvent(event(channel("Newchannel", CUSTOMER, "1.1", "1.1")), T0);
+        ManagerEvent asked = event(channel("UserEvent", CUSTOMER, "1.1", "1.1", "UserEvent: AcdCallback",
+                "CallId: 1.1", "Skill: support", "Number: +4930123456", "Dnis: 5550000", "Ivr: 9 callback"));
+        translator.onEvent(asked, T0.plusSeconds(12));
+        translator.onEvent(asked, T0.plusSeconds(13));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(CallbackRequested.class, request -> {
+            assertThat(request.callId()).isEqualTo(CallId.of("1.1"));
+            assertThat(request.queue().value()).isEqualTo("support");
+            assertThat(request.callerNumber()).isEqualTo("+4930123456");
+            assertThat(request.dnis()).isEqualTo("5550000");
+            assertThat(request.ivrChoices()).containsExactly("9 callback");
+            assertThat(request.enteredAt()).isEqualTo(T0);
+            assertThat(request.occurredAt()).isEqualTo(T0.plusSeconds(12));
+        });
+    }
+
+    @Test
+    void aCallbackRingsTheAgentAsItsAgentLegAndTellsHowTheCustomerLegWent() {
+        translator.callbackPlaced(CallId.of("cb-7-1"), "PJSIP/2001", "ref-1");
+        String customer = "PJSIP/trunk-00000009";
+        feed(event(channel("Newchannel", AGENT, "cb-7-1", "cb-7-1")));
+        feed(event("Event: DialBegin", "DestChannel: " + AGENT, "DestUniqueid: cb-7-1", "DestLinkedid: cb-7-1",
+                "DialString: 2001"));
+        feed(event("Event: DialEnd", "DestChannel: " + AGENT, "DestUniqueid: cb-7-1", "DestLinkedid: cb-7-1",
+                "DialStatus: ANSWER"));
+        // asterisk-java hands an event only the part of the ActionID after its own prefix ("<internal>#").
+        feed(event("Event: OriginateResponse", "ActionID: 1_0#ref-1", "Response: Success", "Channel: " + AGENT,
+                "Context: cti-callback", "Exten: s", "Reason: 4", "Uniqueid: cb-7-1"));
+        feed(event(channel("DialBegin", AGENT, "cb-7-1", "cb-7-1", "DestChannel: " + customer,
+                "DestUniqueid: 9.9", "DestLinkedid: cb-7-1", "DialString: +4930123456@trunk")));
+        feed(event(channel("DialEnd", AGENT, "cb-7-1", "cb-7-1", "DestChannel: " + customer,
+                "DestUniqueid: 9.9", "DestLinkedid: cb-7-1", "DialStatus: ANSWER")));
+        feed(event(channel("HangupRequest", customer, "9.9", "cb-7-1")));
+        feed(event(channel("Hangup", customer, "9.9", "cb-7-1", "Cause: 16")));
+        feed(event(channel("Hangup", AGENT, "cb-7-1", "cb-7-1", "Cause: 16")));
+        translator.tick(T0.plusSeconds(5));
+
+        assertThat(Facts.of(out)).filteredOn(fact -> !fact.startsWith("OriginateResult")).containsExactly(
+                "AgentLegRinging[callId=cb-7-1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
+                "CallConnected[callId=cb-7-1, endpoint=PJSIP/2001, channel=" + AGENT + "]",
+                "CallbackDialed[callId=cb-7-1, channel=" + customer + ", outcome=ANSWERED, dialStatus=ANSWER]",
+                "CallEnded[callId=cb-7-1, causeCode=16, causeText=Normal Clearing, hungUpBy=CUSTOMER]");
+    }
+
+    @Test
+    void aCallbackCustomerWhoIsBusyIsToldOnceAndNeverAsAnAgentLeg() {
+        translator.callbackPlaced(CallId.of("cb-7-2"), "PJSIP/2001", "ref-2");
+        feed(event("Event: DialEnd", "DestChannel: " + AGENT, "DestUniqueid: cb-7-2", "DestLinkedid: cb-7-2",
+                "DialStatus: ANSWER"));
+        ManagerEvent busy = event(channel("DialEnd", AGENT, "cb-7-2", "cb-7-2", "DestChannel: PJSIP/trunk-0000000a",
+                "DestUniqueid: 9.10", "DestLinkedid: cb-7-2", "DialStatus: BUSY"));
+        feed(busy);
+        feed(busy);
+
+        assertThat(out).filteredOn(CallbackDialed.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(CallbackDialed.class, dialed -> {
+                    assertThat(dialed.outcome()).isEqualTo(OriginateOutcome.BUSY);
+                    assertThat(dialed.reached()).isFalse();
+                });
+        assertThat(out).noneMatch(AgentLegUnanswered.class::isInstance);
+    }
+
+    @Test
+    void aCallbackWhoseAgentNeverAnswersIsAnUnansweredAgentLegEvenWithoutAChannel() {
+        translator.callbackPlaced(CallId.of("cb-7-3"), "PJSIP/2009", "ref-3");
+        ManagerEvent failed = event("Event: OriginateResponse", "ActionID: 1_0#ref-3", "Response: Failure",
+                "Channel: PJSIP/2009", "Context: cti-callback", "Exten: s", "Reason: 3", "Uniqueid: <unknown>");
+        feed(failed);
+        feed(failed);
+
+        assertThat(Facts.ofType(out, AgentLegUnanswered.class)).containsExactly(
+                "AgentLegUnanswered[callId=cb-7-3, endpoint=PJSIP/2009, channel=, dialStatus=NOANSWER]");
+    }
+
+    @Test
+    void aCallbackAgentLegToldUnansweredByItsDialEndIsNotToldAgainByTheOriginateResponse() {
+        translator.callbackPlaced(CallId.of("cb-7-4"), "PJSIP/2001", "ref-4");
+        feed(event("Event: DialBegin", "DestChannel: " + AGENT, "DestUniqueid: cb-7-4", "DestLinkedid: cb-7-4",
+                "DialString: 2001"));
+        feed(event("Event: DialEnd", "DestChannel: " + AGENT, "DestUniqueid: cb-7-4", "DestLinkedid: cb-7-4",
+                "DialStatus: BUSY"));
+        feed(event("Event: OriginateResponse", "ActionID: 1_0#ref-4", "Response: Failure", "Channel: PJSIP/2001",
+                "Context: cti-callback", "Exten: s", "Reason: 5", "Uniqueid: <unknown>"));
+
+        assertThat(Facts.ofType(out, AgentLegUnanswered.class)).containsExactly(
+                "AgentLegUnanswered[callId=cb-7-4, endpoint=PJSIP/2001, channel=" + AGENT + ", dialStatus=BUSY]");
     }
 
     private void arriveAndRing() {

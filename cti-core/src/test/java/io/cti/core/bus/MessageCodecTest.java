@@ -1,7 +1,10 @@
 package io.cti.core.bus;
 
 import io.cti.core.CoreException;
+import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
+import io.cti.core.ids.QueueName;
+import io.cti.core.messages.CallArrived;
 import io.cti.core.messages.CustomerChanged;
 import io.cti.core.messages.CustomerRegistered;
 import io.cti.core.messages.DomainMessage;
@@ -105,5 +108,17 @@ class MessageCodecTest {
         fields.put("payload", fields.get("payload").replaceFirst("\\{", "{\"addedLater\":true,"));
 
         assertThat(codec.decode("1-7", fields)).isInstanceOf(CustomerRegistered.class);
+    }
+
+    @Test
+    void anArrivalFromAPublisherThatPredatesIvrChoicesReadsAsHavingNone() {
+        CallArrived arrived = CallArrived.now(CallId.of("1700000000.1"), "PJSIP/trunk-00000001", "1700000000.1",
+                "+4930123456", "5550100", QueueName.of("support"));
+        Map<String, String> fields = new HashMap<>(codec.encode(arrived));
+        fields.put("payload", fields.get("payload").replace(",\"ivrChoices\":[]", ""));
+
+        assertThat(fields.get("payload")).doesNotContain("ivrChoices");
+        assertThat(codec.decode("1-8", fields)).isInstanceOfSatisfying(CallArrived.class,
+                decoded -> assertThat(decoded.ivrChoices()).isEmpty());
     }
 }

@@ -21,6 +21,8 @@ import static io.cti.pbxsim.ami.ActionDispatcher.done;
 final class OriginateAction {
 
     private static final Set<String> TRUE = Set.of("true", "yes", "1", "on", "y", "t");
+    /** Asterisk's AST_MAX_PUBLIC_UNIQUEID: a ChannelId must be shorter. */
+    private static final int MAX_UNIQUEID = 150;
 
     private final Pbx pbx;
 
@@ -43,6 +45,9 @@ final class OriginateAction {
         if (!isNumberOrEmpty(action.get("Priority"))) {
             return done(Reply.of(Responses.error(action, "Invalid priority")));
         }
+        if (action.get("ChannelId").length() >= MAX_UNIQUEID) {
+            return done(Reply.of(Responses.error(action, "Uniqueid length exceeds maximum of " + (MAX_UNIQUEID - 1))));
+        }
         OriginateRequest request = request(action);
         boolean async = TRUE.contains(action.get("Async").trim().toLowerCase());
         CompletableFuture<OriginateOutcome> outcome = pbx.originate(request);
@@ -64,7 +69,8 @@ final class OriginateAction {
         int priority = action.get("Priority").isEmpty() ? 1 : Integer.parseInt(action.get("Priority").trim());
         return new OriginateRequest(action.get("Channel"), emptyToNull(action.get("Application")),
                 action.get("Data"), emptyToNull(action.get("Context")), emptyToNull(action.get("Exten")), priority,
-                timeout, Party.parse(action.get("CallerID")), action.variables(), action.get("Account"));
+                timeout, Party.parse(action.get("CallerID")), action.variables(), action.get("Account"),
+                action.get("ChannelId"));
     }
 
     private static ManagerEvent originateResponse(AmiMessage action, OriginateRequest request,

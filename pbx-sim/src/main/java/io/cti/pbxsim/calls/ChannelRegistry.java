@@ -21,9 +21,25 @@ final class ChannelRegistry {
 
     /** Makes a channel named {@code <tech>/<resource>-<seq>[suffix]} without registering it. */
     Channel create(String technology, String resource, String suffix, String device, Instant now) {
+        return create(technology, resource, suffix, device, now, null);
+    }
+
+    /** As {@link #create(String, String, String, String, Instant)}, with the unique id given (null: a new one). */
+    Channel create(String technology, String resource, String suffix, String device, Instant now, String uniqueid) {
         String name = technology + "/" + resource + "-" + String.format("%08x", nextNameSequence(technology))
                 + suffix;
-        return createNamed(name, technology, device, now);
+        return uniqueid == null ? createNamed(name, technology, device, now)
+                : new Channel(name, technology, device, uniqueid, now);
+    }
+
+    /** Whether a live channel has {@code uniqueid} (Asterisk refuses to give a second channel the same one). */
+    boolean hasUniqueid(String uniqueid) {
+        for (Channel channel : byName.values()) {
+            if (channel.uniqueid.equals(uniqueid)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Makes the two halves of a Local channel (they share one name sequence) and registers both. */

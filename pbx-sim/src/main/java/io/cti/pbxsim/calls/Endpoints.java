@@ -52,12 +52,20 @@ final class Endpoints {
 
     /** Makes and announces an outgoing leg, or returns null when the endpoint is unavailable. */
     Channel createLeg(String technology, String resource, String linkedid) {
+        return createLeg(technology, resource, linkedid, null);
+    }
+
+    /**
+     * As {@link #createLeg(String, String, String)}, the leg's unique id being {@code uniqueid} when given (an
+     * Originate's ChannelId); null as well when a live channel already has that id, as Asterisk refuses it.
+     */
+    Channel createLeg(String technology, String resource, String linkedid, String uniqueid) {
         String device = device(technology, resource);
-        if (!isKnown(device)) {
+        if (!isKnown(device) || uniqueid != null && core.registry.hasUniqueid(uniqueid)) {
             return null;
         }
         Channel leg = core.registry.create(technology, device.substring(technology.length() + 1), "", device,
-                core.clock.now());
+                core.clock.now(), uniqueid);
         leg.context = "default";
         leg.exten = "s";
         if (linkedid != null) {

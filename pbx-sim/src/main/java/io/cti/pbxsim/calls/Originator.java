@@ -38,7 +38,8 @@ final class Originator implements DialTracker {
         String technology = request.channel().substring(0, slash);
         String resource = request.channel().substring(slash + 1);
         boolean local = "Local".equalsIgnoreCase(technology);
-        leg = local ? core.locals.create(resource, null) : core.endpoints.createLeg(technology, resource, null);
+        leg = local ? core.locals.create(resource, null)
+                : core.endpoints.createLeg(technology, resource, null, request.channelId());
         if (leg == null) {
             outcome.complete(OriginateOutcome.failed(OriginateOutcome.FAILURE));
             return;

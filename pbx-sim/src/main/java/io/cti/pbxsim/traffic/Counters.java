@@ -18,11 +18,15 @@ final class Counters {
     final AtomicLong outboundConnected = new AtomicLong();
     final AtomicLong outboundHungUpOnSilence = new AtomicLong();
     final AtomicLong outboundUnknownNumbers = new AtomicLong();
+    final AtomicLong callbackRequests = new AtomicLong();
+    final AtomicLong callbackDials = new AtomicLong();
+    final AtomicLong callbackAnswered = new AtomicLong();
 
     TrafficStats snapshot() {
         return new TrafficStats(inboundCalls.get(), inboundAbandoned.get(), inboundConnected.get(),
                 agentAnswers.get(), agentNoAnswers.get(), outboundDials.get(), outboundBusy.get(),
                 outboundNoAnswer.get(), outboundMachines.get(), outboundHumans.get(), outboundConnected.get(),
-                outboundHungUpOnSilence.get(), outboundUnknownNumbers.get());
+                outboundHungUpOnSilence.get(), outboundUnknownNumbers.get(), callbackRequests.get(),
+                callbackDials.get(), callbackAnswered.get());
     }
 }

@@ -54,7 +54,7 @@ final class InboundCallers {
         int slash = plan.inboundTrunk().indexOf('/');
         InboundCall call = InboundCall.of(plan.inboundTrunk().substring(0, slash),
                 plan.inboundTrunk().substring(slash + 1), new Party(number, ""), plan.inboundContext(),
-                queue.dnis()).withDtmf(queue.digits());
+                queue.dnis()).withDtmf(queue.keys(random));
         counters.inboundCalls.incrementAndGet();
         pbx.inboundCall(call).thenAccept(channel -> {
             Caller caller = new Caller(channel.name(), queue);

@@ -68,8 +68,15 @@ public final class Traffic {
             AgentPhone phone = new AgentPhone(pbx.clock(), random, counters, plan.agents());
             plan.agents().devices().forEach(device -> pbx.registerEndpoint(device, phone));
         }
-        if (plan.population() != null) {
-            pbx.registerEndpoint(plan.calleeTrunk(), new CalleeLine(pbx, random, counters, plan.population()));
+        CalleeLine callees = plan.population() == null ? null
+                : new CalleeLine(pbx, random, counters, plan.population());
+        CallbackCustomers callbacks = plan.callbacks() == null ? null
+                : new CallbackCustomers(pbx, random, counters, plan.callbacks());
+        if (callbacks != null) {
+            pbx.subscribe(callbacks);
+        }
+        if (callees != null || callbacks != null) {
+            pbx.registerEndpoint(plan.calleeTrunk(), new TrunkLine(callbacks, callees, counters));
         }
         if (plan.autoRoute()) {
             // The router keeps going after a stop: calls still waiting should still reach an agent.

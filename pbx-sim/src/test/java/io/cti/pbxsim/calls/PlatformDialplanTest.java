@@ -27,7 +27,7 @@ class PlatformDialplanTest {
     @Test
     void theConfigFileParsesWithEveryPlatformContext() {
         assertThat(Dialplan.load(CONFIG_FILE).contexts()).containsExactly("cti-inbound", "cti-dnis", "cti-ivr",
-                "cti-hold", "cti-agent-connect", "cti-outbound", "cti-spy");
+                "cti-hold", "cti-agent-connect", "cti-callback", "cti-outbound", "cti-spy");
     }
 
     @Test
@@ -54,8 +54,9 @@ class PlatformDialplanTest {
                     "VarSet ACD_SKILL", "UserEvent", "MusicOnHoldStart");
             ManagerEvent enter = sim.first(named("UserEvent", "UserEvent", "AcdEnter"));
             assertThat(enter.eventClass()).isEqualTo("user");
-            assertThat(enter.fields().subList(14, 18)).extracting(ManagerEvent.Field::name)
-                    .containsExactly("UserEvent", "Skill", "CallId", "Dnis");
+            assertThat(enter.fields().subList(14, 19)).extracting(ManagerEvent.Field::name)
+                    .containsExactly("UserEvent", "Skill", "CallId", "Dnis", "Ivr");
+            assertThat(enter.get("Ivr")).as("no IVR on a queue's own number").isEmpty();
             assertThat(enter.get("Skill")).isEqualTo("support");
             assertThat(enter.get("CallId")).isEqualTo(caller.uniqueid());
             assertThat(enter.get("Dnis")).isEqualTo("5550100");
@@ -69,7 +70,9 @@ class PlatformDialplanTest {
             sim.pbx.inboundCall(inbound("5550000").withDtmf("2")).join();
             sim.run(Duration.ofSeconds(10));
 
-            assertThat(sim.first(named("UserEvent", "UserEvent", "AcdEnter")).get("Skill")).isEqualTo("sales");
+            ManagerEvent enter = sim.first(named("UserEvent", "UserEvent", "AcdEnter"));
+            assertThat(enter.get("Skill")).isEqualTo("sales");
+            assertThat(enter.get("Ivr")).isEqualTo("2 sales");
             assertThat(sim.events.names()).contains("DTMFBegin", "DTMFEnd");
             assertThat(sim.first(named("VarSet", "Variable", "READSTATUS")).get("Value")).isEqualTo("OK");
         }
@@ -82,7 +85,31 @@ class PlatformDialplanTest {
             sim.run(Duration.ofSeconds(10));
 
             assertThat(sim.first(named("VarSet", "Variable", "READSTATUS")).get("Value")).isEqualTo("TIMEOUT");
-            assertThat(sim.first(named("UserEvent", "UserEvent", "AcdEnter")).get("Skill")).isEqualTo("support");
+            ManagerEvent enter = sim.first(named("UserEvent", "UserEvent", "AcdEnter"));
+            assertThat(enter.get("Skill")).isEqualTo("support");
+            assertThat(enter.get("Ivr")).isEqualTo("no choice - support");
+        }
+    }
+
+    @Test
+    void aCallerKeyingADigitTheMenuDoesNotOfferWaitsInSupportWithTheDigitNamed() {
+        try (VirtualPbx sim = platform()) {
+            sim.pbx.inboundCall(inbound("5550000").withDtmf("7")).join();
+            sim.run(Duration.ofSeconds(10));
+
+            ManagerEvent enter = sim.first(named("UserEvent", "UserEvent", "AcdEnter"));
+            assertThat(enter.get("Skill")).isEqualTo("support");
+            assertThat(enter.get("Ivr")).isEqualTo("7 not offered - support");
+        }
+    }
+
+    @Test
+    void aCallerKeyingOneInTheIvrWaitsInSupportWithTheChoiceNamed() {
+        try (VirtualPbx sim = platform()) {
+            sim.pbx.inboundCall(inbound("5550000").withDtmf("1")).join();
+            sim.run(Duration.ofSeconds(10));
+
+            assertThat(sim.first(named("UserEvent", "UserEvent", "AcdEnter")).get("Ivr")).isEqualTo("1 support");
         }
     }
 
@@ -95,6 +122,8 @@ class PlatformDialplanTest {
             ManagerEvent callback = sim.first(named("UserEvent", "UserEvent", "AcdCallback"));
             assertThat(callback.get("Number")).isEqualTo("+4930123456");
             assertThat(callback.get("CallId")).isEqualTo(caller.uniqueid());
+            assertThat(callback.get("Skill")).isEqualTo("support");
+            assertThat(callback.get("Ivr")).isEqualTo("9 callback");
             assertThat(sim.events.names()).doesNotContain("MusicOnHoldStart");
             assertThat(sim.first(named("Hangup")).get("Channel")).isEqualTo(caller.name());
         }
@@ -131,6 +160,68 @@ class PlatformDialplanTest {
             assertThat(rona.get("CallId")).isEqualTo(caller.uniqueid());
             assertThat(sim.all(named("MusicOnHoldStart", "Channel", caller.name()))).hasSize(2);
             assertThat(sim.all(named("UserEvent", "UserEvent", "AcdEnter"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCallbackRingsTheAgentFirstAndDialsTheCustomerOnceTheAgentAnswers() {
+        try (VirtualPbx sim = platform()) {
+            sim.pbx.registerEndpoint("PJSIP/2001", call -> {
+                call.ringing();
+                sim.clock.schedule(Duration.ofSeconds(2), call::answer);
+            });
+            sim.pbx.registerEndpoint("PJSIP/trunk", call -> {
+                call.ringing();
+                sim.clock.schedule(Duration.ofSeconds(3), call::answer);
+            });
+            java.util.concurrent.CompletableFuture<OriginateOutcome> originated = sim.pbx.originate(callback("cb-7-1"));
+            sim.run(Duration.ofSeconds(10));
+            OriginateOutcome agent = originated.join();
+
+            assertThat(agent.uniqueid()).isEqualTo("cb-7-1");
+            List<String> dialed = sim.all(named("DialBegin")).stream().map(event -> event.get("DestChannel")).toList();
+            assertThat(dialed).hasSize(2);
+            assertThat(dialed.get(0)).startsWith("PJSIP/2001-");
+            assertThat(dialed.get(1)).startsWith("PJSIP/trunk-");
+            ManagerEvent customerLeg = sim.first(named("DialBegin", "DestChannel", dialed.get(1)));
+            assertThat(customerLeg.get("Channel")).isEqualTo(agent.channel());
+            assertThat(customerLeg.get("DialString")).isEqualTo("+4930123456@trunk");
+            assertThat(customerLeg.get("DestLinkedid")).isEqualTo("cb-7-1");
+            assertThat(customerLeg.get("CallerIDNum")).isEqualTo("5550200");
+            assertThat(sim.first(named("UserEvent", "UserEvent", "AcdCallbackDial")).get("Agent")).isEqualTo("alice");
+            assertThat(sim.first(named("UserEvent", "UserEvent", "AcdCallbackDial")).get("CallId")).isEqualTo("cb-7-1");
+            assertThat(sim.first(named("BridgeEnter", "Channel", dialed.get(1)))).isNotNull();
+            assertThat(sim.all(named("UserEvent", "UserEvent", "AcdCallbackResult"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aCallbackCustomerWhoIsBusyIsToldWithAcdCallbackResultAndTheAgentsCallEnds() {
+        try (VirtualPbx sim = platform()) {
+            sim.pbx.registerEndpoint("PJSIP/2001", EndpointCall::answer);
+            sim.pbx.registerEndpoint("PJSIP/trunk", EndpointCall::busy);
+            OriginateOutcome agent = sim.pbx.originate(callback("cb-7-2")).join();
+            sim.run(Duration.ofSeconds(10));
+
+            ManagerEvent result = sim.first(named("UserEvent", "UserEvent", "AcdCallbackResult"));
+            assertThat(result.get("DialStatus")).isEqualTo("BUSY");
+            assertThat(result.get("CallId")).isEqualTo("cb-7-2");
+            assertThat(sim.first(named("Hangup", "Channel", agent.channel()))).isNotNull();
+        }
+    }
+
+    @Test
+    void aChannelIdAlreadyInUseIsRefusedAsAsteriskDoes() {
+        try (VirtualPbx sim = platform()) {
+            sim.pbx.registerEndpoint("PJSIP/2001", EndpointCall::answer);
+            sim.pbx.registerEndpoint("PJSIP/2002", EndpointCall::answer);
+            sim.pbx.registerEndpoint("PJSIP/trunk", EndpointCall::ringing);
+            OriginateOutcome first = sim.pbx.originate(callback("cb-7-3")).join();
+            OriginateOutcome second = sim.pbx.originate(OriginateRequest.toExtension("PJSIP/2002", "cti-callback", "s", 1)
+                    .withChannelId("cb-7-3")).join();
+
+            assertThat(first.answered()).isTrue();
+            assertThat(second.answered()).isFalse();
         }
     }
 
@@ -241,6 +332,13 @@ class PlatformDialplanTest {
 
     private static InboundCall inbound(String dialed) {
         return InboundCall.of("PJSIP", "trunk", CUSTOMER, "cti-inbound", dialed);
+    }
+
+    private static OriginateRequest callback(String callId) {
+        return OriginateRequest.toExtension("PJSIP/2001", "cti-callback", "s", 1).withChannelId(callId)
+                .withVariables(Map.of("CTI_CALLBACK_NUMBER", "+4930123456", "CTI_CALLBACK_TRUNK", "trunk",
+                        "CTI_CALLBACK_CLI", "5550200", "CTI_DIAL_TIMEOUT", "20", "CTI_AGENT", "alice",
+                        "ACD_SKILL", "sales"));
     }
 
     private static OriginateRequest outbound() {

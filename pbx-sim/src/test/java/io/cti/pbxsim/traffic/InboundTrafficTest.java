@@ -73,4 +73,76 @@ class InboundTrafficTest {
                     .allMatch(event -> "sales".equals(event.get("Skill")));
         }
     }
+
+    @Test
+    void ivrCallersDrawTheirChoicesFromTheSeededMix() {
+        List<String> first = ivrChoicesOfAnHour(7);
+
+        assertThat(first).hasSizeGreaterThan(150).containsOnly("1 support", "2 sales", "no choice - support");
+        long sales = first.stream().filter("2 sales"::equals).count();
+        long nothing = first.stream().filter("no choice - support"::equals).count();
+        // 60 %, 30 % and 10 % of about 240 callers; four standard deviations either way.
+        assertThat((double) sales / first.size()).isBetween(0.18, 0.42);
+        assertThat((double) nothing / first.size()).isBetween(0.02, 0.18);
+        assertThat(ivrChoicesOfAnHour(7)).as("the same seed, the same callers").isEqualTo(first);
+        assertThat(ivrChoicesOfAnHour(8)).as("another seed, other callers").isNotEqualTo(first);
+    }
+
+    @Test
+    void aCallerWhoAskedForACallbackAnswersThePlatformsCallbackTalksAndHangsUp() {
+        try (TrafficSim sim = new TrafficSim()) {
+            Traffic traffic = sim.start(TrafficPlan.seeded(9)
+                    .withQueues(List.of(InboundQueue.poisson("ivr", "5550000", 60).withIvrChoices(IvrChoices.of("9", 1))))
+                    .withCallers(new CallerNumbers(CUSTOMERS, 0))
+                    .withCallbacks(new CallbackAnswering(1, 0, Delay.fixed(4), Delay.fixed(30))));
+            sim.pbx.registerEndpoint("PJSIP/2001", io.cti.pbxsim.calls.EndpointCall::answer).join();
+            sim.run(Duration.ofMinutes(10));
+            String number = sim.events(userEvent("AcdCallback")).get(0).get("Number");
+            traffic.stop();
+
+            sim.pbx.originate(io.cti.pbxsim.calls.OriginateRequest.toExtension("PJSIP/2001", "cti-callback", "s", 1)
+                    .withChannelId("cb-1-1").withVariables(java.util.Map.of("CTI_CALLBACK_NUMBER", number,
+                            "CTI_CALLBACK_TRUNK", "trunk"))).join();
+            sim.run(Duration.ofMinutes(2));
+
+            TrafficSim.Timed bridged = sim.timed(event -> event.name().equals("BridgeEnter")
+                    && "cb-1-1".equals(event.get("Linkedid")) && event.get("Channel").startsWith("PJSIP/trunk-")).get(0);
+            String customer = bridged.event().get("Channel");
+            Instant hungUp = sim.timed(event -> event.name().equals("Hangup") && customer.equals(event.get("Channel")))
+                    .get(0).at();
+            assertThat(Duration.between(bridged.at(), hungUp)).isEqualTo(Duration.ofSeconds(30));
+            assertThat(traffic.stats().callbackRequests()).isPositive();
+            assertThat(traffic.stats().callbackDials()).isEqualTo(1);
+            assertThat(traffic.stats().callbackAnswered()).isEqualTo(1);
+            assertThat(sim.events(userEvent("AcdCallbackResult"))).singleElement()
+                    .satisfies(result -> assertThat(result.get("DialStatus")).isEqualTo("ANSWER"));
+        }
+    }
+
+    @Test
+    void aNumberThatAskedForNoCallbackIsNotInServiceOnTheTrunk() {
+        try (TrafficSim sim = new TrafficSim()) {
+            Traffic traffic = sim.start(TrafficPlan.seeded(10).withCallbacks(CallbackAnswering.usual()));
+            sim.pbx.registerEndpoint("PJSIP/2001", io.cti.pbxsim.calls.EndpointCall::answer).join();
+
+            sim.pbx.originate(io.cti.pbxsim.calls.OriginateRequest.toExtension("PJSIP/2001", "cti-callback", "s", 1)
+                    .withVariables(java.util.Map.of("CTI_CALLBACK_NUMBER", "+4930999999",
+                            "CTI_CALLBACK_TRUNK", "trunk"))).join();
+            sim.run(Duration.ofMinutes(1));
+
+            assertThat(sim.events(userEvent("AcdCallbackResult"))).singleElement()
+                    .satisfies(result -> assertThat(result.get("DialStatus")).isEqualTo("CHANUNAVAIL"));
+            assertThat(traffic.stats().outboundUnknownNumbers()).isEqualTo(1);
+            assertThat(traffic.stats().callbackDials()).isZero();
+        }
+    }
+
+    private static List<String> ivrChoicesOfAnHour(long seed) {
+        try (TrafficSim sim = new TrafficSim()) {
+            sim.start(TrafficPlan.seeded(seed).withQueues(List.of(InboundQueue.poisson("ivr", "5550000", 240)
+                    .withIvrChoices(IvrChoices.of("1", 60, "2", 30, "", 10)).withPatience(Delay.fixed(30)))));
+            sim.run(Duration.ofHours(1));
+            return sim.events(userEvent("AcdEnter")).stream().map(event -> event.get("Ivr")).toList();
+        }
+    }
 }

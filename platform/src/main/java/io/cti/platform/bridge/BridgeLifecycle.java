@@ -7,6 +7,7 @@ import io.cti.core.bus.MessageHandler;
 import io.cti.core.bus.RunningSubscription;
 import io.cti.core.bus.Subscription;
 import io.cti.core.messages.BlindTransfer;
+import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
 import io.cti.core.messages.OriginateToCustomer;
@@ -47,7 +48,7 @@ final class BridgeLifecycle implements SmartLifecycle {
         this.commands = Subscription.builder(group, consumer)
                 .streams(BusStream.COMMANDS)
                 .types(ConnectToAgent.class, OriginateToCustomer.class, HangUp.class, BlindTransfer.class, Spy.class,
-                        SetVariable.class)
+                        SetVariable.class, CallBackCustomer.class)
                 .build();
     }
 

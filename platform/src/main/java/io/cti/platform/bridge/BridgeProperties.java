@@ -174,17 +174,23 @@ public record BridgeProperties(
      * @param ringTimeoutVariable channel variable set to the ring timeout in seconds before connecting
      * @param amdVariable         channel variable telling the outbound context whether to run AMD
      * @param maxOriginateTimeout longest ring time an originate may ask for
+     * @param agentDialString     an agent's phone, with {@code {extension}}: where a callback rings first
+     * @param callbackContext     where a callback continues once the agent answered (it dials the customer)
+     * @param callbackTrunk       the trunk that context dials the customer through
      */
     public record Actions(String dialString, String outboundContext, String outboundExten, String agentContext,
                           String agentVariable, String ringTimeoutVariable, String amdVariable,
-                          Duration maxOriginateTimeout) {
+                          Duration maxOriginateTimeout, String agentDialString, String callbackContext,
+                          String callbackTrunk) {
 
         CallControlSettings toSettings() {
             CallControlSettings d = CallControlSettings.defaults();
             return new CallControlSettings(or(dialString, d.dialString()), or(outboundContext, d.outboundContext()),
                     or(outboundExten, d.outboundExten()), or(agentContext, d.agentContext()),
                     or(agentVariable, d.agentVariable()), or(ringTimeoutVariable, d.ringTimeoutVariable()),
-                    or(amdVariable, d.amdVariable()), or(maxOriginateTimeout, d.maxOriginateTimeout()));
+                    or(amdVariable, d.amdVariable()), or(maxOriginateTimeout, d.maxOriginateTimeout()),
+                    or(agentDialString, d.agentDialString()), or(callbackContext, d.callbackContext()),
+                    or(callbackTrunk, d.callbackTrunk()));
         }
     }
 

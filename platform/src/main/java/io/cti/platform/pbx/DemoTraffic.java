@@ -50,7 +50,8 @@ final class DemoTraffic implements ApplicationListener<ApplicationReadyEvent>, A
                         .withNoAnswer(settings.noAnswer()))
                 .withAutoRoute(autoRoute);
         traffic = Traffic.start(pbx.simulator().pbx(), plan);
-        log.info("Demo calls on the embedded pbx-sim: {} per hour to support and to sales, {} to the IVR, callers from"
+        log.info("Demo calls on the embedded pbx-sim: {} per hour to support and to sales, {} to the IVR (one in ten"
+                        + " asks to be called back), callers from"
                         + " {} customer numbers and {}% unknown, agents PJSIP/{}-{}, pbx-sim routing {}"
                         + " (cti.platform.pbx.traffic)", settings.callsPerHour(), settings.callsPerHour() / 4,
                 numbers.size(), Math.round(settings.unknownShare() * 100), settings.firstAgent(), settings.lastAgent(),

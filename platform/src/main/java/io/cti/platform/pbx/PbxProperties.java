@@ -31,7 +31,7 @@ public record PbxProperties(
 
     /**
      * Demo traffic: callers to the support (5550100) and sales (5550200) numbers at {@code callsPerHour} each, and
-     * to the IVR (5550000, keying 2) at a quarter of that, their numbers drawn from the customer database's phones
+     * to the IVR (5550000; 1 support, 2 sales, 9 call me back, or nothing) at a quarter of that, their numbers drawn from the customer database's phones
      * with {@code unknownShare} of unknown numbers; the agents' phones {@code PJSIP/<agents>}.
      *
      * @param enabled      place demo calls (false: pbx-sim only answers what the bridge asks)

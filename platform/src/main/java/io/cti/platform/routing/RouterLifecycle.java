@@ -11,6 +11,8 @@ import io.cti.core.messages.CallConnected;
 import io.cti.core.messages.CallEnded;
 import io.cti.core.messages.CallHeld;
 import io.cti.core.messages.CallResumed;
+import io.cti.core.messages.CallbackDialed;
+import io.cti.core.messages.CallbackRequested;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
 import io.cti.router.calls.InboundCallFlow;
@@ -73,7 +75,7 @@ final class RouterLifecycle implements SmartLifecycle {
                 .streams(BusStream.EVENTS, BusStream.COMMANDS)
                 .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
                         CallEnded.class, CallHeld.class, CallResumed.class, ChangeAgentState.class,
-                        CompleteWrapUp.class)
+                        CompleteWrapUp.class, CallbackRequested.class, CallbackDialed.class)
                 .build(), flow::handle);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "acd-router-tick");

@@ -24,6 +24,7 @@ import java.time.ZoneId;
  *                           agent figures (calls handled today, service level today) starts at midnight there;
  *                           unset, the system's zone
  * @param priority           points per grade, VIP bonus, unknown callers, aging per second
+ * @param callbacks          how callbacks (virtual hold and scheduled) are made
  * @param demo               the demo queues, agents and agent bots
  */
 @Validated
@@ -37,6 +38,7 @@ public record RouterProperties(
         @DefaultValue("15s") @NotNull Duration ringMargin,
         ZoneId timeZone,
         @DefaultValue @NotNull @Valid Priority priority,
+        @DefaultValue @NotNull @Valid Callbacks callbacks,
         @DefaultValue @NotNull @Valid Demo demo) {
 
     public RouterProperties {
@@ -48,6 +50,43 @@ public record RouterProperties(
                            @DefaultValue("100") double gradeC, @DefaultValue("0") double gradeD,
                            @DefaultValue("200") double vipBonus, @DefaultValue("100") double unknownCaller,
                            @DefaultValue("1") double agingPerSecond) {
+    }
+
+    /**
+     * Callbacks ({@code cti.router.callbacks.*}, io.cti.router.callbacks.CallbackSettings): a caller who chose
+     * "call me back" keeps their place; a callback an agent or the API scheduled is routed when due.
+     *
+     * @param maxAttempts dials of the customer before a callback is given up (1-20)
+     * @param retryAfter  the wait before the next dial after one that did not reach the customer
+     * @param dialTimeout how long the customer's phone rings on each dial (at most 2 minutes)
+     * @param maxAhead    how far ahead a callback may be scheduled; later dates are refused
+     * @param callerId    the number the customer sees; empty: the number they called, when known
+     * @param claimBatch  how many due callbacks one round puts in their queues at most
+     * @param stuckAfter  a callback claimed by a router that stopped before queueing it is offered again after this
+     */
+    public record Callbacks(@DefaultValue("3") int maxAttempts, @DefaultValue("10m") @NotNull Duration retryAfter,
+                            @DefaultValue("30s") @NotNull Duration dialTimeout,
+                            @DefaultValue("365d") @NotNull Duration maxAhead,
+                            @DefaultValue("") @Pattern(regexp = "|\\+?[0-9]{2,20}",
+                                    message = "must be digits with an optional leading + (or empty)") String callerId,
+                            @DefaultValue("100") int claimBatch, @DefaultValue("2m") @NotNull Duration stuckAfter) {
+
+        public Callbacks {
+            // The router's own rules, now: a bad value stops the start naming the property.
+            settings(maxAttempts, retryAfter, dialTimeout, maxAhead, callerId, claimBatch, stuckAfter);
+        }
+
+        public io.cti.router.callbacks.CallbackSettings toSettings() {
+            return settings(maxAttempts, retryAfter, dialTimeout, maxAhead, callerId, claimBatch, stuckAfter);
+        }
+
+        private static io.cti.router.callbacks.CallbackSettings settings(int maxAttempts, Duration retryAfter,
+                                                                         Duration dialTimeout, Duration maxAhead,
+                                                                         String callerId, int claimBatch,
+                                                                         Duration stuckAfter) {
+            return new io.cti.router.callbacks.CallbackSettings(maxAttempts, retryAfter, dialTimeout, maxAhead,
+                    callerId == null ? "" : callerId, claimBatch, stuckAfter);
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ import io.cti.core.customers.Grade;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.platform.bridge.AmiEndpoint;
 import io.cti.platform.bus.ConsumerName;
+import io.cti.router.callbacks.CallbackRepository;
+import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.calls.FlowSettings;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.queues.DemoQueues;
@@ -47,11 +49,18 @@ class RoutingConfiguration {
         return client.connect();
     }
 
+    /** The callback rules of {@code cti.router.callbacks.*}, for the call flow and the /api/callbacks edge alike. */
+    @Bean
+    CallbackSettings callbackSettings(RouterProperties properties) {
+        return properties.callbacks().toSettings();
+    }
+
     @Bean
     InboundCallFlow inboundCallFlow(StatefulRedisConnection<String, String> routerRedisConnection,
                                     RouterProperties properties, ConsumerName consumer, QueueRepository queues,
                                     AgentRepository agents, CustomerCards cards, CustomerHistory history,
-                                    PhoneNumberNormalizer normalizer, MessageBus bus, Clock clock) {
+                                    PhoneNumberNormalizer normalizer, MessageBus bus, Clock clock,
+                                    CallbackRepository callbacks, CallbackSettings callbackSettings) {
         if (properties.demo().enabled()) {
             int q = new DemoQueues().loadInto(queues);
             int a = new DemoAgents().loadInto(agents);
@@ -61,7 +70,7 @@ class RoutingConfiguration {
         }
         return InboundCallFlow.create(routerRedisConnection.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
                 RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer, bus::publish,
-                clock, flowSettings(properties));
+                clock, flowSettings(properties), callbacks, callbackSettings);
     }
 
     /** The call flow's settings from {@code cti.router.*}. */

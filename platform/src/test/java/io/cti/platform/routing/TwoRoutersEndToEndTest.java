@@ -20,6 +20,8 @@ import io.cti.pbxsim.traffic.Traffic;
 import io.cti.pbxsim.traffic.TrafficPlan;
 import io.cti.platform.pbx.EmbeddedPbx;
 import io.cti.router.calls.InboundCallFlow;
+import io.cti.router.callbacks.CallbackRepository;
+import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.reservations.RouterId;
 import io.cti.router.staff.AgentRepository;
@@ -130,6 +132,12 @@ class TwoRoutersEndToEndTest {
 
     @Autowired
     EmbeddedPbx pbx;
+
+    @Autowired
+    CallbackRepository callbacks;
+
+    @Autowired
+    CallbackSettings callbackSettings;
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final Map<String, CallArrived> arrived = new ConcurrentHashMap<>();
@@ -300,7 +308,7 @@ class TwoRoutersEndToEndTest {
         closing.add(connection::close);
         InboundCallFlow second = InboundCallFlow.create(connection.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
                 RouterId.of("router-second"), queues, agents, cards, history, normalizer, bus::publish, clock,
-                RoutingConfiguration.flowSettings(properties));
+                RoutingConfiguration.flowSettings(properties), callbacks, callbackSettings);
         // No type filter: the flow ignores what it does not handle, as the platform's router acknowledges it unseen.
         RunningSubscription subscription = bus.subscribe(Subscription.builder(properties.consumerGroup(), "second-router")
                 .streams(BusStream.EVENTS, BusStream.COMMANDS).build(), message -> {

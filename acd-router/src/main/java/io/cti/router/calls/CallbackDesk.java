@@ -1,0 +1,261 @@
+package io.cti.router.calls;
+
+import io.cti.core.customers.CustomerCard;
+import io.cti.core.customers.FieldError;
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.core.ids.CustomerId;
+import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.CallEnded;
+import io.cti.core.messages.CallbackDialed;
+import io.cti.core.messages.CallbackRequested;
+import io.cti.core.messages.CompleteWrapUp;
+import io.cti.core.messages.DomainMessage;
+import io.cti.core.messages.OriginateOutcome;
+import io.cti.core.phone.PhoneNumber;
+import io.cti.router.RouterException;
+import io.cti.router.agents.AgentState;
+import io.cti.router.board.AgentBoard;
+import io.cti.router.board.BoardChange;
+import io.cti.router.board.BoardEntry;
+import io.cti.router.callbacks.Callback;
+import io.cti.router.callbacks.CallbackId;
+import io.cti.router.callbacks.CallbackKind;
+import io.cti.router.callbacks.CallbackRepository;
+import io.cti.router.callbacks.CallbackRequest;
+import io.cti.router.callbacks.CallbackSettings;
+import io.cti.router.callbacks.DueTimes;
+import io.cti.router.waiting.QueuedCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Callbacks in the call flow. A caller's virtual-hold request and an agent's callback time from wrap-up are filed
+ * in PostgreSQL; due callbacks are claimed (once, whichever router scans) and put in their queues as calls, routed
+ * like any call; the dispatcher then rings the agent first ({@link CallbackCalls}). RONA puts the callback back at
+ * its place under a new call id; a customer not reached is an attempt, tried again after the retry delay until the
+ * attempts run out, then given up with an interaction row saying so; a customer reached is talked to and wrapped
+ * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock.
+ */
+final class CallbackDesk {
+
+    /** The attribute that marks a waiting call as a callback's (its id). */
+    static final String MARK = "callback";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackDesk.class);
+
+    private final FlowParts parts;
+    private final CallLedger ledger;
+    private final AgentBoard board;
+    private final Dispatcher dispatcher;
+    private final Definitions definitions;
+    private final CallbackRepository callbacks;
+    private final CallbackSettings settings;
+    private final CallbackFiling filing;
+    private final CallbackEndings endings;
+    private final String claimant;
+    private Instant nextSweep = Instant.MIN;
+
+    CallbackDesk(FlowParts parts, CallLedger ledger, AgentBoard board, Dispatcher dispatcher, Definitions definitions,
+                 CallbackRepository callbacks, CallbackSettings settings, String claimant) {
+        this.parts = parts;
+        this.ledger = ledger;
+        this.board = board;
+        this.dispatcher = dispatcher;
+        this.definitions = definitions;
+        this.callbacks = callbacks;
+        this.settings = settings;
+        this.filing = new CallbackFiling(parts, ledger, definitions, dispatcher);
+        this.endings = new CallbackEndings(parts, callbacks, settings);
+        this.claimant = claimant;
+    }
+
+    static boolean isCallback(QueuedCall call) {
+        return call.context().attributes().containsKey(MARK);
+    }
+
+    /** Handles a callback's message; false for any message that is not about a callback (the other desks' work). */
+    boolean handle(DomainMessage message) {
+        if (message instanceof CallbackRequested m) {
+            requested(m);
+            return true;
+        }
+        if (message instanceof CallbackDialed m) {
+            callbackCall(m.callId()).ifPresent(record -> dialed(record, m));
+            return true;
+        }
+        if (message instanceof AgentLegUnanswered m) {
+            Optional<CallRecord> record = callbackCall(m.callId());
+            record.ifPresent(r -> agentMissed(r, m.dialStatus(), m.occurredAt()));
+            return record.isPresent();
+        }
+        if (message instanceof CallEnded m) {
+            return callbackCall(m.callId()).map(record -> ended(record, m)).orElse(false);
+        }
+        return false;
+    }
+
+    /** Puts the callbacks due by now in their queues, and once in a while those a stopped router left claimed. */
+    void offerDue() {
+        Instant now = parts.clock().instant();
+        for (Callback due : callbacks.claimDue(now, settings.claimBatch(), claimant)) {
+            offer(due);
+        }
+        if (!now.isBefore(nextSweep)) {
+            nextSweep = now.plus(settings.stuckAfter().dividedBy(2));
+            offerStuck();
+        }
+    }
+
+    /** The callback an agent asked for in a wrap-up the flow accepted (once, whatever the redelivery). */
+    void scheduleAfterWrapUp(CompleteWrapUp command) {
+        if (command.callbackAt() == null) {
+            return;
+        }
+        Optional<CallRecord> found = ledger.find(command.callId()).filter(r -> r.endedAt().isPresent()
+                && r.agent().filter(command.agentId()::equals).isPresent());
+        if (found.isEmpty()) {
+            return;
+        }
+        CallRecord call = found.get();
+        Instant now = parts.clock().instant();
+        Optional<FieldError> problem = DueTimes.problem("callbackAt", command.callbackAt(), now, settings.maxAhead());
+        Optional<PhoneNumber> number = parts.normalizer().tryNormalize(call.callerNumber());
+        if (problem.isPresent() || number.isEmpty()) {
+            LOG.warn("callback asked by {} in the wrap-up of {} not scheduled: {}", command.agentId(), call.id(),
+                    problem.map(p -> "callbackAt " + p.message()).orElse("the caller's number "
+                            + PhoneNumber.mask(call.callerNumber()) + " cannot be called"));
+            return;
+        }
+        Instant due = command.callbackAt().isBefore(now) ? now : command.callbackAt();
+        String notes = command.notes().strip();
+        CallbackRequest request = new CallbackRequest(CallbackKind.SCHEDULED, call.routedQueue(), number.get(),
+                call.customer().orElse(null), command.agentId(), command.agentId(), call.id(), call.dnis(), List.of(),
+                notes.length() > 500 ? notes.substring(0, 500) : notes, due, due, settings.maxAttempts());
+        callbacks.file(request).ifPresent(callback -> LOG.info("callback {} to {} scheduled by {} for {} in {}",
+                callback.id(), callback.number(), command.agentId(), due, callback.queue()));
+    }
+
+    private void requested(CallbackRequested request) {
+        Optional<PhoneNumber> number = parts.normalizer().tryNormalize(request.callerNumber());
+        if (number.isEmpty()) {
+            LOG.warn("call {} asked to be called back from {}, a number that cannot be called: not filed",
+                    request.callId(), PhoneNumber.mask(request.callerNumber()));
+            return;
+        }
+        CustomerId customer = parts.cards().byNumber(number.get()).map(CustomerCard::id).orElse(null);
+        Instant now = parts.clock().instant();
+        callbacks.file(new CallbackRequest(CallbackKind.VIRTUAL_HOLD, request.queue(), number.get(), customer, null,
+                null, request.callId(), request.dnis(), request.ivrChoices(), "", request.enteredAt(), now,
+                settings.maxAttempts())).ifPresent(callback -> LOG.info("call {} asked to be called back: callback {}"
+                + " to {} in {}, entered {}", request.callId(), callback.id(), callback.number(), callback.queue(),
+                callback.enteredAt()));
+        offerDue();
+    }
+
+    private void offer(Callback callback) {
+        if (definitions.queue(callback.queue()).isEmpty()) {
+            callbacks.giveUp(callback.id(), "queue " + callback.queue() + " takes no calls");
+            LOG.warn("callback {} given up: its queue {} is not an active queue", callback.id(), callback.queue());
+            return;
+        }
+        try {
+            filing.file(callback, callback.currentCall().orElseThrow(), null);
+        } catch (RouterException e) {
+            // Redis refused: the callback waits to be claimed again rather than sitting claimed and lost.
+            callbacks.pendAgain(callback.id(), parts.clock().instant());
+            LOG.warn("callback {} could not be queued, due again: {}", callback.id(), e.getMessage());
+        }
+    }
+
+    private void offerStuck() {
+        for (Callback callback : callbacks.queuedLongerThan(settings.stuckAfter(), settings.claimBatch())) {
+            CallId call = callback.currentCall().orElse(null);
+            if (call != null && ledger.find(call).isEmpty() && parts.waiting().find(call).isEmpty()
+                    && callbacks.pendAgain(callback.id(), parts.clock().instant())) {
+                LOG.warn("callback {} was claimed but never queued (its router stopped?): due again", callback.id());
+            }
+        }
+    }
+
+    /** RONA: the agent Not ready, the callback back at its place under a new call (the PBX's call has ended). */
+    private void agentMissed(CallRecord record, String dialStatus, Instant at) {
+        CallId call = record.id();
+        if (!ledger.once(call, "missed")) {
+            return;
+        }
+        Optional<QueuedCall> place = parts.waiting().find(call);
+        var reservation = parts.reservations().currentOf(call);
+        // Removed first, so that giving the reservation up finds no call to put back under the old id.
+        parts.waiting().remove(call);
+        reservation.ifPresent(r -> parts.reservations().redirectOnNoAnswer(r.token()));
+        for (BoardEntry entry : board.all()) {
+            if (AgentLegDesk.isAbout(entry.state(), call)) {
+                board.move(entry.agent().id(), e -> AgentLegDesk.isAbout(e.state(), call)
+                        ? BoardChange.to(new AgentState.NotReady(AgentState.NotReady.NO_ANSWER)) : BoardChange.none());
+                LOG.info("RONA: {} did not answer callback call {} ({}); agent Not ready", entry.agent().id(), call,
+                        dialStatus);
+            }
+        }
+        ledger.write(call, Map.of(CallLedger.AGENT, "", CallLedger.TOKEN, ""));
+        ledger.firstTime(call, CallLedger.ENDED_AT, at);
+        CallbackId id = record.callback().orElseThrow();
+        callbacks.reoffer(id).ifPresentOrElse(
+                callback -> filing.file(callback, callback.currentCall().orElseThrow(), place.orElse(null)),
+                () -> LOG.info("callback {} is no longer queued; not put back", id));
+    }
+
+    private void dialed(CallRecord record, CallbackDialed dialed) {
+        CallId call = record.id();
+        if (!ledger.once(call, "dialed")) {
+            return;
+        }
+        ledger.write(call, CallLedger.DIAL_OUTCOME, dialed.outcome().name());
+        CallbackId id = record.callback().orElseThrow();
+        AgentId agent = record.agent().orElse(null);
+        if (dialed.reached()) {
+            // Talk time starts when the customer answers, not when the agent picked up the ringing phone.
+            ledger.write(call, CallLedger.ANSWERED_AT, CallLedger.millis(dialed.occurredAt()));
+            callbacks.markDone(id, call, agent, dialed.occurredAt());
+            LOG.info("callback {} reached its customer on call {} with {}", id, call, agent);
+        } else {
+            endings.notReached(id, call, agent, dialed.outcome(), dialed.dialStatus(), dialed.occurredAt());
+        }
+    }
+
+    /**
+     * A callback's call ended. Talked: false, the hang-up desk wraps it up as any call. The agent never answered:
+     * RONA. The agent answered but the customer was not reached: the attempt (if the dial's end was not told), and
+     * the agent straight back to work, with no wrap-up for a call that never was.
+     */
+    private boolean ended(CallRecord record, CallEnded ended) {
+        CallId call = record.id();
+        ledger.firstTime(call, CallLedger.ENDED_AT, ended.occurredAt());
+        if (record.dialOutcome().filter(OriginateOutcome.ANSWERED.name()::equals).isPresent()) {
+            return false;
+        }
+        if (!record.answered()) {
+            agentMissed(record, "ended unanswered", ended.occurredAt());
+            return true;
+        }
+        if (record.dialOutcome().isEmpty() && ledger.once(call, "dialed")) {
+            endings.notReached(record.callback().orElseThrow(), call, record.agent().orElse(null),
+                    OriginateOutcome.FAILED, "ENDED", ended.occurredAt());
+        }
+        record.agent().ifPresent(agent -> board.move(agent, entry -> entry.state().equals(new AgentState.OnCall(call))
+                ? BoardChange.to(entry.notReadyAfterCall() == null ? AgentState.READY
+                        : new AgentState.NotReady(entry.notReadyAfterCall()))
+                : BoardChange.none()));
+        dispatcher.tryRoute(false);
+        return true;
+    }
+
+    private Optional<CallRecord> callbackCall(CallId call) {
+        return CallbackId.mayBeCallback(call) ? ledger.find(call).filter(CallRecord::isCallback) : Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package io.cti.core.messages;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
+import io.cti.core.phone.PhoneNumber;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Asks the PBX bridge to make a callback the router routed to the reserved agent {@code agentId}: first ring the
+ * agent's phone ({@code extension}, at most {@code ringTimeout}; unanswered is RONA, told as
+ * {@link AgentLegUnanswered}), then, once the agent picked up, dial the customer at {@code number} (E.164) for at most
+ * {@code dialTimeout}, presenting {@code callerId} (empty: the PBX's own), told as {@link CallbackDialed}. The PBX
+ * call gets {@code callId} as its id, so every event of it names the callback the router filed. {@code queue} is
+ * the queue the callback was routed in. Immutable; {@link #toString()} masks the numbers.
+ */
+public record CallBackCustomer(MessageId id, Instant occurredAt, CallId callId, AgentId agentId, String extension,
+                               String number, String callerId, QueueName queue, Duration ringTimeout,
+                               Duration dialTimeout) implements Command {
+
+    public CallBackCustomer {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(callerId, "callerId");
+        Objects.requireNonNull(queue, "queue");
+        requirePositive("ring timeout", ringTimeout);
+        requirePositive("dial timeout", dialTimeout);
+    }
+
+    public static CallBackCustomer now(CallId callId, AgentId agentId, String extension, String number,
+                                       String callerId, QueueName queue, Duration ringTimeout, Duration dialTimeout) {
+        return new CallBackCustomer(MessageId.random(), Instant.now(), callId, agentId, extension, number, callerId,
+                queue, ringTimeout, dialTimeout);
+    }
+
+    private static void requirePositive(String what, Duration duration) {
+        Objects.requireNonNull(duration, what);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + duration);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CallBackCustomer[id=" + id + ", occurredAt=" + occurredAt + ", callId=" + callId + ", agentId="
+                + agentId + ", extension=" + extension + ", number=" + PhoneNumber.mask(number) + ", callerId="
+                + PhoneNumber.mask(callerId) + ", queue=" + queue + ", ringTimeout=" + ringTimeout + ", dialTimeout="
+                + dialTimeout + "]";
+    }
+}
