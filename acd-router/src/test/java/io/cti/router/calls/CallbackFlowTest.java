@@ -28,6 +28,7 @@ import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.callbacks.CallbackStatus;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.waiting.QueuedCall;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -50,6 +51,11 @@ class CallbackFlowTest {
 
     private final FlowDesk desk = new FlowDesk(FlowSettings.defaults(), CallbackSettings.defaults().withMaxAttempts(2),
             FlowDesk.queue("sales", "sales", Duration.ofSeconds(60), Duration.ofSeconds(30), List.of()));
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
 
     @Test
     void aCallerWhoAskedToBeCalledBackIsCalledBackWhenAnAgentBecomesFreeRingingTheAgentFirst() {

@@ -40,7 +40,6 @@ import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,13 +53,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "sales", agents added by the test, customers with phone numbers, and every published message recorded.
  * Not thread-safe: one per test.
  */
-final class FlowDesk {
+final class FlowDesk implements AutoCloseable {
 
     private static final AtomicInteger EXTENSIONS = new AtomicInteger(7000);
     private static volatile RedisClient client;
 
     final QueueName sales = QueueName.of("sales");
-    final DataSource database = RouterDatabases.fresh();
+    final com.zaxxer.hikari.HikariDataSource database = RouterDatabases.fresh();
     final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
     final RedisCommands<String, String> redis = client().connect().sync();
     final List<DomainMessage> published = new CopyOnWriteArrayList<>();
@@ -148,6 +147,15 @@ final class FlowDesk {
     CallArrived arrival(String call, String ani, Instant at) {
         return new CallArrived(MessageId.random(), at, CallId.of(call), "PJSIP/trunk-" + call, "u-" + call, ani,
                 "5550200", sales);
+    }
+
+    /**
+     * Gives the database's connections back (a test JVM's embedded PostgreSQL takes 200), for test classes with many
+     * desks; the Redis keys expire with their prefix unused.
+     */
+    @Override
+    public void close() {
+        database.close();
     }
 
     <T extends DomainMessage> List<T> published(Class<T> type) {
