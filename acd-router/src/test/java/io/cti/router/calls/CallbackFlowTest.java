@@ -57,6 +57,11 @@ class CallbackFlowTest {
     private final FlowDesk desk = new FlowDesk(FlowSettings.defaults(), CallbackSettings.defaults().withMaxAttempts(2),
             FlowDesk.queue("sales", "sales", Duration.ofSeconds(60), Duration.ofSeconds(30), List.of()));
 
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
     @Test
     void aCallerWhoAskedToBeCalledBackIsCalledBackWhenAnAgentBecomesFreeRingingTheAgentFirst() {
         AgentProfile alice = desk.agent("alice");

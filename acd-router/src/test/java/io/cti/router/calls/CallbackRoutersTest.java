@@ -32,8 +32,13 @@ class CallbackRoutersTest {
     }
 
     @Test
-    void twoRoutersTickingAtOnceQueueEveryDueCallbackOnce() throws Exception {
-        FlowDesk desk = new FlowDesk();
+    void twoRoutersTickingAtOnceQueueEveryDueCallbackOnce() {
+        try (FlowDesk desk = new FlowDesk()) {
+            twoRoutersQueueEveryDueCallbackOnce(desk);
+        }
+    }
+
+    private void twoRoutersQueueEveryDueCallbackOnce(FlowDesk desk) {
         InboundCallFlow other = desk.anotherRouter();
         for (int i = 0; i < 40; i++) {
             file(desk, String.format("+1415555%04d", i), Instant.now().minusSeconds(i));
@@ -57,8 +62,13 @@ class CallbackRoutersTest {
     void aCallbackClaimedByARouterThatStoppedBeforeQueueingItIsOfferedAgain() {
         CallbackSettings settings = new CallbackSettings(3, Duration.ofMinutes(10), Duration.ofSeconds(30),
                 Duration.ofDays(365), "", 100, Duration.ofMillis(300));
-        FlowDesk desk = new FlowDesk(FlowSettings.defaults(), settings,
-                FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()));
+        try (FlowDesk desk = new FlowDesk(FlowSettings.defaults(), settings,
+                FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()))) {
+            aClaimNeverQueuedIsOfferedAgain(desk);
+        }
+    }
+
+    private void aClaimNeverQueuedIsOfferedAgain(FlowDesk desk) {
         Callback callback = file(desk, "+14155550123", Instant.now().minusSeconds(5));
         // A router claims it and stops before its call reaches the queue.
         desk.callbacks.claimDue(Instant.now(), 10, "router-that-stopped");
