@@ -235,7 +235,7 @@
     $('search').addEventListener('submit', event => { event.preventDefault(); search($('search-query').value); });
     $('new-customer').addEventListener('click', () => openCustomerForm(null, ''));
     $('customer-form').addEventListener('submit', event => { event.preventDefault(); saveCustomer(); });
-    // Shortcuts beside the access keys (which differ per browser): Alt+letter.
+    // Alt+letter shortcuts (announced by aria-keyshortcuts); no accesskey, whose keys differ per browser and OS.
     document.addEventListener('keydown', event => {
       if (!event.altKey || event.ctrlKey || event.metaKey) {
         return;

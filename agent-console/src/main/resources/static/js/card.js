@@ -27,7 +27,7 @@
   /** The call part of a pop: queue, waited, IVR choices, contacts today, why routed to me. */
   function call(pop, status, held) {
     const ringing = status === 'RINGING' || status === 'RESERVED';
-    return el('div', { id: 'pop', 'data-call': pop.callId },
+    return el('div', { id: 'pop', 'data-call': pop.callId, 'data-caller': pop.callerNumber, 'data-status': status },
       ringing ? el('p', { className: 'ringing', id: 'ringing', text: t('call.ringing') }) : null,
       held ? el('p', { className: 'held', text: t('call.held') }) : null,
       facts([['call.caller', pop.callerNumber], ['call.queue', pop.queue],

@@ -96,15 +96,16 @@
       return;
     }
     const names = [...series.keys()].sort();
-    const lineOf = (name, i, pick) => ({ label: name, borderColor: PALETTE[i % PALETTE.length], pointRadius: 0,
+    const lineOf = (label, name, i, pick) => ({ label, borderColor: PALETTE[i % PALETTE.length], pointRadius: 1,
       data: series.get(name).map(p => ({ x: Date.parse(p.at), y: pick(p) })) });
     const options = (max) => ({ animation: false, maintainAspectRatio: false, parsing: false,
-      scales: { x: { type: 'linear', ticks: { callback: v => I18n.time(new Date(v).toISOString()), maxTicksLimit: 6 } },
+      scales: { x: { type: 'linear', ticks: { callback: v => Number.isFinite(v) ? I18n.time(new Date(v).toISOString()) : '',
+        maxTicksLimit: 6 } },
         y: { min: 0, max } } });
     // Answered solid, abandoned dashed, one colour per queue.
-    const volume = names.flatMap((n, i) => [lineOf(n + ' ' + t('sup.answered'), i, p => p.answered),
-      Object.assign(lineOf(n + ' ' + t('sup.abandon'), i, p => p.abandoned), { borderDash: [4, 3] })]);
-    const sl = names.map((n, i) => lineOf(n, i, p => p.sl < 0 ? null : p.sl * 100));
+    const volume = names.flatMap((n, i) => [lineOf(n + ' ' + t('sup.answeredCalls'), n, i, p => p.answered),
+      Object.assign(lineOf(n + ' ' + t('sup.abandonedCalls'), n, i, p => p.abandoned), { borderDash: [4, 3] })]);
+    const sl = names.map((n, i) => lineOf(n, n, i, p => p.sl < 0 ? null : p.sl * 100));
     if (!volumeChart) {
       volumeChart = new Chart($('volume-chart'), { type: 'line', data: { datasets: volume }, options: options(undefined) });
       slChart = new Chart($('sl-chart'), { type: 'line', data: { datasets: sl }, options: options(100) });
