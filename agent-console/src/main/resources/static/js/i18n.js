@@ -8,6 +8,11 @@
   const en = {
     'app.title': 'CTI console', 'nav.customers': 'Customers', 'nav.home': 'Home', 'logout': 'Log out',
     'lang.switch': '中文', 'lang.label': 'Language',
+    'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Log in',
+    'login.error': 'Wrong user name or password.',
+    'login.locked': 'This account is locked after too many failed logins; try again later or ask an administrator.',
+    'login.disabled': 'This account is disabled; ask an administrator.',
+    'login.expired': 'Your session has ended; please log in again.', 'login.logged-out': 'You are logged out.',
     'push.connecting': 'connecting…', 'push.connected': 'live', 'push.reconnecting': 'reconnecting in {s} s',
     'push.label': 'Push',
     'agent.title': 'Agent desktop', 'agent.state': 'State', 'agent.inState': 'for {t}',
@@ -50,6 +55,10 @@
   const zh = {
     'app.title': 'CTI 坐席平台', 'nav.customers': '客户', 'nav.home': '首页', 'logout': '退出登录',
     'lang.switch': 'English', 'lang.label': '语言',
+    'login.username': '用户名', 'login.password': '密码', 'login.submit': '登录',
+    'login.error': '用户名或密码错误。', 'login.locked': '登录失败次数过多，账户已锁定；请稍后再试或联系管理员。',
+    'login.disabled': '账户已停用；请联系管理员。', 'login.expired': '会话已结束，请重新登录。',
+    'login.logged-out': '您已退出。',
     'push.connecting': '连接中…', 'push.connected': '实时', 'push.reconnecting': '{s} 秒后重连',
     'push.label': '推送',
     'agent.title': '坐席工作台', 'agent.state': '状态', 'agent.inState': '已持续 {t}',
