@@ -29,8 +29,8 @@
   function header(current) {
     const who = document.getElementById('who');
     if (who) {
-      who.textContent = current.displayName + ' (' + current.username + ', ' + current.roles.join(', ')
-        + (current.agentId ? ', agent ' + current.agentId : '') + ')';
+      who.textContent = current.displayName + ' (' + current.username + (current.agentId && current.agentId !== current.username
+        ? ' · ' + current.agentId : '') + ')';
     }
     const logout = document.getElementById('logout');
     if (logout && current.csrf) {
@@ -53,13 +53,20 @@
     function open() {
       socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
       socket.onopen = () => { pause = 1000; onConnection('connected'); };
-      socket.onmessage = event => onFrame(JSON.parse(event.data));
+      socket.onmessage = event => {
+        const frame = JSON.parse(event.data);
+        if (frame.type === 'heartbeat' && frame.data && frame.data.at) {
+          // The server's clock, not this browser's, decides times in state and countdowns.
+          offset = Date.parse(frame.data.at) - Date.now();
+        }
+        onFrame(frame);
+      };
       socket.onclose = event => {
         if (event.code === 4401 || event.code === 1008) {
           location.href = '/login.html?expired';
           return;
         }
-        onConnection('reconnecting in ' + Math.round(pause / 1000) + ' s (closed: ' + event.code + ')');
+        onConnection('reconnecting', Math.round(pause / 1000));
         // A refused handshake (the session ended meanwhile) looks like any drop: ask before trying again.
         setTimeout(() => session().then(current => {
           if (current.authenticated) {
@@ -83,5 +90,27 @@
     };
   }
 
-  window.Cti = { session, api, header, connect };
+  let offset = 0;
+
+  /** Now by the server's clock (as far as its heartbeats tell), in epoch milliseconds. */
+  function serverNow() {
+    return Date.now() + offset;
+  }
+
+  /** Shows the socket's state in element id "connection", in the page's language. */
+  let shown = null;
+  function showConnection(state, seconds) {
+    const element = document.getElementById('connection');
+    if (window.I18n && shown === null) {
+      I18n.onChange(() => showConnection(shown.state, shown.seconds));
+    }
+    shown = { state, seconds };
+    if (element) {
+      delete element.dataset.i18n;
+      element.dataset.state = state;
+      element.textContent = window.I18n ? I18n.t('push.' + state, { s: seconds }) : state;
+    }
+  }
+
+  window.Cti = { session, api, header, connect, serverNow, showConnection };
 })();

@@ -105,4 +105,32 @@ public class ConsoleException extends RuntimeException {
         return new ConsoleException("no-call-to-wrap-up", "agent " + agent + " has no call to wrap up (state: "
                 + state + ")", List.of());
     }
+
+    /** A call control ({@code action}) while agent {@code agent} has no call it may control ({@code state}). */
+    public static ConsoleException noCallToControl(String agent, String action, String state) {
+        return new ConsoleException("no-call-to-control", "agent " + agent + " has no connected call to " + action
+                + " (state: " + state + ")", List.of());
+    }
+
+    /** Click-to-dial while agent {@code agent} is busy with a call ({@code state}). */
+    public static ConsoleException busyAgent(String agent, String state) {
+        return new ConsoleException("agent-busy", "agent " + agent + " cannot dial while " + state, List.of());
+    }
+
+    /** A spy request from a supervisor whose console user {@code username} has no phone endpoint. */
+    public static ConsoleException noPhoneEndpoint(String username) {
+        return new ConsoleException("no-phone-endpoint", "console user '" + username + "' has no phone endpoint to"
+                + " listen on (an administrator sets one, e.g. PJSIP/3001)", List.of());
+    }
+
+    /** A spy request for call {@code call}, which no agent is on now. */
+    public static ConsoleException noLiveCall(String call) {
+        return new ConsoleException("no-live-call", "call " + call + " is not connected to an agent now", List.of());
+    }
+
+    /** User {@code username} asked to join a call but does not watch the floor (SUPERVISOR or ADMIN). */
+    public static ConsoleException notASupervisor(String username) {
+        return new ConsoleException("not-a-supervisor", "console user '" + username + "' may not join agents' calls",
+                List.of());
+    }
 }

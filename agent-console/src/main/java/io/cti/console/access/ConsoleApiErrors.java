@@ -21,15 +21,20 @@ import java.util.Map;
 class ConsoleApiErrors extends ApiErrorAdvice {
 
     /** Error ids with a status other than "invalid-* is a 400". */
-    static final Map<String, HttpStatus> STATUSES = Map.of(
-            "no-such-user", HttpStatus.NOT_FOUND,
-            "duplicate-user", HttpStatus.CONFLICT,
-            "last-admin", HttpStatus.CONFLICT,
-            "no-linked-agent", HttpStatus.FORBIDDEN,
-            "not-your-agent", HttpStatus.FORBIDDEN,
-            "not-your-call", HttpStatus.FORBIDDEN,
-            "no-call-to-wrap-up", HttpStatus.CONFLICT,
-            "bus-failure", HttpStatus.SERVICE_UNAVAILABLE);
+    static final Map<String, HttpStatus> STATUSES = Map.ofEntries(
+            Map.entry("no-such-user", HttpStatus.NOT_FOUND),
+            Map.entry("duplicate-user", HttpStatus.CONFLICT),
+            Map.entry("last-admin", HttpStatus.CONFLICT),
+            Map.entry("no-linked-agent", HttpStatus.FORBIDDEN),
+            Map.entry("not-your-agent", HttpStatus.FORBIDDEN),
+            Map.entry("not-your-call", HttpStatus.FORBIDDEN),
+            Map.entry("no-call-to-wrap-up", HttpStatus.CONFLICT),
+            Map.entry("no-call-to-control", HttpStatus.CONFLICT),
+            Map.entry("agent-busy", HttpStatus.CONFLICT),
+            Map.entry("no-phone-endpoint", HttpStatus.CONFLICT),
+            Map.entry("no-live-call", HttpStatus.CONFLICT),
+            Map.entry("not-a-supervisor", HttpStatus.FORBIDDEN),
+            Map.entry("bus-failure", HttpStatus.SERVICE_UNAVAILABLE));
 
     @ExceptionHandler(ConsoleException.class)
     ResponseEntity<ApiError> console(ConsoleException e, HttpServletRequest request) {

@@ -42,6 +42,10 @@ final class DemoUsers implements ApplicationListener<ApplicationStartedEvent> {
         this.agents = List.copyOf(agents);
     }
 
+    static final String SUPERVISOR = "supervisor";
+    /** The demo supervisor's phone: listen, whisper and barge ring it. */
+    static final String SUPERVISOR_PHONE = "PJSIP/3001";
+
     /** The demo users of {@code agents}, the administrator first. */
     static List<DemoUser> of(List<String> agents) {
         List<DemoUser> all = new ArrayList<>(List.of(
@@ -59,6 +63,10 @@ final class DemoUsers implements ApplicationListener<ApplicationStartedEvent> {
         for (DemoUser demo : of(agents)) {
             try {
                 StoredUser user = users.find(demo.username()).orElseGet(() -> admin.create(demo.draft(), BY));
+                if (demo.username().equals(SUPERVISOR) && users.phoneEndpoint(SUPERVISOR).isEmpty()) {
+                    // The demo supervisor listens in from a phone of their own, beside the agents' 2001-2030.
+                    users.setPhoneEndpoint(SUPERVISOR, SUPERVISOR_PHONE);
+                }
                 if (user.enabled() && passwords.matches(demo.password(), user.passwordHash())) {
                     lines.add("  " + demo.username() + " / " + demo.password() + "  "
                             + user.principal().roles() + (user.principal().agentId() == null ? ""

@@ -56,6 +56,18 @@ public final class UserRepository {
                 .query(Boolean.class).single();
     }
 
+    /** The phone endpoint {@code username} listens in from (e.g. {@code PJSIP/3001}), if one is set. */
+    public Optional<String> phoneEndpoint(String username) {
+        return jdbc.sql("select phone_endpoint from console_user where username = ?").param(username)
+                .query(String.class).optional();
+    }
+
+    /** Sets the phone endpoint of {@code username} (the database checks its form); false when no such user. */
+    public boolean setPhoneEndpoint(String username, String endpoint) {
+        return jdbc.sql("update console_user set phone_endpoint = ? where username = ?").params(endpoint, username)
+                .update() == 1;
+    }
+
     /** Stores a new user; a taken name or agent id refuses it whole. */
     public StoredUser create(ConsolePrincipal user, String passwordHash, boolean enabled, Instant now) {
         try {

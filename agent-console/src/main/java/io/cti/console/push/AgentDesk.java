@@ -115,7 +115,7 @@ final class AgentDesk {
     }
 
     /** What a client sent, safe to put into a message: no control characters, not too long. */
-    private static String printable(String text) {
+    static String printable(String text) {
         String cleaned = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;

@@ -1,6 +1,7 @@
 package io.cti.console.push;
 
 import io.cti.console.ConsoleProperties;
+import io.cti.console.access.UserRepository;
 import io.cti.console.access.AccessAutoConfiguration;
 import io.cti.core.bus.MessageBus;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @AutoConfiguration(after = AccessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessageBus.class)
-@Import({AgentDeskController.class, PushAutoConfiguration.Sockets.class})
+@Import({AgentDeskController.class, CallControlController.class, PushAutoConfiguration.Sockets.class})
 public class PushAutoConfiguration {
 
     @Bean
@@ -49,6 +50,16 @@ public class PushAutoConfiguration {
     @Bean
     AgentDesk agentDesk(MessageBus bus, PushHub hub, Clock clock) {
         return new AgentDesk(bus, hub, clock);
+    }
+
+    @Bean
+    CallControl callControl(MessageBus bus, PushHub hub, Clock clock) {
+        return new CallControl(bus, hub, clock);
+    }
+
+    @Bean
+    SupervisorDesk supervisorDesk(MessageBus bus, PushHub hub, UserRepository users, Clock clock) {
+        return new SupervisorDesk(bus, hub, users, clock);
     }
 
     /** Closes sockets off the fan-out's thread: closing a jammed connection can wait on the network. */
@@ -101,10 +112,11 @@ public class PushAutoConfiguration {
         }
 
         @Bean
-        PushSocketHandler pushSocketHandler(PushHub hub, AgentDesk desk, PushFrames frames, JsonMapper json,
-                                            ConsoleProperties properties, ExecutorService pushSocketCloser) {
+        PushSocketHandler pushSocketHandler(PushHub hub, AgentDesk desk, CallControl calls, SupervisorDesk supervisors,
+                                            PushFrames frames, JsonMapper json, ConsoleProperties properties,
+                                            ExecutorService pushSocketCloser) {
             ConsoleProperties.Push push = properties.push();
-            return new PushSocketHandler(hub, desk, frames, json, new SendLimits(push.sendQueueFrames(),
+            return new PushSocketHandler(hub, desk, calls, supervisors, frames, json, new SendLimits(push.sendQueueFrames(),
                     push.sendQueueBytes().toBytes(), push.sendTimeLimit()), pushSocketCloser);
         }
 

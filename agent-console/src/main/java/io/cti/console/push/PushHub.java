@@ -120,6 +120,13 @@ final class PushHub {
         return board.stateOf(agent);
     }
 
+    /** The agent connected to {@code call} now, as the board knows it. */
+    synchronized Optional<AgentStateChanged> agentOn(io.cti.core.ids.CallId call) {
+        return board.agents().stream()
+                .filter(s -> s.status() == io.cti.core.messages.AgentStatus.ON_CALL && call.equals(s.callId()))
+                .findFirst();
+    }
+
     synchronized int sessions() {
         return all.size();
     }

@@ -35,19 +35,24 @@ final class PushSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PushSocketHandler.class);
     private static final String PUSH = "cti.console.push";
-    static final List<String> TYPES = List.of("ready", "not-ready", "log-out", "wrap-up", "snapshot");
+    static final List<String> TYPES = List.of("ready", "not-ready", "log-out", "wrap-up", "snapshot", "hang-up", "hold",
+            "resume", "transfer", "dial", "spy");
 
     private final PushHub hub;
     private final AgentDesk desk;
+    private final CallControl calls;
+    private final SupervisorDesk supervisors;
     private final PushFrames frames;
     private final JsonMapper json;
     private final SendLimits limits;
     private final Executor closer;
 
-    PushSocketHandler(PushHub hub, AgentDesk desk, PushFrames frames, JsonMapper json, SendLimits limits,
+    PushSocketHandler(PushHub hub, AgentDesk desk, CallControl calls, SupervisorDesk supervisors, PushFrames frames, JsonMapper json, SendLimits limits,
                       Executor closer) {
         this.hub = hub;
         this.desk = desk;
+        this.calls = calls;
+        this.supervisors = supervisors;
         this.frames = frames;
         this.json = json;
         this.limits = limits;
@@ -106,8 +111,33 @@ final class PushSocketHandler extends TextWebSocketHandler {
             case "wrap-up" -> session.offer(frames.accepted(type, Map.of("callId",
                     desk.wrapUp(user, wrapUp(message, named)).value())));
             case "snapshot" -> hub.resend(session);
+            case "hang-up" -> called(session, type, calls.hangUp(user, text(message, "callId")).value());
+            case "hold" -> called(session, type, calls.hold(user, text(message, "callId")).value());
+            case "resume" -> called(session, type, calls.resume(user, text(message, "callId")).value());
+            case "transfer" -> called(session, type, calls.transfer(user, text(message, "callId"),
+                    text(message, "targetKind"), text(message, "target")).value());
+            case "dial" -> accepted(session, type, calls.dial(user, text(message, "number"),
+                    customerId(message)).value());
+            case "spy" -> called(session, type, supervisors.spy(user, text(message, "callId"),
+                    text(message, "mode")).value());
             default -> throw ConsoleException.invalidParameter("type", "unknown-type", "one of " + TYPES);
         }
+    }
+
+    private void called(PushSession session, String type, String callId) {
+        session.offer(frames.accepted(type, Map.of("callId", callId)));
+    }
+
+    private static Long customerId(JsonNode message) {
+        JsonNode id = message.get("customerId");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.canConvertToLong()) {
+            throw ConsoleException.invalidInput("dial", List.of(new FieldError("customerId", "wrong-type",
+                    "a customer id is a whole number")));
+        }
+        return id.longValue();
     }
 
     private void accepted(PushSession session, String type, String agentId) {

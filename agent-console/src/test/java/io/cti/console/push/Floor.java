@@ -13,6 +13,12 @@ import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.Command;
 import io.cti.core.messages.CompleteWrapUp;
+import io.cti.core.messages.DialCustomer;
+import io.cti.core.messages.HangUp;
+import io.cti.core.messages.HoldCall;
+import io.cti.core.messages.ResumeCall;
+import io.cti.core.messages.Spy;
+import io.cti.core.messages.TransferCall;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.QueueFiguresUpdated;
@@ -41,7 +47,8 @@ final class Floor implements AutoCloseable {
     Floor(MessageBus bus) {
         this.bus = bus;
         this.watch = bus.subscribe(Subscription.builder("test-" + UUID.randomUUID(), "test")
-                .streams(BusStream.COMMANDS).types(ChangeAgentState.class, CompleteWrapUp.class).build(),
+                .streams(BusStream.COMMANDS).types(ChangeAgentState.class, CompleteWrapUp.class, HangUp.class, HoldCall.class, ResumeCall.class,
+                        TransferCall.class, DialCustomer.class, Spy.class).build(),
                 (DomainMessage m) -> commands.add((Command) m));
     }
 
@@ -68,6 +75,21 @@ final class Floor implements AutoCloseable {
     List<Command> commandsFor(String agent) {
         return commands.stream().filter(c -> c instanceof ChangeAgentState s && s.agentId().value().equals(agent)
                 || c instanceof CompleteWrapUp w && w.agentId().value().equals(agent)).toList();
+    }
+
+    /** The call controls published about {@code call} so far, in order. */
+    List<Command> callControlsOf(String call) {
+        return commands.stream().filter(c -> c instanceof HangUp u && u.callId().value().equals(call)
+                || c instanceof HoldCall h && h.callId().value().equals(call)
+                || c instanceof ResumeCall r && r.callId().value().equals(call)
+                || c instanceof TransferCall t && t.callId().value().equals(call)
+                || c instanceof Spy s && s.callId().value().equals(call)).toList();
+    }
+
+    /** The click-to-dial commands published for {@code agent} so far. */
+    List<DialCustomer> dialsOf(String agent) {
+        return commands.stream().filter(c -> c instanceof DialCustomer d && d.agentId().value().equals(agent))
+                .map(DialCustomer.class::cast).toList();
     }
 
     @Override

@@ -1,0 +1,198 @@
+package io.cti.platform.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real browser (headless chromium) on the default run's floor with pbx-sim's demo traffic: an
+ * agent goes Ready, the pop of the right customer appears while the phone rings, the phone is answered, the agent
+ * hangs up and writes the wrap-up, and the supervisor's wallboard sees the call arrive and leave; keyboard-only use;
+ * the Chinese UI. The bots are off, so the demo agents logged in here are the only ones taking calls. One platform
+ * start serves every test of the class. Screenshots land in target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cti.platform.data-dir=target/it-data/console-browser",
+        "cti.platform.wipe-data=true",
+        "cti.platform.database.url=",
+        "cti.platform.redis.url=",
+        "cti.bridge.host=",
+        "cti.platform.demo.customers=300",
+        "cti.platform.pbx.traffic.calls-per-hour=720",
+        "cti.platform.pbx.traffic.no-answer=0",
+        "cti.platform.pbx.traffic.unknown-share=0",
+        "cti.router.demo.bots=false",
+})
+@DirtiesContext
+class ConsoleInTheBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void anAgentTakesARoutedCallFromPopToWrapUpWhileTheWallboardSeesItArriveAndLeave() {
+        WebDriver board = logIn("supervisor", "supervisor-demo", "en-US,en");
+        WebDriver agent = logIn("agent01", "agent01-demo", "en-US,en");
+        waitFor(board, By.cssSelector("#connection[data-state=connected]"));
+        waitFor(agent, By.cssSelector("#connection[data-state=connected]"));
+
+        // Calls are already waiting: Ready lasts only until the router reserves agent01 for the first of them.
+        agent.findElement(By.id("ready")).click();
+
+        // The pop with the customer's card is on screen while the phone still rings (read in one go: the page
+        // re-renders the pop when the phone is answered).
+        Map<?, ?> shown = (Map<?, ?>) new WebDriverWait(agent, PATIENCE, Duration.ofMillis(50)).until(b ->
+                ((JavascriptExecutor) b).executeScript("""
+                        const ringing = document.getElementById('ringing');
+                        const name = document.getElementById('customer-name');
+                        if (!ringing || !name) { return null; }
+                        const pop = document.getElementById('pop');
+                        return { call: pop.dataset.call, caller: pop.dataset.caller, name: name.textContent,
+                                 ringing: ringing.textContent };"""));
+        HeadlessChromium.screenshot(agent, "agent-desktop-ringing");
+        String call = (String) shown.get("call");
+        String caller = (String) shown.get("caller");
+        String shownName = (String) shown.get("name");
+        assertThat((String) shown.get("ringing")).isEqualTo("Ringing — pick up your phone");
+        assertThat(shownName).isEqualTo(jdbc.queryForObject("""
+                select c.name from customer c join customer_phone p on p.customer_id = c.id where p.e164 = ?""",
+                String.class, caller));
+        waitFor(board, By.cssSelector("#agents tr[data-agent=agent01][data-call='" + call + "']"));
+
+        // pbx-sim's phone picks up; the agent talks, then hangs up from the desktop.
+        waitFor(agent, By.cssSelector("#state[data-status=ON_CALL]"));
+        waitFor(board, By.cssSelector("#agents tr[data-agent=agent01][data-status=ON_CALL] button[data-mode=LISTEN]"));
+        assertThat(((JavascriptExecutor) board).executeScript("""
+                const volume = window.Chart && Chart.getChart('volume-chart');
+                const sl = window.Chart && Chart.getChart('sl-chart');
+                return volume && sl ? volume.data.datasets.length + '/' + sl.data.datasets.length : String(typeof Chart);"""))
+                .as("the day's charts drawn from the pushed figures, one line per queue and figure")
+                .asString().matches("[1-9][0-9]*/[1-9][0-9]*");
+        HeadlessChromium.screenshot(agent, "agent-desktop");
+        HeadlessChromium.screenshot(board, "wallboard");
+        agent.findElement(By.id("hang-up")).click();
+
+        waitFor(agent, By.cssSelector("#state[data-status=WRAP_UP]"));
+        waitFor(board, By.cssSelector("#agents tr[data-agent=agent01][data-status=WRAP_UP]"));
+        assertThat(waitFor(agent, By.id("wrap-countdown")).getText()).isNotBlank();
+        new Select(agent.findElement(By.id("disposition"))).selectByValue("sale");
+        agent.findElement(By.id("notes")).sendKeys("wants the premium plan");
+        agent.findElement(By.id("satisfaction")).sendKeys("4");
+        HeadlessChromium.screenshot(agent, "agent-desktop-wrap-up");
+        agent.findElement(By.id("wrap-submit")).click();
+
+        await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "select disposition from interaction where call_id = ?", String.class, call).contains("sale"));
+        assertThat(jdbc.queryForObject("select notes from interaction where call_id = ?", String.class, call))
+                .startsWith("wants the premium plan");
+        // The wallboard re-renders its rows on every push: read the row's call in the page, not through a stale handle.
+        new WebDriverWait(board, PATIENCE).until(b -> !call.equals(((JavascriptExecutor) b).executeScript(
+                "const row = document.querySelector('#agents tr[data-agent=agent01]'); return row && row.dataset.call;")));
+        // Leaves the next calls to the keyboard-only agent.
+        agent.findElement(By.id("log-out")).click();
+    }
+
+    @Test
+    void anAgentWorksACallWithTheKeyboardAlone() {
+        WebDriver agent = logIn("agent02", "agent02-demo", "en-US,en");
+        waitFor(agent, By.cssSelector("#connection[data-state=connected]"));
+
+        shortcut(agent, "r");
+        waitFor(agent, By.cssSelector("#state[data-status=ON_CALL]"));
+        String call = agent.findElement(By.id("pop")).getDomAttribute("data-call");
+        shortcut(agent, "h");
+        waitFor(agent, By.cssSelector("#state[data-status=WRAP_UP]"));
+
+        // Wrap-up takes the focus; the form is filled and sent from the keyboard.
+        new WebDriverWait(agent, PATIENCE).until(b -> "disposition".equals(
+                b.switchTo().activeElement().getDomAttribute("id")));
+        WebElement disposition = agent.switchTo().activeElement();
+        disposition.sendKeys(Keys.TAB);
+        agent.switchTo().activeElement().sendKeys("typed without a mouse");
+        HeadlessChromium.screenshot(agent, "agent-desktop-keyboard");
+        shortcut(agent, "w");
+
+        await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "select notes from interaction where call_id = ?", String.class, call).stream()
+                .anyMatch(n -> n != null && n.startsWith("typed without a mouse")));
+        agent.findElement(By.id("log-out")).click();
+    }
+
+    @Test
+    void aChineseBrowserGetsTheChineseConsoleAndTheSwitchSticks() {
+        WebDriver agent = logIn("agent09", "agent09-demo", "zh-CN,zh");
+        assertThat(waitFor(agent, By.cssSelector("header h1")).getText()).isEqualTo("坐席工作台");
+        assertThat(agent.findElement(By.id("ready")).getText()).isEqualTo("就绪");
+        HeadlessChromium.screenshot(agent, "agent-desktop-zh-CN");
+
+        agent.findElement(By.id("lang")).click();
+        assertThat(agent.findElement(By.cssSelector("header h1")).getText()).isEqualTo("Agent desktop");
+        agent.navigate().refresh();
+        assertThat(waitFor(agent, By.cssSelector("header h1")).getText()).isEqualTo("Agent desktop");
+
+        WebDriver board = logIn("supervisor", "supervisor-demo", "en-US,en");
+        waitFor(board, By.cssSelector("#connection[data-state=connected]"));
+        board.findElement(By.id("lang")).click();
+        assertThat(board.findElement(By.cssSelector("header h1")).getText()).isEqualTo("监控大屏");
+        waitFor(board, By.cssSelector("#queues tr[data-queue=support]"));
+        HeadlessChromium.screenshot(board, "wallboard-zh-CN");
+    }
+
+    private WebDriver logIn(String username, String password, String languages) {
+        WebDriver browser = HeadlessChromium.start(languages);
+        browsers.add(browser);
+        browser.get("http://localhost:" + port + "/login.html");
+        waitFor(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        HeadlessChromium.screenshot(browser, "login");
+        // The login page fills the CSRF token from /api/session before the form may be sent.
+        new WebDriverWait(browser, PATIENCE).until(b -> !b.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
+        browser.findElement(By.id("password")).submit();
+        new WebDriverWait(browser, PATIENCE).until(b -> !b.getCurrentUrl().contains("login"));
+        waitFor(browser, By.cssSelector("#who:not(:empty)"));
+        return browser;
+    }
+
+    /** Alt+key, the desktop's shortcut for its main actions. */
+    private static void shortcut(WebDriver browser, String key) {
+        new Actions(browser).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+    }
+
+    private static WebElement waitFor(WebDriver browser, By what) {
+        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
+                .until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+}
