@@ -6,6 +6,9 @@ import io.cti.core.bus.RedisStreamsBus;
 import io.cti.core.embedded.EmbeddedRedisServer;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.QueueName;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -18,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark (k): the console's push fan-out on one instance. Starts the whole platform as its own process (demo
@@ -46,14 +52,16 @@ public final class PushFanOutBenchmark {
     private final Recorder pops;
     private final Recorder states;
     private final List<PushSocketClient> reading;
+    private final RedisCommands<String, String> redis;
 
     private PushFanOutBenchmark(PlatformProcess platform, PushDriver driver, Recorder pops, Recorder states,
-                                List<PushSocketClient> reading) {
+                                List<PushSocketClient> reading, RedisCommands<String, String> redis) {
         this.platform = platform;
         this.driver = driver;
         this.pops = pops;
         this.states = states;
         this.reading = reading;
+        this.redis = redis;
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,16 +105,18 @@ public final class PushFanOutBenchmark {
                     });
                  HikariDataSource db = PushFloor.database(pg.server());
                  RedisStreamsBus bus = RedisStreamsBus.connect(redis.uri(), BusOptions.builder().streamPrefix("cti:").build(),
-                         new SimpleMeterRegistry())) {
+                         new SimpleMeterRegistry());
+                 StatefulRedisConnection<String, String> lag = RedisClient.create(redis.uri()).connect()) {
                 System.out.printf("platform ready on port %d after %.1f s (pid %d); log %s%n", platform.port(),
                         (System.nanoTime() - started) / 1e9, platform.pid(), dir.resolve("platform.log"));
-                run(platform, db, bus, agentCount, supervisorCount, rates, statesPerCall, warmup, seconds, slowAgents,
+                run(platform, db, bus, lag.sync(), agentCount, supervisorCount, rates, statesPerCall, warmup, seconds, slowAgents,
                         slowSupervisors, flood, slowSeconds, cutOffs);
             }
         }
     }
 
-    private static void run(PlatformProcess platform, HikariDataSource db, RedisStreamsBus bus, int agentCount,
+    private static void run(PlatformProcess platform, HikariDataSource db, RedisStreamsBus bus,
+                            RedisCommands<String, String> redis, int agentCount,
                             int supervisorCount, double[] rates, int statesPerCall, long warmup, long seconds,
                             int slowAgentCount, int slowSupervisorCount, double flood, long slowSeconds,
                             Queue<String> cutOffs) throws Exception {
@@ -115,20 +125,12 @@ public final class PushFanOutBenchmark {
         PushFloor floor = new PushFloor(platform.port());
         long t = System.nanoTime();
         PushFloor.addToRouter(db, agents);
-        for (AgentId agent : agents) {
-            floor.createUser(agent.value(), "AGENT", agent.value());
-        }
-        for (String supervisor : supervisors) {
-            floor.createUser(supervisor, "SUPERVISOR", null);
-        }
-        List<String> agentCookies = new ArrayList<>();
-        for (AgentId agent : agents) {
-            agentCookies.add(floor.logIn(agent.value()));
-        }
-        List<String> supervisorCookies = new ArrayList<>();
-        for (String supervisor : supervisors) {
-            supervisorCookies.add(floor.logIn(supervisor));
-        }
+        List<String[]> users = new ArrayList<>();
+        agents.forEach(agent -> users.add(new String[]{agent.value(), "AGENT", agent.value()}));
+        supervisors.forEach(supervisor -> users.add(new String[]{supervisor, "SUPERVISOR", null}));
+        List<String> cookies = floor.enrol(users, 4);
+        List<String> agentCookies = cookies.subList(0, agents.size());
+        List<String> supervisorCookies = cookies.subList(agents.size(), cookies.size());
         System.out.printf("%d agents in the router's directory, %d agent and %d supervisor users created and logged in"
                 + " in %.1f s%n", agents.size(), agents.size(), supervisors.size(), (System.nanoTime() - t) / 1e9);
         long heapWithout = platform.heapAfterGcMb();
@@ -138,10 +140,10 @@ public final class PushFanOutBenchmark {
         Recorder pops = new Recorder(3);
         Recorder states = new Recorder(3);
         t = System.nanoTime();
-        List<PushSocketClient> agentSockets = floor.open(agents.size(),
+        List<PushSocketClient> agentSockets = floor.open(agents.size(), slowAgentCount,
                 i -> new String[]{agents.get(i).value(), agentCookies.get(i), agents.get(i).value()},
                 driver.published(), pops, states);
-        List<PushSocketClient> supervisorSockets = floor.open(supervisors.size(),
+        List<PushSocketClient> supervisorSockets = floor.open(supervisors.size(), slowSupervisorCount,
                 i -> new String[]{supervisors.get(i), supervisorCookies.get(i), null}, driver.published(), pops, states);
         System.out.printf("%d push sockets open, each with its snapshot, in %.1f s%n",
                 agentSockets.size() + supervisorSockets.size(), (System.nanoTime() - t) / 1e9);
@@ -152,11 +154,11 @@ public final class PushFanOutBenchmark {
         List<AgentId> timedAgents = agents.subList(slowAgentCount, agents.size());
         List<PushSocketClient> others = new ArrayList<>(agentSockets.subList(slowAgentCount, agentSockets.size()));
         others.addAll(supervisorSockets.subList(slowSupervisorCount, supervisorSockets.size()));
-        PushFanOutBenchmark bench = new PushFanOutBenchmark(platform, driver, pops, states, others);
+        PushFanOutBenchmark bench = new PushFanOutBenchmark(platform, driver, pops, states, others, redis);
 
         double stressed = rates[rates.length - 1];
         System.out.printf("warm-up: %d s at %.0f calls/s (not recorded)%n", warmup, stressed);
-        driver.run(stressed, statesPerCall, Duration.ofSeconds(warmup), timedAgents, List.of(), 0);
+        driver.run(stressed, statesPerCall, Duration.ofSeconds(warmup), timedAgents, slowAgents, flood);
         bench.drain();
         long heapWith = platform.heapAfterGcMb();
         System.out.printf("platform heap after GC: %d MB before the sockets, %d MB with %d sockets open (%.1f KB a socket)%n",
@@ -166,11 +168,15 @@ public final class PushFanOutBenchmark {
         System.out.println("pops timed on the " + timedAgents.size() + " agents' sockets that keep reading; agent states"
                 + " timed on the " + (supervisors.size() - slowSupervisorCount) + " wallboards that keep reading (ms)");
         System.out.println("| phase | calls/s | pops | p50 | p99 | p99.9 | max | wallboard states | p50 | p99 | max"
-                + " | events/s published | frames/s received | pops lost | platform CPU s/s |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + " | events/s published | frames/s received | pops lost | platform CPU s/s | bench CPU s/s"
+                + " | console's bus reader behind, max ms |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         Histogram baseline = null;
         for (double rate : rates) {
-            Histogram h = bench.phase("all reading", rate, statesPerCall, seconds, timedAgents, List.of(), 0);
+            // At the stressed rate the flood runs with everyone reading too, so that only the not reading differs.
+            boolean flooded = rate == stressed && flood > 0;
+            Histogram h = bench.phase("all reading" + (flooded ? ", flooded " + (long) flood + " pops/s" : ""), rate,
+                    statesPerCall, seconds, timedAgents, flooded ? slowAgents : List.of(), flooded ? flood : 0);
             baseline = rate == stressed ? h : baseline;
         }
         slow.forEach(PushSocketClient::stopReading);
@@ -199,18 +205,54 @@ public final class PushFanOutBenchmark {
         long frames0 = frames();
         long events0 = driver.events();
         double cpu0 = platform.cpuSeconds();
+        double benchCpu0 = BenchSupport.processCpuSeconds();
+        AtomicLong backlog = new AtomicLong(-1);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> backlog.accumulateAndGet(consoleBacklog(), Math::max), 0, 500,
+                TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         driver.run(rate, statesPerCall, Duration.ofSeconds(seconds), timed, flooded, flood);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        sampler.shutdownNow();
+        double benchCpu = BenchSupport.processCpuSeconds() - benchCpu0;
         long lost = drain();
         double cpu = platform.cpuSeconds() - cpu0;
         Histogram p = pops.getIntervalHistogram();
         Histogram s = states.getIntervalHistogram();
-        System.out.printf("| %s | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %.0f | %.0f | %d | %.2f |%n",
+        System.out.printf("| %s | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %.0f | %.0f | %d | %.2f | %.2f | %d |%n",
                 name, rate, p.getTotalCount(), ms(p, 50), ms(p, 99), ms(p, 99.9), p.getMaxValue() / 1000.0,
                 s.getTotalCount(), ms(s, 50), ms(s, 99), s.getMaxValue() / 1000.0, (driver.events() - events0) / elapsed,
-                (frames() - frames0) / elapsed, lost, cpu / elapsed);
+                (frames() - frames0) / elapsed, lost, cpu / elapsed, benchCpu / elapsed, backlog.get());
         return p;
+    }
+
+    /**
+     * How far behind the newest event the console's consumer group has read, in ms of entry ids (0: caught up), from
+     * XINFO STREAM's last-generated-id and XINFO GROUPS' last-delivered-id: a backlog here is the platform's bus
+     * reader's, not the sockets'. -1 when the group is not there.
+     */
+    private long consoleBacklog() {
+        long newest = idMillis(field(redis.xinfoStream("cti:events"), "last-generated-id"));
+        for (Object group : redis.xinfoGroups("cti:events")) {
+            if ("agent-console".equals(String.valueOf(field((List<?>) group, "name")))) {
+                return Math.max(0, newest - idMillis(field((List<?>) group, "last-delivered-id")));
+            }
+        }
+        return -1;
+    }
+
+    private static Object field(List<?> fields, String name) {
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if (name.equals(String.valueOf(fields.get(i)))) {
+                return fields.get(i + 1);
+            }
+        }
+        throw new IllegalStateException("XINFO gave no " + name + ": " + fields);
+    }
+
+    private static long idMillis(Object entryId) {
+        String id = String.valueOf(entryId);
+        return Long.parseLong(id.substring(0, id.indexOf('-')));
     }
 
     /** Waits (at most 10 s) for the pops in flight to arrive; returns those that did not (then forgets them). */

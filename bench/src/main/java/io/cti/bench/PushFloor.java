@@ -32,6 +32,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -119,6 +122,30 @@ final class PushFloor {
         }
     }
 
+    /**
+     * Creates and logs in each user (username, role, agent id or null) on {@code threads} threads at once, as a
+     * shift's staff arrive; returns their session cookies in the same order.
+     */
+    List<String> enrol(List<String[]> users, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> cookies = new ArrayList<>();
+            for (String[] user : users) {
+                cookies.add(pool.submit(() -> {
+                    createUser(user[0], user[1], user[2]);
+                    return logIn(user[0]);
+                }));
+            }
+            List<String> done = new ArrayList<>();
+            for (Future<String> cookie : cookies) {
+                done.add(cookie.get());
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Logs {@code username} in and returns the session cookie. */
     String logIn(String username) throws Exception {
         return ConsoleLogin.sessionCookie(http, base, username, PASSWORD);
@@ -126,14 +153,14 @@ final class PushFloor {
 
     /**
      * Opens {@code count} sockets at once, {@code user.apply(i)} giving each its (username, cookie, agent or null),
-     * and waits until every one has received its snapshot.
+     * the first {@code mayStop} of them able to stop reading, and waits until every one has received its snapshot.
      */
-    List<PushSocketClient> open(int count, IntFunction<String[]> user, Map<String, Long> published, Recorder pops,
-                                Recorder states) {
+    List<PushSocketClient> open(int count, int mayStop, IntFunction<String[]> user, Map<String, Long> published,
+                                Recorder pops, Recorder states) {
         List<CompletableFuture<PushSocketClient>> opening = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String[] u = user.apply(i);
-            opening.add(PushSocketClient.open(http, base, u[1], u[0], u[2], published, pops, states));
+            opening.add(PushSocketClient.open(http, base, u[1], u[0], u[2], i < mayStop, published, pops, states));
         }
         List<PushSocketClient> open = opening.stream().map(CompletableFuture::join).toList();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -34,24 +34,30 @@ final class PushSocketClient implements WebSocket.Listener {
     private final AtomicLong ownPops = new AtomicLong();
     private final AtomicLong foreignPops = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final boolean mayStop;
     private volatile boolean reading = true;
     private volatile boolean timed = true;
     private volatile WebSocket socket;
 
-    private PushSocketClient(String username, String agentId, Map<String, Long> published, Recorder pops,
-                             Recorder wallboardStates) {
+    private PushSocketClient(String username, String agentId, boolean mayStop, Map<String, Long> published,
+                             Recorder pops, Recorder wallboardStates) {
         this.username = username;
+        this.mayStop = mayStop;
         this.agentId = agentId;
         this.published = published;
         this.pops = pops;
         this.wallboardStates = wallboardStates;
     }
 
-    /** Starts opening {@code /ws} on {@code base} (http://host:port) as a browser on the console's pages would. */
+    /**
+     * Starts opening {@code /ws} on {@code base} (http://host:port) as a browser on the console's pages would. A
+     * socket that {@code mayStop} reading asks for one frame at a time (so that it can stop); the others ask for
+     * everything at once, as a browser reads, and spare the client the per-frame demand.
+     */
     static CompletableFuture<PushSocketClient> open(HttpClient http, String base, String cookie, String username,
-                                                    String agentId, Map<String, Long> published, Recorder pops,
-                                                    Recorder wallboardStates) {
-        PushSocketClient client = new PushSocketClient(username, agentId, published, pops, wallboardStates);
+                                                    String agentId, boolean mayStop, Map<String, Long> published,
+                                                    Recorder pops, Recorder wallboardStates) {
+        PushSocketClient client = new PushSocketClient(username, agentId, mayStop, published, pops, wallboardStates);
         return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).header("Cookie", cookie)
                 .header("Origin", base).buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws"), client)
                 .thenApply(socket -> {
@@ -78,6 +84,9 @@ final class PushSocketClient implements WebSocket.Listener {
 
     /** Stops asking for frames: the server's frames pile up in the network and then in its send queue. */
     void stopReading() {
+        if (!mayStop) {
+            throw new IllegalStateException(username + "'s socket was opened to read everything");
+        }
         reading = false;
         timed = false;
     }
@@ -102,7 +111,7 @@ final class PushSocketClient implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
+        webSocket.request(mayStop ? 1 : Long.MAX_VALUE);
     }
 
     @Override
@@ -119,7 +128,7 @@ final class PushSocketClient implements WebSocket.Listener {
                 wallboardState(text);
             }
         }
-        if (reading) {
+        if (mayStop && reading) {
             webSocket.request(1);
         }
         return null;
