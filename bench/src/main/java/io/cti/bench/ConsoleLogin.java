@@ -46,6 +46,38 @@ final class ConsoleLogin {
         return http;
     }
 
+    /**
+     * Logs {@code username} in on a shared client that keeps no cookies (many users at once) and returns the
+     * session's {@code Cookie} header value, as a browser would send it to open the push socket.
+     */
+    static String sessionCookie(HttpClient http, String base, String username, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = sessionCookieOf(session).orElseThrow(() -> new IllegalStateException(
+                "/api/session set no session cookie: HTTP " + session.statusCode()));
+        Matcher token = TOKEN.matcher(session.body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token in /api/session: " + session.body());
+        }
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String target = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || target.contains("/login.html")) {
+            throw new IllegalStateException("logging in as " + username + " failed: HTTP " + login.statusCode() + " to "
+                    + target);
+        }
+        // The login changes the session id (fixation protection): the new cookie is the logged-in one.
+        return sessionCookieOf(login).orElse(cookie);
+    }
+
+    private static java.util.Optional<String> sessionCookieOf(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.contains(";") ? c.indexOf(';') : c.length())).findFirst();
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
