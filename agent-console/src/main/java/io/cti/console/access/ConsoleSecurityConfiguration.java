@@ -70,6 +70,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/agent.html", "/api/agent", "/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/supervisor.html", "/api/queues/stats", "/api/agents/states", "/api/calls/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
+                        // the router's callbacks: supervisors watch, schedule and cancel them (agents through wrap-up)
+                        .requestMatchers("/api/callbacks", "/api/callbacks/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/campaigns.html", "/api/campaigns/**", "/api/call-lists/**")
                         .hasAnyRole("CAMPAIGN_MANAGER", "ADMIN")
                         .requestMatchers("/customers.html", "/api/customers", "/api/customers/**")
