@@ -8,6 +8,7 @@ import io.cti.bridge.actions.CallControlSettings;
 import io.cti.bridge.connection.AmiLinkSettings;
 import io.cti.bridge.connection.AmiLinkState;
 import io.cti.bridge.events.AcdEnterEvent;
+import io.cti.bridge.events.AmiEventTranslator;
 import io.cti.bridge.events.DomainEventPublisher;
 import io.cti.bridge.events.TranslatorSettings;
 import io.cti.core.bus.BusOptions;
@@ -54,6 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * What the AMI benchmarks (bridge throughput, latency, soak; pbx-sim output) share: the traffic plan that makes
@@ -131,6 +133,10 @@ final class AmiBenchSupport {
      * were raised, for the latency benchmark.
      */
     static final class EmittedEvents implements PbxListener {
+        /** The UserEvents the bridge registers with asterisk-java (class AcdEnterEvent is UserEvent AcdEnter). */
+        private static final Set<String> REGISTERED_USER_EVENTS = AmiEventTranslator.userEventClasses().stream()
+                .map(type -> type.getSimpleName().replaceFirst("Event$", "")).collect(Collectors.toUnmodifiableSet());
+
         final LongAdder total = new LongAdder();
         final LongAdder unregisteredUserEvents = new LongAdder();
         final Map<String, LongAdder> byName = new ConcurrentHashMap<>();
@@ -145,7 +151,7 @@ final class AmiBenchSupport {
             }
             total.increment();
             String name = "UserEvent".equals(event.name()) ? "UserEvent:" + event.get("UserEvent") : event.name();
-            if ("UserEvent".equals(event.name()) && !"AcdEnter".equals(event.get("UserEvent"))) {
+            if ("UserEvent".equals(event.name()) && !REGISTERED_USER_EVENTS.contains(event.get("UserEvent"))) {
                 unregisteredUserEvents.increment();
             }
             byName.computeIfAbsent(name, n -> new LongAdder()).increment();
@@ -173,8 +179,8 @@ final class AmiBenchSupport {
         }
 
         /**
-         * What an asterisk-java client can deliver of them: all but the UserEvents it has no class for (only the
-         * bridge's AcdEnter is registered; asterisk-java drops the others, such as AcdRoute, when building them).
+         * What an asterisk-java client can deliver of them: all but the UserEvents it has no class for (the bridge
+         * registers its own, such as AcdEnter; asterisk-java drops the others, such as AcdRoute, when building them).
          */
         long deliverable() {
             return total.sum() - unregisteredUserEvents.sum();
