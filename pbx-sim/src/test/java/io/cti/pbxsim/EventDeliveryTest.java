@@ -72,6 +72,8 @@ class EventDeliveryTest {
             client.send("Action: Events\r\nEventMask: off\r\n\r\n");
             assertThat(client.read(Duration.ofSeconds(5)).get("Events")).isEqualTo("Off");
             sim.pbx.publish(userEvent("WhileOff"));
+            // publish only queues the event on the clock thread; it must have been raised before delivery resumes.
+            sim.pbx.barrier().join();
             client.send("Action: Events\r\nEventMask: on\r\n\r\n");
             assertThat(client.read(Duration.ofSeconds(5)).get("Events")).isEqualTo("On");
             sim.pbx.publish(userEvent("WhileOn"));
