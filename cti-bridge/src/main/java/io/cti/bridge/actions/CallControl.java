@@ -8,6 +8,8 @@ import io.cti.core.messages.BlindTransfer;
 import io.cti.core.messages.Command;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
+import io.cti.core.messages.HoldCaller;
+import io.cti.core.messages.ResumeCaller;
 import io.cti.core.messages.OriginateToCustomer;
 import io.cti.core.messages.SetVariable;
 import io.cti.core.messages.Spy;
@@ -75,6 +77,10 @@ public final class CallControl {
         if (command instanceof HangUp hangUp) {
             calls.hangupRequestedByPlatform(hangUp.callId());
         }
+        if (command instanceof HoldCaller && actions.get(0) instanceof RedirectAction hold) {
+            // Before sending: the hold's first events may arrive before the action's response.
+            calls.holdPlaced(((HoldCaller) command).callId(), hold.getChannel(), hold.getExtraChannel());
+        }
         // Sent back to back: Asterisk runs one session's actions in order, so a Setvar lands before its Redirect.
         CompletableFuture<?>[] sent = actions.stream().map(gateway::send).toArray(CompletableFuture[]::new);
         CompletableFuture<Void> all = CompletableFuture.allOf(sent);
@@ -89,6 +95,20 @@ public final class CallControl {
                     ? BridgeException.actionTimeout(name(command), actionTimeout) : cause);
         });
         return result;
+    }
+
+    /**
+     * Hangs up a channel the other party left alone in the hold context (see
+     * {@link io.cti.bridge.events.DeskHolds}); never blocks. A failure is only logged: the channel's own timeout
+     * in the dialplan ends it in the end.
+     */
+    public CompletableFuture<Void> hangUpStranded(String channel) {
+        try {
+            AmiValueGuard.checkValue("stranded channel", channel);
+        } catch (BridgeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return gateway.send(new HangupAction(channel, NORMAL_CLEARING)).thenApply(response -> null);
     }
 
     private List<ManagerAction> plan(Command command) {
@@ -106,6 +126,12 @@ public final class CallControl {
         }
         if (command instanceof Spy spy) {
             return List.of(spy(spy));
+        }
+        if (command instanceof HoldCaller hold) {
+            return List.of(DeskHoldActions.hold(calls, hold.callId()));
+        }
+        if (command instanceof ResumeCaller resume) {
+            return List.of(DeskHoldActions.resume(calls, resume.callId()));
         }
         if (command instanceof SetVariable set) {
             AmiValueGuard.checkVariableName("SetVariable.name", set.name());

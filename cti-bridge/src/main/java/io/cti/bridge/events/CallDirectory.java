@@ -18,4 +18,10 @@ public interface CallDirectory {
 
     /** Records that the platform itself is hanging the call up, so its CallEnded names the platform. */
     void hangupRequestedByPlatform(CallId callId);
+
+    /**
+     * Records that the platform is holding the call from the agent's desktop with these two channels in the hold
+     * context, so that a party hanging up during the hold does not leave the other waiting there.
+     */
+    void holdPlaced(CallId callId, String callerChannel, String agentChannel);
 }

@@ -14,6 +14,7 @@ final class FixedCalls implements CallDirectory {
     private final Map<CallId, String> customers;
     private final Map<CallId, String> agents;
     final Set<CallId> hungUpByPlatform = ConcurrentHashMap.newKeySet();
+    final Map<CallId, String> holds = new ConcurrentHashMap<>();
 
     FixedCalls(Map<CallId, String> customers, Map<CallId, String> agents) {
         this.customers = customers;
@@ -33,5 +34,10 @@ final class FixedCalls implements CallDirectory {
     @Override
     public void hangupRequestedByPlatform(CallId callId) {
         hungUpByPlatform.add(callId);
+    }
+
+    @Override
+    public void holdPlaced(CallId callId, String callerChannel, String agentChannel) {
+        holds.put(callId, callerChannel + "+" + agentChannel);
     }
 }
