@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * <pre>
  * R:flow:call:&lt;callId&gt;   hash  number, ani, queue, customer, arrivedAt, agent, token, routedQueue, reason,
  *                             waitReason, decidedAt, ringingAt, answeredAt, endedAt, wrapUpDoneAt,
+ *                             segment, note, transfers (a call transferred by its agent, see CallSegments),
  *                             hold:&lt;eventId&gt; ("H" or "R", time, channel, one per CallHeld and CallResumed),
  *                             once:* markers (times in epoch ms)
  * </pre>
@@ -46,6 +47,11 @@ final class CallLedger {
     /** Prefix of the hold log's fields, one per CallHeld or CallResumed event, named by the event's id. */
     static final String HOLD = "hold:";
     static final String WRAP_UP_DONE_AT = "wrapUpDoneAt";
+    /** The id the call's current stretch is counted and written to history under (see {@link CallSegments}). */
+    static final String SEGMENT = "segment";
+    /** What the history row's notes add about the call's way here, such as a transfer. */
+    static final String NOTE = "note";
+    static final String TRANSFERS = "transfers";
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
     private static final Duration KEEP = Duration.ofDays(1);

@@ -13,6 +13,9 @@ import io.cti.core.messages.CallResumed;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
 import io.cti.core.messages.DomainMessage;
+import io.cti.core.messages.HoldCall;
+import io.cti.core.messages.ResumeCall;
+import io.cti.core.messages.TransferCall;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.router.agents.AgentState;
@@ -61,6 +64,8 @@ public final class InboundCallFlow {
     private final WrapUpDesk wrapUps;
     private final HangUpDesk hangUps;
     private final AgentStateDesk agentStates;
+    private final CallControlDesk callControl;
+    private final TransferDesk transfers;
 
     private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents) {
         this.parts = parts;
@@ -81,6 +86,8 @@ public final class InboundCallFlow {
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
         this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
+        this.callControl = new CallControlDesk(parts, board, ledger);
+        this.transfers = new TransferDesk(parts, board, ledger, definitions, dispatcher, figures, callControl, wrapUps);
     }
 
     /**
@@ -118,6 +125,12 @@ public final class InboundCallFlow {
                 wrapUps.complete(m);
             } else if (message instanceof ChangeAgentState m) {
                 agentStates.change(m);
+            } else if (message instanceof HoldCall m) {
+                callControl.hold(m);
+            } else if (message instanceof ResumeCall m) {
+                callControl.resume(m);
+            } else if (message instanceof TransferCall m) {
+                transfers.transfer(m);
             }
         } finally {
             lock.unlock();

@@ -9,6 +9,8 @@ import io.cti.core.bus.Subscription;
 import io.cti.core.messages.BlindTransfer;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
+import io.cti.core.messages.HoldCaller;
+import io.cti.core.messages.ResumeCaller;
 import io.cti.core.messages.OriginateToCustomer;
 import io.cti.core.messages.SetVariable;
 import io.cti.core.messages.Spy;
@@ -47,7 +49,7 @@ final class BridgeLifecycle implements SmartLifecycle {
         this.commands = Subscription.builder(group, consumer)
                 .streams(BusStream.COMMANDS)
                 .types(ConnectToAgent.class, OriginateToCustomer.class, HangUp.class, BlindTransfer.class, Spy.class,
-                        SetVariable.class)
+                        SetVariable.class, HoldCaller.class, ResumeCaller.class)
                 .build();
     }
 

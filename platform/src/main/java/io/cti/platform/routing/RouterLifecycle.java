@@ -13,6 +13,9 @@ import io.cti.core.messages.CallHeld;
 import io.cti.core.messages.CallResumed;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
+import io.cti.core.messages.HoldCall;
+import io.cti.core.messages.ResumeCall;
+import io.cti.core.messages.TransferCall;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.reservations.ReservationReaper;
 import io.cti.router.reservations.Reservations;
@@ -73,7 +76,7 @@ final class RouterLifecycle implements SmartLifecycle {
                 .streams(BusStream.EVENTS, BusStream.COMMANDS)
                 .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
                         CallEnded.class, CallHeld.class, CallResumed.class, ChangeAgentState.class,
-                        CompleteWrapUp.class)
+                        CompleteWrapUp.class, HoldCall.class, ResumeCall.class, TransferCall.class)
                 .build(), flow::handle);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "acd-router-tick");
