@@ -13,6 +13,7 @@ import io.cti.core.messages.CallResumed;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
 import io.cti.core.messages.DomainMessage;
+import io.cti.core.messages.DialCustomer;
 import io.cti.core.messages.HoldCall;
 import io.cti.core.messages.ResumeCall;
 import io.cti.core.messages.TransferCall;
@@ -66,8 +67,9 @@ public final class InboundCallFlow {
     private final AgentStateDesk agentStates;
     private final CallControlDesk callControl;
     private final TransferDesk transfers;
+    private final ClickToDialDesk clickToDial;
 
-    private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents) {
+    private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents, DialingRules dialing) {
         this.parts = parts;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
         this.board = new AgentBoard(parts.redis(), parts.keys(), parts.ready(), definitions, parts.publisher(),
@@ -88,6 +90,8 @@ public final class InboundCallFlow {
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
         this.callControl = new CallControlDesk(parts, board, ledger);
         this.transfers = new TransferDesk(parts, board, ledger, definitions, dispatcher, figures, callControl, wrapUps);
+        this.clickToDial = new ClickToDialDesk(parts, board, callControl, dialing.doNotCall(), dialing.window(),
+                dialing.zones());
     }
 
     /**
@@ -98,9 +102,19 @@ public final class InboundCallFlow {
                                          QueueRepository queues, AgentRepository agents, CustomerCards cards,
                                          CustomerHistory history, PhoneNumberNormalizer normalizer,
                                          Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings) {
+        return create(redis, keys, router, queues, agents, cards, history, normalizer, publisher, clock, settings,
+                DialingRules.defaults());
+    }
+
+    /** As {@link #create}, click-to-dial following {@code dialing} (such as a Do-Not-Call list). */
+    public static InboundCallFlow create(RedisCommands<String, String> redis, RouterKeys keys, RouterId router,
+                                         QueueRepository queues, AgentRepository agents, CustomerCards cards,
+                                         CustomerHistory history, PhoneNumberNormalizer normalizer,
+                                         Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings,
+                                         DialingRules dialing) {
         FlowParts parts = new FlowParts(redis, keys, WaitingCalls.on(redis, keys), Reservations.on(redis, keys, router),
                 ReadyAgents.on(redis, keys), cards, history, normalizer, publisher, clock, settings);
-        return new InboundCallFlow(parts, queues, agents);
+        return new InboundCallFlow(parts, queues, agents, dialing);
     }
 
     /** Handles one message from the bus; messages the flow does not know are ignored. */
@@ -131,6 +145,8 @@ public final class InboundCallFlow {
                 callControl.resume(m);
             } else if (message instanceof TransferCall m) {
                 transfers.transfer(m);
+            } else if (message instanceof DialCustomer m) {
+                clickToDial.dial(m);
             }
         } finally {
             lock.unlock();

@@ -13,6 +13,7 @@ import io.cti.core.messages.CallHeld;
 import io.cti.core.messages.CallResumed;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
+import io.cti.core.messages.DialCustomer;
 import io.cti.core.messages.HoldCall;
 import io.cti.core.messages.ResumeCall;
 import io.cti.core.messages.TransferCall;
@@ -76,7 +77,8 @@ final class RouterLifecycle implements SmartLifecycle {
                 .streams(BusStream.EVENTS, BusStream.COMMANDS)
                 .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
                         CallEnded.class, CallHeld.class, CallResumed.class, ChangeAgentState.class,
-                        CompleteWrapUp.class, HoldCall.class, ResumeCall.class, TransferCall.class)
+                        CompleteWrapUp.class, HoldCall.class, ResumeCall.class, TransferCall.class,
+                        DialCustomer.class)
                 .build(), flow::handle);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "acd-router-tick");
