@@ -46,6 +46,10 @@ public final class CtiBridge implements AutoCloseable {
         this.link = new AmiLink(linkSettings, listener, AmiEventTranslator.userEventClasses(), registry);
         this.callControl = new CallControl(new GuardedGateway(link), translator, callControlSettings,
                 linkSettings.actionTimeout());
+        translator.onStrandedChannel(channel -> callControl.hangUpStranded(channel).exceptionally(error -> {
+            log.warn("channel {} left alone on hold could not be hung up: {}", channel, error.toString());
+            return null;
+        }));
         this.clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cti-bridge-clock");
             thread.setDaemon(true);

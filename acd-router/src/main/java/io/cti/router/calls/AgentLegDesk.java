@@ -95,7 +95,7 @@ final class AgentLegDesk {
         CallRecord answered = ledger.find(call).orElse(record.get());
         Instant answeredAt = answered.answeredAt().orElse(event.occurredAt());
         int toAnswer = CallTimings.secondsToAnswer(answered.arrivedAt(), answered.ringingAt(), answeredAt);
-        figures.answered(answered.routedQueue(), call, answeredAt, Duration.ofSeconds(toAnswer));
+        figures.answered(answered.routedQueue(), answered.segmentId(), answeredAt, Duration.ofSeconds(toAnswer));
     }
 
     void unanswered(AgentLegUnanswered event) {

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * <pre>
  * R:flow:call:&lt;callId&gt;   hash  number, ani, queue, customer, arrivedAt, agent, token, routedQueue, reason,
  *                             waitReason, decidedAt, ringingAt, answeredAt, endedAt, wrapUpDoneAt,
+ *                             segment, note, transfers (a call transferred by its agent, see CallSegments),
  *                             hold:&lt;eventId&gt; ("H" or "R", time, channel, one per CallHeld and CallResumed),
  *                             ivr (choices, one per line), dnis, once:* markers (times in epoch ms);
  *                             a callback's call also callback (its id), callbackNote (for the pop) and
@@ -54,6 +55,11 @@ final class CallLedger {
     static final String CALLBACK = "callback";
     static final String CALLBACK_NOTE = "callbackNote";
     static final String DIAL_OUTCOME = "dialOutcome";
+    /** The id the call's current stretch is counted and written to history under (see {@link CallSegments}). */
+    static final String SEGMENT = "segment";
+    /** What the history row's notes add about the call's way here, such as a transfer. */
+    static final String NOTE = "note";
+    static final String TRANSFERS = "transfers";
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
     private static final Duration KEEP = Duration.ofDays(1);

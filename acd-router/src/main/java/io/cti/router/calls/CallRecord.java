@@ -87,6 +87,23 @@ record CallRecord(CallId id, Map<String, String> fields) {
         return new HoldLog(entries);
     }
 
+    /**
+     * The id this stretch of the call is counted and written to history under: the call's own id until its agent
+     * transfers it, a new one for each stretch after (see {@link CallSegments}).
+     */
+    CallId segmentId() {
+        return text(CallLedger.SEGMENT).map(CallId::of).orElse(id);
+    }
+
+    /** What the history row's notes say of the call's way here (a transfer), or empty. */
+    String note() {
+        return fields.getOrDefault(CallLedger.NOTE, "");
+    }
+
+    int transfers() {
+        return text(CallLedger.TRANSFERS).map(Integer::parseInt).orElse(0);
+    }
+
     boolean answered() {
         return fields.containsKey(CallLedger.ANSWERED_AT);
     }

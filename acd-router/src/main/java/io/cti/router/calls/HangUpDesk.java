@@ -87,7 +87,8 @@ final class HangUpDesk {
         // Both are once per call by themselves (a redelivered end writes and counts nothing), history first: a
         // failure there leaves the end to be handled again.
         history.abandoned(record, timings, endedAt);
-        figures.abandoned(record.routedQueue(), record.id(), endedAt, Duration.ofSeconds(timings.secondsBeforeTalk()));
+        figures.abandoned(record.routedQueue(), record.segmentId(), endedAt,
+                Duration.ofSeconds(timings.secondsBeforeTalk()));
         if (ledger.once(record.id(), "abandoned")) {
             LOG.info("call {} abandoned in {} after {} s", record.id(), record.routedQueue(),
                     timings.secondsBeforeTalk());

@@ -79,8 +79,10 @@ final class HistoryWriter {
                                            String notes, Instant endedAt, CallTimings timings) {
         Instant arrived = call.arrivedAt();
         // A callback is the business calling the customer: outbound, though it was routed like a call.
-        return new Interaction(0, Channel.PHONE, call.direction(), agent, call.id().value(),
-                call.routedQueue().value(), outcome, disposition, notes, arrived,
+        // A transfer is part of the call's story: said in the notes of both stretches' rows.
+        String told = call.note().isEmpty() ? notes : notes == null ? call.note() : call.note() + "; " + notes;
+        return new Interaction(0, Channel.PHONE, call.direction(), agent, call.segmentId().value(),
+                call.routedQueue().value(), outcome, disposition, told, arrived,
                 endedAt.isBefore(arrived) ? arrived : endedAt, timings.waitSeconds(), timings.ringSeconds(),
                 timings.talkSeconds(), timings.holdSeconds(), timings.wrapUpSeconds());
     }

@@ -28,6 +28,21 @@ record HoldLog(List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /** Whether, after every hold and resume logged, a channel of the call is still held. */
+    boolean held() {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(ORDER);
+        Set<String> held = new HashSet<>();
+        for (Entry entry : sorted) {
+            if (entry.held()) {
+                held.add(entry.channel());
+            } else {
+                held.remove(entry.channel());
+            }
+        }
+        return !held.isEmpty();
+    }
+
     /** The time the call spent on hold until {@code end}; what happened after {@code end} does not count. */
     Duration total(Instant end) {
         List<Entry> sorted = new ArrayList<>(entries);

@@ -13,6 +13,10 @@ import io.cti.core.messages.CallResumed;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
 import io.cti.core.messages.DomainMessage;
+import io.cti.core.messages.DialCustomer;
+import io.cti.core.messages.HoldCall;
+import io.cti.core.messages.ResumeCall;
+import io.cti.core.messages.TransferCall;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.router.agents.AgentState;
@@ -65,9 +69,13 @@ public final class InboundCallFlow {
     private final HangUpDesk hangUps;
     private final AgentStateDesk agentStates;
     private final CallbackDesk callbacks;
+    private final CallControlDesk callControl;
+    private final TransferDesk transfers;
+    private final ClickToDialDesk clickToDial;
 
     private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents, RouterId router,
-                            CallbackRepository callbackStore, CallbackSettings callbackSettings) {
+                            CallbackRepository callbackStore, CallbackSettings callbackSettings,
+                            DialingRules dialing) {
         this.parts = parts;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
         this.board = new AgentBoard(parts.redis(), parts.keys(), parts.ready(), definitions, parts.publisher(),
@@ -89,6 +97,10 @@ public final class InboundCallFlow {
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
         this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, callbackStore,
                 callbackSettings, router.value());
+        this.callControl = new CallControlDesk(parts, board, ledger);
+        this.transfers = new TransferDesk(parts, board, ledger, definitions, dispatcher, figures, callControl, wrapUps);
+        this.clickToDial = new ClickToDialDesk(parts, board, callControl, dialing.doNotCall(), dialing.window(),
+                dialing.zones());
     }
 
     /**
@@ -100,9 +112,20 @@ public final class InboundCallFlow {
                                          CustomerHistory history, PhoneNumberNormalizer normalizer,
                                          Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings,
                                          CallbackRepository callbacks, CallbackSettings callbackSettings) {
+        return create(redis, keys, router, queues, agents, cards, history, normalizer, publisher, clock, settings,
+                callbacks, callbackSettings, DialingRules.defaults());
+    }
+
+    /** As {@link #create}, click-to-dial following {@code dialing} (such as a Do-Not-Call list). */
+    public static InboundCallFlow create(RedisCommands<String, String> redis, RouterKeys keys, RouterId router,
+                                         QueueRepository queues, AgentRepository agents, CustomerCards cards,
+                                         CustomerHistory history, PhoneNumberNormalizer normalizer,
+                                         Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings,
+                                         CallbackRepository callbacks, CallbackSettings callbackSettings,
+                                         DialingRules dialing) {
         FlowParts parts = new FlowParts(redis, keys, WaitingCalls.on(redis, keys), Reservations.on(redis, keys, router),
                 ReadyAgents.on(redis, keys), cards, history, normalizer, publisher, clock, settings);
-        return new InboundCallFlow(parts, queues, agents, router, callbacks, callbackSettings);
+        return new InboundCallFlow(parts, queues, agents, router, callbacks, callbackSettings, dialing);
     }
 
     /** Handles one message from the bus; messages the flow does not know are ignored. */
@@ -131,6 +154,14 @@ public final class InboundCallFlow {
                 callbacks.scheduleAfterWrapUp(m);
             } else if (message instanceof ChangeAgentState m) {
                 agentStates.change(m);
+            } else if (message instanceof HoldCall m) {
+                callControl.hold(m);
+            } else if (message instanceof ResumeCall m) {
+                callControl.resume(m);
+            } else if (message instanceof TransferCall m) {
+                transfers.transfer(m);
+            } else if (message instanceof DialCustomer m) {
+                clickToDial.dial(m);
             }
         } finally {
             lock.unlock();

@@ -96,7 +96,7 @@ final class WrapUpDesk {
         CallTimings timings = CallTimings.answered(call.arrivedAt(), call.ringingAt(), answered, ended,
                 wrapUp.doneAt(), call.holds().total(ended));
         history.answered(call, agent, timings, ended, wrapUp);
-        figures.completed(call.routedQueue(), agent, call.id(), wrapUp.doneAt(),
+        figures.completed(call.routedQueue(), agent, call.segmentId(), wrapUp.doneAt(),
                 Duration.ofSeconds(timings.handleSeconds()));
         ledger.write(call.id(), CallLedger.WRAP_UP_DONE_AT, CallLedger.millis(wrapUp.doneAt()));
     }

@@ -48,6 +48,7 @@ public final class WaitingCalls {
 
     private static final RedisScript ENQUEUE = script("enqueue.lua");
     private static final RedisScript REMOVE = script("remove.lua");
+    private static final RedisScript REQUEUE = script("requeue.lua");
     private static final RedisScript MOVE = script("move.lua");
     private static final RedisScript HEADS = script("heads.lua");
     private static final RedisScript DEPTH = script("depth.lua");
@@ -73,6 +74,19 @@ public final class WaitingCalls {
                 Long.toString(call.enqueuedAt().toEpochMilli()), Double.toString(call.orderKey())));
         args.addAll(CallCodec.contextFields(call.context()));
         Long added = ENQUEUE.run(redis, ScriptOutputType.INTEGER, new String[] {keys.call(call.id())},
+                args.toArray(String[]::new));
+        return added == 1;
+    }
+
+    /**
+     * Queues again a call that was answered and is waiting once more (its agent transferred it to a queue): unlike
+     * {@link #enqueue}, the marker its answer left is no obstacle. False if the call is waiting or reserved already.
+     */
+    public boolean requeue(QueuedCall call) {
+        List<String> args = new ArrayList<>(List.of(keys.root(), call.id().value(), call.queue().value(),
+                Long.toString(call.enqueuedAt().toEpochMilli()), Double.toString(call.orderKey())));
+        args.addAll(CallCodec.contextFields(call.context()));
+        Long added = REQUEUE.run(redis, ScriptOutputType.INTEGER, new String[] {keys.call(call.id())},
                 args.toArray(String[]::new));
         return added == 1;
     }

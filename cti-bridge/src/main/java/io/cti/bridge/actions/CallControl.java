@@ -10,6 +10,8 @@ import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.Command;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
+import io.cti.core.messages.HoldCaller;
+import io.cti.core.messages.ResumeCaller;
 import io.cti.core.messages.OriginateToCustomer;
 import io.cti.core.messages.SetVariable;
 import io.cti.core.messages.Spy;
@@ -89,6 +91,10 @@ public final class CallControl {
             // Before sending: the callback's first events may arrive before the action's response.
             calls.callbackPlaced(callBack.callId(), agentDevice(callBack.extension()), ref);
         }
+        if (command instanceof HoldCaller && actions.get(0) instanceof RedirectAction hold) {
+            // Before sending: the hold's first events may arrive before the action's response.
+            calls.holdPlaced(((HoldCaller) command).callId(), hold.getChannel(), hold.getExtraChannel());
+        }
         // Sent back to back: Asterisk runs one session's actions in order, so a Setvar lands before its Redirect.
         CompletableFuture<?>[] sent = actions.stream().map(gateway::send).toArray(CompletableFuture[]::new);
         CompletableFuture<Void> all = CompletableFuture.allOf(sent);
@@ -103,6 +109,20 @@ public final class CallControl {
                     ? BridgeException.actionTimeout(name(command), actionTimeout) : cause);
         });
         return result;
+    }
+
+    /**
+     * Hangs up a channel the other party left alone in the hold context (see
+     * {@link io.cti.bridge.events.DeskHolds}); never blocks. A failure is only logged: the channel's own timeout
+     * in the dialplan ends it in the end.
+     */
+    public CompletableFuture<Void> hangUpStranded(String channel) {
+        try {
+            AmiValueGuard.checkValue("stranded channel", channel);
+        } catch (BridgeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return gateway.send(new HangupAction(channel, NORMAL_CLEARING)).thenApply(response -> null);
     }
 
     private List<ManagerAction> plan(Command command) {
@@ -123,6 +143,12 @@ public final class CallControl {
         }
         if (command instanceof Spy spy) {
             return List.of(spy(spy));
+        }
+        if (command instanceof HoldCaller hold) {
+            return List.of(DeskHoldActions.hold(calls, hold.callId()));
+        }
+        if (command instanceof ResumeCaller resume) {
+            return List.of(DeskHoldActions.resume(calls, resume.callId()));
         }
         if (command instanceof SetVariable set) {
             AmiValueGuard.checkVariableName("SetVariable.name", set.name());

@@ -110,6 +110,8 @@ public final class AmiEventTranslator implements CallDirectory {
     /** Per event class: its counter when handled, and when not (ignored or unknown); no string built per event. */
     private final Map<Class<?>, Counter> handledCounters = new ConcurrentHashMap<>();
     private final Map<Class<?>, Counter> unhandledCounters = new ConcurrentHashMap<>();
+    /** Told the name of a channel left alone in the hold context (see {@link DeskHolds}); must not block. */
+    private volatile Consumer<String> strandedChannels = channel -> { };
 
     public AmiEventTranslator(TranslatorSettings settings, Consumer<DomainEvent> sink, MeterRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -169,7 +171,12 @@ public final class AmiEventTranslator implements CallDirectory {
             ChannelState channel = book.channel(e.getLinkedId(), e.getUniqueId(), e.getChannel(), receivedAt);
             if (channel != null) {
                 channel.hangup(e.getCause(), e.getCauseTxt());
+                strandedBy(channel);
             }
+        } else if (event instanceof MusicOnHoldStartEvent e) {
+            handled = deskHold(e, e.getLinkedId(), e.getUniqueId(), e.getChannel(), true, receivedAt);
+        } else if (event instanceof BridgeEnterEvent e) {
+            handled = deskHold(e, e.getLinkedId(), e.getUniqueId(), e.getChannel(), false, receivedAt);
         } else if (event instanceof HangupRequestEvent e) {
             hangupRequested(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getCause(), false, receivedAt);
         } else if (event instanceof SoftHangupRequestEvent e) {
@@ -345,7 +352,43 @@ public final class AmiEventTranslator implements CallDirectory {
         callbacksByRef.put(actionRef, pending);
     }
 
+    @Override
+    public synchronized void holdPlaced(CallId callId, String callerChannel, String agentChannel) {
+        CallState call = book.find(callId.value());
+        if (call != null) {
+            DeskHolds.placed(call, callerChannel, agentChannel);
+        }
+    }
+
+    /** Where to name a channel left alone in the hold context when the other party hung up (it is hung up). */
+    public void onStrandedChannel(Consumer<String> handler) {
+        this.strandedChannels = Objects.requireNonNull(handler, "handler");
+    }
+
     // ---- rules ----------------------------------------------------------------------------------------
+
+    /** Music starting, or a channel entering a bridge, in the desktop hold context: hold and resume. */
+    private boolean deskHold(ManagerEvent e, String linkedId, String uniqueId, String name, boolean music,
+                             Instant at) {
+        if (!DeskHolds.CONTEXT.equals(e.getContext())) {
+            return false;
+        }
+        ChannelState channel = book.channel(linkedId, uniqueId, name, at);
+        CallState call = channel == null ? null : book.callOf(channel);
+        if (call == null) {
+            return false;
+        }
+        return music ? DeskHolds.musicStarted(call, channel, e.getContext(), at, sink)
+                : DeskHolds.bridged(call, channel, e.getContext(), at, sink);
+    }
+
+    private void strandedBy(ChannelState channel) {
+        CallState call = book.callOf(channel);
+        String stranded = call == null ? null : DeskHolds.strandedBy(call, channel);
+        if (stranded != null) {
+            strandedChannels.accept(stranded);
+        }
+    }
 
     private void arrived(AcdEnterEvent e, Instant at) {
         ChannelState channel = book.channel(e.getLinkedId(), e.getUniqueId(), e.getChannel(), at);

@@ -25,4 +25,10 @@ public interface CallDirectory {
      * as a callback: the Originate's dial is the agent's leg, the dial from there the customer's.
      */
     void callbackPlaced(CallId callId, String agentEndpoint, String actionRef);
+
+    /**
+     * Records that the platform is holding the call from the agent's desktop with these two channels in the hold
+     * context, so that a party hanging up during the hold does not leave the other waiting there.
+     */
+    void holdPlaced(CallId callId, String callerChannel, String agentChannel);
 }

@@ -44,6 +44,10 @@ final class CallState {
     final List<PendingRona> pendingRonas = new ArrayList<>(0);
     String connectedUniqueId;
     final Set<String> transfers = new HashSet<>();
+    /** A hold from the agent's desktop ({@link DeskHolds}): the two channels, and whether it still lasts. */
+    String holdCaller;
+    String holdAgent;
+    boolean holdActive;
     String amdStatus;
     String amdCause;
     boolean amdReported;

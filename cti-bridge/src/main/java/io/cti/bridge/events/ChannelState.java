@@ -16,6 +16,8 @@ final class ChannelState {
     /** A HangupRequest (not a soft one): the far end of this channel hung up. */
     boolean farEndHungUp;
     boolean held;
+    /** Held from the agent's desktop: waiting with music in the hold context ({@link DeskHolds}). */
+    boolean deskHeld;
 
     ChannelState(String uniqueId, String name) {
         this.uniqueId = uniqueId;

@@ -8,6 +8,9 @@ import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.ids.QueueName;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
+import io.cti.core.messages.HoldCaller;
+import io.cti.core.messages.ResumeCaller;
+import org.asteriskjava.manager.action.BridgeAction;
 import io.cti.core.messages.OriginateToCustomer;
 import io.cti.core.messages.RefreshCustomerFigures;
 import io.cti.core.messages.SetVariable;
@@ -116,6 +119,40 @@ class CallControlTest {
     private static CallBackCustomer callBack(String callId, String extension, String number, String callerId) {
         return CallBackCustomer.now(CallId.of(callId), AgentId.of("alice"), extension, number, callerId,
                 QueueName.of("sales"), Duration.ofSeconds(20), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void holdsACallerBySendingCallerAndAgentToTheHoldContextInOneRedirect() {
+        control.execute(HoldCaller.now(TALKING)).join();
+
+        RedirectAction redirect = (RedirectAction) gateway.sent.get(0);
+        assertThat(gateway.sent).hasSize(1);
+        assertThat(redirect.getChannel()).isEqualTo(CALLER_2);
+        assertThat(redirect.getContext()).isEqualTo("cti-held");
+        assertThat(redirect.getExten()).isEqualTo("caller");
+        assertThat(redirect.getExtraChannel()).isEqualTo(AGENT);
+        assertThat(redirect.getExtraContext()).isEqualTo("cti-held");
+        assertThat(redirect.getExtraExten()).isEqualTo("agent");
+        assertThat(calls.holds).containsEntry(TALKING, CALLER_2 + "+" + AGENT);
+    }
+
+    @Test
+    void resumesAHeldCallerByBridgingCallerAndAgentAgain() {
+        control.execute(ResumeCaller.now(TALKING)).join();
+
+        BridgeAction bridge = (BridgeAction) gateway.sent.get(0);
+        assertThat(bridge.getChannel1()).isEqualTo(CALLER_2);
+        assertThat(bridge.getChannel2()).isEqualTo(AGENT);
+    }
+
+    @Test
+    void refusesToHoldACallWithoutAnAgentOnTheLineAndSendsNothing() {
+        assertThatThrownBy(() -> control.execute(HoldCaller.now(WAITING)))
+                .isInstanceOf(BridgeException.class).hasMessageContaining("no agent on the line");
+        assertThatThrownBy(() -> control.execute(ResumeCaller.now(CallId.of("9.9"))))
+                .isInstanceOf(BridgeException.class).hasMessageContaining("9.9");
+        assertThat(gateway.sent).isEmpty();
+        assertThat(calls.holds).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ final class FixedCalls implements CallDirectory {
     private final Map<CallId, String> agents;
     final Set<CallId> hungUpByPlatform = ConcurrentHashMap.newKeySet();
     final Map<CallId, String> callbacksPlaced = new ConcurrentHashMap<>();
+    final Map<CallId, String> holds = new ConcurrentHashMap<>();
 
     FixedCalls(Map<CallId, String> customers, Map<CallId, String> agents) {
         this.customers = customers;
@@ -39,5 +40,10 @@ final class FixedCalls implements CallDirectory {
     @Override
     public void callbackPlaced(CallId callId, String agentEndpoint, String actionRef) {
         callbacksPlaced.put(callId, agentEndpoint);
+    }
+
+    @Override
+    public void holdPlaced(CallId callId, String callerChannel, String agentChannel) {
+        holds.put(callId, callerChannel + "+" + agentChannel);
     }
 }

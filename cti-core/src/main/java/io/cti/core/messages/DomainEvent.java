@@ -5,5 +5,6 @@ public sealed interface DomainEvent extends DomainMessage
         permits CustomerRegistered, CustomerChanged, InteractionRecorded,
                 CallArrived, AgentLegRinging, AgentLegUnanswered, CallConnected, CallHeld, CallResumed, CallTransferred, CallEnded,
                 OriginateResult, AmdResult, AgentPhoneState, ScreenPopReady, AgentStateChanged,
-                QueueFiguresUpdated, CallbackRequested, CallbackDialed {
+                QueueFiguresUpdated, CallbackRequested, CallbackDialed,
+                CallControlRefused {
 }

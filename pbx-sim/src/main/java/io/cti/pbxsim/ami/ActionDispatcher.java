@@ -40,6 +40,7 @@ final class ActionDispatcher {
         handlers.put("setvar", channels::setvar);
         handlers.put("redirect", channels::redirect);
         handlers.put("blindtransfer", channels::blindTransfer);
+        handlers.put("bridge", channels::bridge);
         handlers.put("bridgelist", channels::bridgeList);
         handlers.put("hangup", new HangupAction(pbx)::handle);
         handlers.put("originate", new OriginateAction(pbx)::handle);

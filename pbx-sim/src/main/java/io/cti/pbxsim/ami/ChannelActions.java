@@ -16,7 +16,8 @@ import java.util.concurrent.CompletionException;
 import static io.cti.pbxsim.ami.ActionDispatcher.done;
 
 /**
- * Actions on existing channels and bridges: CoreShowChannels, Status, Getvar, Setvar, Redirect, BridgeList,
+ * Actions on existing channels and bridges: CoreShowChannels, Status, Getvar, Setvar, Redirect (with ExtraChannel),
+ * Bridge, BlindTransfer, BridgeList,
  * with the list framing and field placement of the recordings. Thread-safe (stateless).
  */
 final class ChannelActions {
@@ -98,12 +99,44 @@ final class ChannelActions {
         } catch (NumberFormatException e) {
             return done(Reply.of(Responses.error(action, "Invalid priority")));
         }
-        return pbx.redirect(name, action.get("Context"), action.get("Exten"), priority).handle((ok, error) -> {
+        String extra = action.get("ExtraChannel");
+        int extraPriority;
+        try {
+            extraPriority = action.get("ExtraPriority").isEmpty() ? 0
+                    : Integer.parseInt(action.get("ExtraPriority").trim());
+        } catch (NumberFormatException e) {
+            return done(Reply.of(Responses.error(action, "Invalid ExtraPriority")));
+        }
+        CompletableFuture<Void> moved = extra.isEmpty()
+                ? pbx.redirect(name, action.get("Context"), action.get("Exten"), priority)
+                : pbx.redirect(name, action.get("Context"), action.get("Exten"), priority, extra,
+                        action.get("ExtraContext"), action.get("ExtraExten"), extraPriority);
+        return moved.handle((ok, error) -> {
             if (error == null) {
                 return Reply.of(Responses.success(action, "Redirect successful"));
             }
             return Reply.of(Responses.error(action, isNoSuchChannel(error)
                     ? "Channel does not exist: " + name : "Redirect failed"));
+        });
+    }
+
+    /** Bridge: two channels already in the PBX into a new bridge; answers as Asterisk 20's action_bridge does. */
+    CompletableFuture<Reply> bridge(AmiSession session, AmiMessage action) {
+        String first = action.get("Channel1");
+        String second = action.get("Channel2");
+        if (first.isEmpty() || second.isEmpty()) {
+            return done(Reply.of(Responses.error(action, "Missing channel parameter in request")));
+        }
+        return pbx.bridge(first, second).handle((ok, error) -> {
+            if (error == null) {
+                return Reply.of(Responses.success(action, "Channels have been bridged"));
+            }
+            if (isNoSuchChannel(error)) {
+                String message = error.getCause() != null ? error.getCause().getMessage() : error.getMessage();
+                return Reply.of(Responses.error(action, message != null && message.contains("Channel2")
+                        ? "Channel2 does not exist: " + second : "Channel1 does not exist: " + first));
+            }
+            return Reply.of(Responses.error(action, "Unable to add Channel2 to bridge: " + second));
         });
     }
 

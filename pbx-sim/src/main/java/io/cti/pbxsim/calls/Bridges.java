@@ -83,6 +83,24 @@ final class Bridges {
         return () -> finish(bridge, others);
     }
 
+    /**
+     * Takes every member out of {@code bridge} and destroys it without hanging anyone up or running their exit
+     * actions: the members are about to be moved elsewhere together (a Redirect with ExtraChannel, Asterisk's dual
+     * redirect, which keeps the bridge from hanging up the other party).
+     */
+    void dissolve(Bridge bridge) {
+        List<Channel> members = new ArrayList<>(bridge.members);
+        for (Channel member : members) {
+            core.setVariable(member, "BRIDGEPEER", "");
+        }
+        for (Channel member : members) {
+            exitActions.remove(member);
+            leave(bridge, member);
+        }
+        bridges.remove(bridge.id);
+        core.events.bridge("BridgeDestroy", bridge);
+    }
+
     Collection<Bridge> all() {
         return bridges.values();
     }

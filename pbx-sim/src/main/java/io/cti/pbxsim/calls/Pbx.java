@@ -75,6 +75,80 @@ public final class Pbx implements AutoCloseable {
         });
     }
 
+    /**
+     * AMI Redirect with ExtraChannel: both channels move at once (Asterisk's dual redirect), so that taking them out
+     * of the bridge they share hangs neither up; {@code extraContext}, {@code extraExten} and a non-positive
+     * {@code extraPriority} default to the first channel's destination. Fails with no-such-channel.
+     */
+    public CompletableFuture<Void> redirect(String channel, String context, String exten, int priority,
+                                            String extraChannel, String extraContext, String extraExten,
+                                            int extraPriority) {
+        return run(c -> {
+            Channel first = existing(c, channel);
+            Channel extra = existing(c, extraChannel);
+            if (first.bridge != null && first.bridge == extra.bridge) {
+                c.bridges.dissolve(first.bridge);
+            }
+            moveTo(c, first, context, exten, priority);
+            moveTo(c, extra, extraContext == null || extraContext.isEmpty() ? context : extraContext,
+                    extraExten == null || extraExten.isEmpty() ? exten : extraExten,
+                    extraPriority > 0 ? extraPriority : priority);
+            return null;
+        });
+    }
+
+    /**
+     * AMI Bridge: puts two channels already in the PBX into a new basic bridge. Each stops what it runs; a channel
+     * running dialplan goes on at its next priority once the bridge ends (a party hangs up or is moved away), as
+     * Asterisk's after-bridge "go on" does; any other channel hangs up with the bridge. Fails with no-such-channel
+     * (naming {@code Channel1} or {@code Channel2}), or bad-argument for a channel bridged with itself.
+     */
+    public CompletableFuture<Void> bridge(String channel1, String channel2) {
+        return run(c -> {
+            Channel a = c.registry.find(channel1);
+            if (a == null) {
+                throw PbxSimException.noSuchChannel("Channel1 " + channel1);
+            }
+            Channel b = c.registry.find(channel2);
+            if (b == null) {
+                throw PbxSimException.noSuchChannel("Channel2 " + channel2);
+            }
+            if (a == b) {
+                throw PbxSimException.badArgument("Channel2", "cannot bridge " + channel1 + " with itself");
+            }
+            for (Channel member : List.of(a, b)) {
+                if (member.bridge != null) {
+                    c.bridges.breakUp(member).finish();
+                }
+            }
+            Runnable afterA = takeOver(c, a);
+            Runnable afterB = takeOver(c, b);
+            Bridge bridge = c.bridges.create();
+            c.bridges.enter(bridge, a, afterA);
+            c.bridges.enter(bridge, b, afterB);
+            c.bridges.announcePeers(bridge);
+            return null;
+        });
+    }
+
+    /** What the channel does once the bridge it is taken into ends: null to hang up with it. */
+    private static Runnable takeOver(CallCore c, Channel channel) {
+        if (!(channel.execution instanceof PbxExecution execution) || !execution.isDialplan()) {
+            if (channel.execution != null) {
+                channel.execution.interrupt();
+            }
+            return null;
+        }
+        AppRun run = execution.takeOver();
+        // Moved away (Redirect) or hung up while bridged: the bridge ends, and the other party goes on.
+        run.onInterrupt(() -> {
+            if (channel.bridge != null) {
+                c.bridges.breakUp(channel).finish();
+            }
+        });
+        return run::resume;
+    }
+
     private static void moveTo(CallCore c, Channel target, String context, String exten, int priority) {
         // As Asterisk's async goto: what is not given stays where the channel is.
         String toContext = context == null || context.isEmpty() ? target.context : context;

@@ -58,6 +58,17 @@ final class PbxExecution implements Execution {
         advance();
     }
 
+    /**
+     * Something outside the dialplan takes the channel over where it is (the AMI Bridge action): the running
+     * application stops, and the returned run stands for the takeover; its {@link AppRun#resume()} continues the
+     * dialplan at the next priority, as Asterisk's after-bridge "go on" does.
+     */
+    AppRun takeOver() {
+        interrupt();
+        current = new AppRun(core, channel, this);
+        return current;
+    }
+
     void jump(String newContext, String newExten, int newPriority) {
         this.context = newContext;
         this.exten = newExten;

@@ -27,7 +27,7 @@ class PlatformDialplanTest {
     @Test
     void theConfigFileParsesWithEveryPlatformContext() {
         assertThat(Dialplan.load(CONFIG_FILE).contexts()).containsExactly("cti-inbound", "cti-dnis", "cti-ivr",
-                "cti-hold", "cti-agent-connect", "cti-callback", "cti-outbound", "cti-spy");
+                "cti-hold", "cti-agent-connect", "cti-callback", "cti-outbound", "cti-spy", "cti-held");
     }
 
     @Test

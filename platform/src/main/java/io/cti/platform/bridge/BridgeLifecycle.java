@@ -10,6 +10,8 @@ import io.cti.core.messages.BlindTransfer;
 import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.HangUp;
+import io.cti.core.messages.HoldCaller;
+import io.cti.core.messages.ResumeCaller;
 import io.cti.core.messages.OriginateToCustomer;
 import io.cti.core.messages.SetVariable;
 import io.cti.core.messages.Spy;
@@ -48,7 +50,7 @@ final class BridgeLifecycle implements SmartLifecycle {
         this.commands = Subscription.builder(group, consumer)
                 .streams(BusStream.COMMANDS)
                 .types(ConnectToAgent.class, OriginateToCustomer.class, HangUp.class, BlindTransfer.class, Spy.class,
-                        SetVariable.class, CallBackCustomer.class)
+                        SetVariable.class, CallBackCustomer.class, HoldCaller.class, ResumeCaller.class)
                 .build();
     }
 

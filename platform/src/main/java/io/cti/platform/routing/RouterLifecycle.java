@@ -15,6 +15,10 @@ import io.cti.core.messages.CallbackDialed;
 import io.cti.core.messages.CallbackRequested;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
+import io.cti.core.messages.DialCustomer;
+import io.cti.core.messages.HoldCall;
+import io.cti.core.messages.ResumeCall;
+import io.cti.core.messages.TransferCall;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.reservations.ReservationReaper;
 import io.cti.router.reservations.Reservations;
@@ -75,7 +79,8 @@ final class RouterLifecycle implements SmartLifecycle {
                 .streams(BusStream.EVENTS, BusStream.COMMANDS)
                 .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
                         CallEnded.class, CallHeld.class, CallResumed.class, ChangeAgentState.class,
-                        CompleteWrapUp.class, CallbackRequested.class, CallbackDialed.class)
+                        CompleteWrapUp.class, CallbackRequested.class, CallbackDialed.class, HoldCall.class,
+                        ResumeCall.class, TransferCall.class, DialCustomer.class)
                 .build(), flow::handle);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "acd-router-tick");
