@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  *                             ivr (choices, one per line), dnis, once:* markers (times in epoch ms);
  *                             a callback's call also callback (its id), callbackNote (for the pop) and
  *                             dialOutcome (how the dial of the customer went; its answeredAt is when the customer
- *                             answered, so that talk time starts there)
+ *                             answered, so that talk time starts there); a click-to-dial's call clickToDial
+ *                             and dialOutcome likewise
  * </pre>
  */
 final class CallLedger {
@@ -60,6 +61,8 @@ final class CallLedger {
     /** What the history row's notes add about the call's way here, such as a transfer. */
     static final String NOTE = "note";
     static final String TRANSFERS = "transfers";
+    /** Marks a call an agent placed from the customer card (see {@link ClickToDialCalls}). */
+    static final String CLICK_TO_DIAL = "clickToDial";
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
     private static final Duration KEEP = Duration.ofDays(1);

@@ -131,9 +131,14 @@ record CallRecord(CallId id, Map<String, String> fields) {
         return text(CallLedger.DIAL_OUTCOME);
     }
 
-    /** Who started the contact: the customer, or the business calling back. */
+    /** Whether an agent placed this call from the customer card. */
+    boolean isClickToDial() {
+        return fields.containsKey(CallLedger.CLICK_TO_DIAL);
+    }
+
+    /** Who started the contact: the customer, or the business calling back or calling out. */
     Direction direction() {
-        return isCallback() ? Direction.OUTBOUND : Direction.INBOUND;
+        return isCallback() || isClickToDial() ? Direction.OUTBOUND : Direction.INBOUND;
     }
 
     /** Why the call came to this agent, as the screen-pop says it: for a callback, what the callback is first. */

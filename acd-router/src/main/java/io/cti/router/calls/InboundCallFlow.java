@@ -72,6 +72,7 @@ public final class InboundCallFlow {
     private final CallControlDesk callControl;
     private final TransferDesk transfers;
     private final ClickToDialDesk clickToDial;
+    private final ClickToDialCalls clickToDialCalls;
 
     private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents, RouterId router,
                             CallbackRepository callbackStore, CallbackSettings callbackSettings,
@@ -99,8 +100,8 @@ public final class InboundCallFlow {
                 callbackSettings, router.value());
         this.callControl = new CallControlDesk(parts, board, ledger);
         this.transfers = new TransferDesk(parts, board, ledger, definitions, dispatcher, figures, callControl, wrapUps);
-        this.clickToDial = new ClickToDialDesk(parts, board, callControl, dialing.doNotCall(), dialing.window(),
-                dialing.zones());
+        this.clickToDial = new ClickToDialDesk(parts, board, ledger, callControl, dialing, callbackSettings);
+        this.clickToDialCalls = new ClickToDialCalls(parts, board, ledger, ClickToDialDesk.AGENT_RING);
     }
 
     /**
@@ -132,7 +133,7 @@ public final class InboundCallFlow {
     public void handle(DomainMessage message) {
         lock.lock();
         try {
-            if (callbacks.handle(message)) {
+            if (clickToDialCalls.handle(message) || callbacks.handle(message)) {
                 return;
             }
             if (message instanceof CallArrived m) {
@@ -252,6 +253,7 @@ public final class InboundCallFlow {
                 // again after this agent's reservation expired), or never answered: this agent is free.
                 board.move(entry.agent().id(), e -> e.state().equals(entry.state())
                         && parts.reservations().currentOf(call).isEmpty()
+                        && !clickToDialCalls.agentLegPending(call, parts.clock().instant())
                         && !ledger.find(call).filter(r -> r.answered()
                                 && r.agent().filter(entry.agent().id()::equals).isPresent()).isPresent()
                         ? BoardChange.to(AgentState.READY) : BoardChange.none());

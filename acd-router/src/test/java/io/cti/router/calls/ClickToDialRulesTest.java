@@ -6,6 +6,7 @@ import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.CallConnected;
+import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.CallControlRefused;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.DialCustomer;
@@ -81,12 +82,16 @@ class ClickToDialRulesTest {
     }
 
     @Test
-    void aNotReadyAgentMayDialACalleeInsideTheWindowButThisBuildCannotPlaceTheCallAndSaysSo() {
+    void aNotReadyAgentMayDialACalleeInsideTheWindowAndTheCallIsPlaced() {
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "outbound"));
 
         flow.handle(DialCustomer.now(alice.id(), SHANGHAI, null));
 
-        assertThat(onlyRefusal().reasonId()).isEqualTo("dialing-unavailable");
+        assertThat(desk.published(CallControlRefused.class)).isEmpty();
+        assertThat(desk.published(CallBackCustomer.class)).singleElement().satisfies(dial -> {
+            assertThat(dial.agentId()).isEqualTo(alice.id());
+            assertThat(dial.number()).isEqualTo(SHANGHAI.e164());
+        });
     }
 
     private CallControlRefused onlyRefusal() {
