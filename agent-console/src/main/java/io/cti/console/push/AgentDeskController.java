@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The agent's desk over REST under {@code /api/agent} (AGENT only), for clients without the socket: the agent's own
- * state and pop as the console knows them, a state change, a wrap-up. There is no agent id in any path: the agent
+ * state and pop as the console knows them, the transfer picker's targets, a state change, a wrap-up. There is no agent id in any path: the agent
  * is always the logged-in user's. Thread-safe (stateless).
  */
 @RestController
@@ -43,6 +43,12 @@ class AgentDeskController {
     ResponseEntity<String> snapshot(@AuthenticationPrincipal ConsolePrincipal user) {
         AgentId agent = AgentDesk.ownAgent(user, null);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(hub.agentSnapshot(agent).text());
+    }
+
+    /** The queues and the other agents (with their state) the desktop's transfer picker offers. */
+    @GetMapping("/transfer-targets")
+    TransferTargets transferTargets(@AuthenticationPrincipal ConsolePrincipal user) {
+        return hub.transferTargets(AgentDesk.ownAgent(user, null));
     }
 
     @PostMapping(path = "/state", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -5,6 +5,7 @@ import io.cti.core.bus.MessageBus;
 import io.cti.core.bus.RunningSubscription;
 import io.cti.core.bus.Subscription;
 import io.cti.core.messages.AgentStateChanged;
+import io.cti.core.messages.CallControlRefused;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.core.messages.ScreenPopReady;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds the {@link PushHub} with the application: seeds its board from the {@link LiveStateSource} when there is one,
- * then reads screen-pops, agent states and queue figures from the bus as the console's consumer group, and beats the
+ * then reads screen-pops, agent states, queue figures and refused call controls from the bus as the console's consumer group, and beats the
  * heartbeat. Stops both on shutdown. Thread-safe.
  */
 final class BusFeed implements SmartLifecycle {
@@ -57,7 +58,8 @@ final class BusFeed implements SmartLifecycle {
             }
         }
         subscription = bus.subscribe(Subscription.builder(group, consumer).streams(BusStream.EVENTS)
-                .types(ScreenPopReady.class, AgentStateChanged.class, QueueFiguresUpdated.class).build(), hub::publish);
+                .types(ScreenPopReady.class, AgentStateChanged.class, QueueFiguresUpdated.class,
+                        CallControlRefused.class).build(), hub::publish);
         beats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "console-push-heartbeat");
             thread.setDaemon(true);
@@ -65,7 +67,7 @@ final class BusFeed implements SmartLifecycle {
         });
         long period = heartbeat.toMillis();
         beats.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
-        log.info("Console push: screen-pops, agent states and queue figures from the bus as group {}, sockets at /ws",
+        log.info("Console push: screen-pops, agent states, queue figures and refused call controls from the bus as group {}, sockets at /ws",
                 group);
     }
 

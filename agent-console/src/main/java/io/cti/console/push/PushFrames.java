@@ -2,6 +2,7 @@ package io.cti.console.push;
 
 import io.cti.core.customers.CustomerCard;
 import io.cti.core.messages.AgentStateChanged;
+import io.cti.core.messages.CallControlRefused;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.core.messages.ScreenPopReady;
 import io.cti.core.web.ApiError;
@@ -38,6 +39,10 @@ final class PushFrames {
                         Instant at) {
     }
 
+    record Refused(String agentId, String callId, String request, String requestType, String reasonId, String reason,
+                   Instant at) {
+    }
+
     record AgentSnapshot(String agentId, AgentState state, Pop pop) {
     }
 
@@ -56,6 +61,12 @@ final class PushFrames {
 
     OutboundFrame agentState(AgentStateChanged state) {
         return frame("agent-state", stateView(state));
+    }
+
+    OutboundFrame refused(CallControlRefused r) {
+        return frame("call-control-refused", new Refused(r.agentId().value(),
+                r.callId() == null ? null : r.callId().value(), r.request().toString(), r.requestType(), r.reasonId(),
+                r.reason(), r.occurredAt()));
     }
 
     OutboundFrame queueFigures(QueueFiguresUpdated figures) {

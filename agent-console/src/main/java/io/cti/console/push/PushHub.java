@@ -3,6 +3,7 @@ package io.cti.console.push;
 import io.cti.console.access.ConsolePrincipal;
 import io.cti.core.ids.AgentId;
 import io.cti.core.messages.AgentStateChanged;
+import io.cti.core.messages.CallControlRefused;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.core.messages.ScreenPopReady;
@@ -21,8 +22,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fans the floor's events out to the open push sockets, in memory: a screen-pop only to the sockets of the agent it is
- * for, an agent's state to that agent's sockets and to every wallboard, queue figures to every wallboard. Who gets
+ * Fans the floor's events out to the open push sockets, in memory: a screen-pop and a refused call control only to
+ * the sockets of the agent they are for, an agent's state to that agent's sockets and to every wallboard, queue
+ * figures to every wallboard. Who gets
  * what is decided from each socket's logged-in user alone. Taking an event into the {@link LiveBoard} and fanning it
  * out happen under one lock with connecting, so a new socket's snapshot and the events after it never overlap or
  * leave a gap. Offering a frame never blocks (see {@link PushSession}), so the lock is held briefly. Thread-safe.
@@ -94,6 +96,8 @@ final class PushHub {
             publishState(state);
         } else if (message instanceof QueueFiguresUpdated figures) {
             publishFigures(figures);
+        } else if (message instanceof CallControlRefused refused) {
+            publishRefusal(refused);
         }
     }
 
@@ -125,6 +129,17 @@ final class PushHub {
         return board.agents().stream()
                 .filter(s -> s.status() == io.cti.core.messages.AgentStatus.ON_CALL && call.equals(s.callId()))
                 .findFirst();
+    }
+
+    /**
+     * What {@code agent} may transfer a call to, as the board knows it: every queue, and every other agent with their
+     * state (no calls: an agent sees only their own).
+     */
+    synchronized TransferTargets transferTargets(AgentId agent) {
+        return new TransferTargets(board.queues().stream().map(f -> f.queue().value()).sorted().toList(),
+                board.agents().stream().filter(s -> !s.agentId().equals(agent))
+                        .map(s -> new TransferTargets.Agent(s.agentId().value(), s.status().name()))
+                        .sorted(java.util.Comparator.comparing(TransferTargets.Agent::agentId)).toList());
     }
 
     synchronized int sessions() {
@@ -175,6 +190,14 @@ final class PushHub {
             if (board.apply(pop)) {
                 deliver(byAgent.get(pop.agentId()), frame);
             }
+        }
+    }
+
+    /** Only the agent's own sockets: the refusal says what they asked for and may name the customer's number. */
+    private void publishRefusal(CallControlRefused refused) {
+        OutboundFrame frame = frames.refused(refused);
+        synchronized (this) {
+            deliver(byAgent.get(refused.agentId()), frame);
         }
     }
 

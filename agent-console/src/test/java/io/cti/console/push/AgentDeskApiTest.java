@@ -1,5 +1,6 @@
 package io.cti.console.push;
 
+import io.cti.console.access.Role;
 import io.cti.console.testapp.Browser;
 import io.cti.console.testapp.ConsoleWebTest;
 import io.cti.console.testapp.TestUsers;
@@ -111,6 +112,28 @@ class AgentDeskApiTest {
             assertThat(w.callId().value()).isEqualTo("call-rest");
             assertThat(w.callbackAt()).hasToString("2025-06-16T09:00:00Z");
         });
+    }
+
+    @Test
+    void theTransferPickerOffersTheQueuesAndTheOtherAgentsWithTheirStateButNoCalls() {
+        String agent = users.agent();
+        String colleague = users.agent();
+        Browser browser = new Browser(port).loggedInAs(agent, TestUsers.PASSWORD);
+        floor.raise(Floor.figures("sales-picker", 2));
+        floor.raise(Floor.state(agent, AgentStatus.ON_CALL, "call-picker"));
+        floor.raise(Floor.state(colleague, AgentStatus.ON_CALL, "call-of-colleague"));
+        await().atMost(PATIENCE).until(() -> hub.stateOf(AgentId.of(colleague)).isPresent()
+                && hub.transferTargets(AgentId.of(agent)).queues().contains("sales-picker"));
+
+        Browser.Page targets = browser.get("/api/agent/transfer-targets");
+
+        assertThat(targets.status()).isEqualTo(200);
+        assertThat(targets.json().path("queues").toString()).contains("\"sales-picker\"");
+        assertThat(targets.json().path("agents").toString()).contains("\"agentId\":\"" + colleague + "\"",
+                "\"status\":\"ON_CALL\"").doesNotContain("\"" + agent + "\"").doesNotContain("call-of-colleague");
+        Browser supervisor = new Browser(port).loggedInAs(users.create("floor", Role.SUPERVISOR),
+                TestUsers.PASSWORD);
+        assertThat(supervisor.get("/api/agent/transfer-targets").status()).isEqualTo(403);
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.cti.console.testapp.TestUsers;
 import io.cti.core.bus.MessageBus;
 import io.cti.core.ids.AgentId;
 import io.cti.core.messages.AgentStatus;
+import io.cti.core.messages.CallControlRefused;
+import io.cti.core.messages.DialCustomer;
+import io.cti.core.phone.PhoneNumber;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.CompleteWrapUp;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +134,30 @@ class PushSocketTest {
         assertThat(floor.commandsFor(bob)).isEmpty();
         assertThat(floor.commandsFor(alice)).singleElement().isInstanceOfSatisfying(ChangeAgentState.class,
                 c -> assertThat(c.requested()).isEqualTo(AgentStatus.READY));
+    }
+
+    @Test
+    void aRefusedCallControlGoesToTheAgentWhoAskedAndToNoOtherAgent() {
+        String alice = users.agent();
+        String bob = users.agent();
+        PushClient aliceSocket = socketOf(alice);
+        PushClient bobSocket = socketOf(bob);
+        aliceSocket.awaitType("agent-snapshot");
+        bobSocket.awaitType("agent-snapshot");
+        DialCustomer asked = DialCustomer.now(AgentId.of(alice), new PhoneNumber("+12125550123"), null);
+
+        floor.raise(CallControlRefused.of(asked, AgentId.of(alice), null, "outside-calling-window",
+                "+1212***0123 may be called only 08:00-21:00 local time"));
+        // Raised after the refusal on the same stream: once bob has it, he would have had the refusal too.
+        floor.raise(Floor.pop(bob, "call-of-" + bob, "for bob"));
+
+        JsonNode refused = aliceSocket.await(f -> f.path("type").asString().equals("call-control-refused"));
+        bobSocket.await(f -> f.path("type").asString().equals("pop"));
+        assertThat(refused.path("data").path("reasonId").asString()).isEqualTo("outside-calling-window");
+        assertThat(refused.path("data").path("requestType").asString()).isEqualTo("DialCustomer");
+        assertThat(refused.path("data").path("request").asString()).isEqualTo(asked.id().toString());
+        assertThat(bobSocket.frames()).noneSatisfy(frame -> assertThat(frame.path("type").asString())
+                .isEqualTo("call-control-refused"));
     }
 
     @Test
