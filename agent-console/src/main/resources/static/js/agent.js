@@ -104,9 +104,35 @@
       case 'error':
         say(t('msg.error', { m: frame.data.message }));
         break;
+      case 'call-control-refused':
+        refused(frame.data);
+        break;
       default:
         break;
     }
+  }
+
+  /** The router said no to a hold, resume, transfer or call: say why in the agent's language, undo the hold mark. */
+  function refused(r) {
+    const why = I18n.t('refused.' + r.reasonId) !== 'refused.' + r.reasonId ? t('refused.' + r.reasonId)
+      : t('refused.other', { m: r.reason });
+    const request = t('req.' + r.requestType) !== 'req.' + r.requestType ? t('req.' + r.requestType) : r.requestType;
+    say(t('refused.msg', { r: request, why }));
+    if (r.requestType === 'HoldCall' && r.reasonId !== 'already-on-hold') { desk.held = false; }
+    if (r.requestType === 'ResumeCall' && r.reasonId !== 'not-your-call') { desk.held = r.reasonId !== 'not-on-hold'; }
+    showState();
+    showPop();
+  }
+
+  /** Fills the transfer field's list with the queues, or the other agents and their state, as the console knows them. */
+  async function fillTransferTargets() {
+    const answer = await Cti.api('GET', '/api/agent/transfer-targets', undefined, current);
+    const targets = answer.status === 200 && answer.body ? answer.body : { queues: [], agents: [] };
+    const options = $('transfer-kind').value === 'AGENT'
+      ? targets.agents.map(a => CtiCard.el('option', { value: a.agentId, label: a.agentId + ' · ' + t('state.' + a.status) }))
+      : targets.queues.map(q => CtiCard.el('option', { value: q }));
+    $('transfer-targets').replaceChildren(...options);
+    $('transfer-target').placeholder = options.length ? t('transfer.pick') : t('transfer.none');
   }
 
   function callId() {
@@ -222,6 +248,8 @@
     $('log-out').addEventListener('click', () => send({ type: 'log-out' }));
     $('hang-up').addEventListener('click', () => send({ type: 'hang-up', callId: callId() }));
     $('hold').addEventListener('click', () => send({ type: desk.held ? 'resume' : 'hold', callId: callId() }));
+    $('transfer-kind').addEventListener('change', () => { $('transfer-target').value = ''; fillTransferTargets(); });
+    $('transfer-target').addEventListener('focus', fillTransferTargets);
     $('transfer').addEventListener('click', () => send({ type: 'transfer', callId: callId(),
       targetKind: $('transfer-kind').value, target: $('transfer-target').value }));
     $('wrap-up').addEventListener('submit', event => {
