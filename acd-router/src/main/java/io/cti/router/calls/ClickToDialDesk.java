@@ -125,6 +125,8 @@ final class ClickToDialDesk {
         if (!ready.current().agent().isReady()) {
             return Optional.empty();
         }
+        // For this moment the agent is in the ready set: another router may reserve them for a waiting call, and
+        // then the move below finds them Reserved, the agent keeps that call (and the Not ready after it).
         BoardMove reserved = board.move(agent, entry -> entry.state() instanceof AgentState.Ready
                 ? BoardChange.to(new AgentState.Reserved(call)) : BoardChange.none());
         return reserved.moved() ? Optional.of(reserved.current().agent().endpoint()) : Optional.empty();
