@@ -1,6 +1,14 @@
 package io.cti.platform.browser;
 
+import io.cti.core.bus.BusStream;
+import io.cti.core.bus.MessageBus;
+import io.cti.core.bus.RunningSubscription;
+import io.cti.core.bus.Subscription;
+import io.cti.core.messages.CallHeld;
+import io.cti.core.messages.CallResumed;
+import io.cti.core.messages.DomainMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,14 +29,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The console in a real browser (headless chromium) on the default run's floor with pbx-sim's demo traffic: an
- * agent goes Ready, the pop of the right customer appears while the phone rings, the phone is answered, the agent
- * hangs up and writes the wrap-up, and the supervisor's wallboard sees the call arrive and leave; keyboard-only use;
+ * agent goes Ready, the pop of the right customer appears while the phone rings, the phone is answered, the transfer
+ * field offers the queues and a transfer to a queue that does not exist is refused with the reason shown, the agent
+ * holds and resumes the caller (CallHeld, CallResumed from the PBX), hangs up and writes the wrap-up, and the supervisor's wallboard sees the call arrive and leave; keyboard-only use;
  * the Chinese UI. The bots are off, so the demo agents logged in here are the only ones taking calls. One platform
  * start serves every test of the class. Screenshots land in target/screenshots/.
  */
@@ -55,11 +66,23 @@ class ConsoleInTheBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MessageBus bus;
+
     private final List<WebDriver> browsers = new ArrayList<>();
+    private final List<DomainMessage> seen = new CopyOnWriteArrayList<>();
+    private RunningSubscription holds;
+
+    @BeforeEach
+    void watchHolds() {
+        holds = bus.subscribe(Subscription.builder("test-" + UUID.randomUUID(), "test").streams(BusStream.EVENTS)
+                .types(CallHeld.class, CallResumed.class).build(), seen::add);
+    }
 
     @AfterEach
     void closeBrowsers() {
         browsers.forEach(WebDriver::quit);
+        holds.close();
     }
 
     @Test
@@ -103,6 +126,23 @@ class ConsoleInTheBrowserTest {
                 .asString().matches("[1-9][0-9]*/[1-9][0-9]*");
         HeadlessChromium.screenshot(agent, "agent-desktop");
         HeadlessChromium.screenshot(board, "wallboard");
+
+        // The transfer field offers the queues; a queue that does not exist is refused and the desktop says why.
+        agent.findElement(By.id("transfer-target")).click();
+        new WebDriverWait(agent, PATIENCE).until(b -> !b.findElements(
+                By.cssSelector("#transfer-targets option[value=sales]")).isEmpty());
+        agent.findElement(By.id("transfer-target")).sendKeys("no-such-queue");
+        agent.findElement(By.id("transfer")).click();
+        new WebDriverWait(agent, PATIENCE).until(b -> "Transfer not done: there is no such active queue".equals(
+                b.findElement(By.id("answer")).getText()));
+        // Hold and resume from the desktop reach the PBX: the caller is held, then back with the agent.
+        agent.findElement(By.id("hold")).click();
+        await().atMost(PATIENCE).until(() -> seen.stream().anyMatch(m -> m instanceof CallHeld h
+                && h.callId().value().equals(call)));
+        new WebDriverWait(agent, PATIENCE).until(b -> "Resume".equals(b.findElement(By.id("hold")).getText()));
+        agent.findElement(By.id("hold")).click();
+        await().atMost(PATIENCE).until(() -> seen.stream().anyMatch(m -> m instanceof CallResumed r
+                && r.callId().value().equals(call)));
         agent.findElement(By.id("hang-up")).click();
 
         waitFor(agent, By.cssSelector("#state[data-status=WRAP_UP]"));
