@@ -129,7 +129,7 @@
     const answer = await Cti.api('GET', '/api/agent/transfer-targets', undefined, current);
     const targets = answer.status === 200 && answer.body ? answer.body : { queues: [], agents: [] };
     const options = $('transfer-kind').value === 'AGENT'
-      ? targets.agents.map(a => CtiCard.el('option', { value: a.agentId, label: a.agentId + ' · ' + t('state.' + a.status) }))
+      ? targets.agents.map(a => CtiCard.el('option', { value: a.agentId, label: a.name + ' · ' + t('state.' + a.status) }))
       : targets.queues.map(q => CtiCard.el('option', { value: q }));
     $('transfer-targets').replaceChildren(...options);
     $('transfer-target').placeholder = options.length ? t('transfer.pick') : t('transfer.none');

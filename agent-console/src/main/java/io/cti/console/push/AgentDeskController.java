@@ -4,6 +4,7 @@ import io.cti.console.ConsoleException;
 import io.cti.console.access.ConsolePrincipal;
 import io.cti.core.ids.AgentId;
 import io.cti.core.messages.AgentStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +33,12 @@ class AgentDeskController {
 
     private final AgentDesk desk;
     private final PushHub hub;
+    private final ObjectProvider<AgentNames> names;
 
-    AgentDeskController(AgentDesk desk, PushHub hub) {
+    AgentDeskController(AgentDesk desk, PushHub hub, ObjectProvider<AgentNames> names) {
         this.desk = desk;
         this.hub = hub;
+        this.names = names;
     }
 
     /** The same snapshot the socket sends on connect, as its {@code data}. */
@@ -48,7 +51,9 @@ class AgentDeskController {
     /** The queues and the other agents (with their state) the desktop's transfer picker offers. */
     @GetMapping("/transfer-targets")
     TransferTargets transferTargets(@AuthenticationPrincipal ConsolePrincipal user) {
-        return hub.transferTargets(AgentDesk.ownAgent(user, null));
+        AgentId agent = AgentDesk.ownAgent(user, null);
+        AgentNames directory = names.getIfAvailable();
+        return hub.transferTargets(agent, directory == null ? Map.of() : directory.names());
     }
 
     @PostMapping(path = "/state", consumes = MediaType.APPLICATION_JSON_VALUE)

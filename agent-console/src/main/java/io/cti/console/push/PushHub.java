@@ -133,12 +133,13 @@ final class PushHub {
 
     /**
      * What {@code agent} may transfer a call to, as the board knows it: every queue, and every other agent with their
-     * state (no calls: an agent sees only their own).
+     * name and state (no calls: an agent sees only their own).
      */
-    synchronized TransferTargets transferTargets(AgentId agent) {
+    synchronized TransferTargets transferTargets(AgentId agent, Map<AgentId, String> names) {
         return new TransferTargets(board.queues().stream().map(f -> f.queue().value()).sorted().toList(),
                 board.agents().stream().filter(s -> !s.agentId().equals(agent))
-                        .map(s -> new TransferTargets.Agent(s.agentId().value(), s.status().name()))
+                        .map(s -> new TransferTargets.Agent(s.agentId().value(),
+                                names.getOrDefault(s.agentId(), s.agentId().value()), s.status().name()))
                         .sorted(java.util.Comparator.comparing(TransferTargets.Agent::agentId)).toList());
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What an agent may transfer their call to, for the desktop's picker: the queues by name and the other agents with
- * their state, and nothing about anyone's calls. Immutable.
+ * their name and state, and nothing about anyone's calls. Immutable.
  */
 record TransferTargets(List<String> queues, List<Agent> agents) {
 
@@ -13,7 +13,7 @@ record TransferTargets(List<String> queues, List<Agent> agents) {
         agents = List.copyOf(agents);
     }
 
-    /** Another agent and their state (an {@code AgentStatus} name), so the agent picks one who is Ready. */
-    record Agent(String agentId, String status) {
+    /** Another agent, their name (their id when unknown) and state (an {@code AgentStatus} name). */
+    record Agent(String agentId, String name, String status) {
     }
 }

@@ -115,7 +115,7 @@ class AgentDeskApiTest {
     }
 
     @Test
-    void theTransferPickerOffersTheQueuesAndTheOtherAgentsWithTheirStateButNoCalls() {
+    void theTransferPickerOffersTheQueuesAndTheOtherAgentsWithTheirNameAndStateButNoCalls() {
         String agent = users.agent();
         String colleague = users.agent();
         Browser browser = new Browser(port).loggedInAs(agent, TestUsers.PASSWORD);
@@ -123,14 +123,16 @@ class AgentDeskApiTest {
         floor.raise(Floor.state(agent, AgentStatus.ON_CALL, "call-picker"));
         floor.raise(Floor.state(colleague, AgentStatus.ON_CALL, "call-of-colleague"));
         await().atMost(PATIENCE).until(() -> hub.stateOf(AgentId.of(colleague)).isPresent()
-                && hub.transferTargets(AgentId.of(agent)).queues().contains("sales-picker"));
+                && hub.transferTargets(AgentId.of(agent), Map.of()).queues().contains("sales-picker"));
 
         Browser.Page targets = browser.get("/api/agent/transfer-targets");
 
         assertThat(targets.status()).isEqualTo(200);
         assertThat(targets.json().path("queues").toString()).contains("\"sales-picker\"");
-        assertThat(targets.json().path("agents").toString()).contains("\"agentId\":\"" + colleague + "\"",
-                "\"status\":\"ON_CALL\"").doesNotContain("\"" + agent + "\"").doesNotContain("call-of-colleague");
+        assertThat(targets.json().path("agents").toString())
+                .contains("\"agentId\":\"" + colleague + "\"", "\"name\":\"Test " + colleague + "\"",
+                        "\"status\":\"ON_CALL\"")
+                .doesNotContain("\"" + agent + "\"").doesNotContain("call-of-colleague");
         Browser supervisor = new Browser(port).loggedInAs(users.create("floor", Role.SUPERVISOR),
                 TestUsers.PASSWORD);
         assertThat(supervisor.get("/api/agent/transfer-targets").status()).isEqualTo(403);

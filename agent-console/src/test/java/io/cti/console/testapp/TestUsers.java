@@ -3,10 +3,13 @@ package io.cti.console.testapp;
 import io.cti.console.access.ConsolePrincipal;
 import io.cti.console.access.Role;
 import io.cti.console.access.UserRepository;
+import io.cti.core.ids.AgentId;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +29,7 @@ public final class TestUsers {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final Map<AgentId, String> agentNames = new ConcurrentHashMap<>();
 
     TestUsers(UserRepository users, PasswordEncoder passwords, Clock clock) {
         this.users = users;
@@ -45,11 +49,17 @@ public final class TestUsers {
         return username;
     }
 
+    /** The names of the agents made here, as an agent directory would give them. */
+    public Map<AgentId, String> agentNames() {
+        return Map.copyOf(agentNames);
+    }
+
     /** A new enabled AGENT user linked to a new agent id; returns the user name, which is also the agent id. */
     public String agent() {
         String username = "agent-test-" + NAMES.incrementAndGet();
         users.create(new ConsolePrincipal(username, "Test " + username, Set.of(Role.AGENT), username),
                 passwords.encode(PASSWORD), true, clock.instant());
+        agentNames.put(AgentId.of(username), "Test " + username);
         return username;
     }
 }
