@@ -2,6 +2,7 @@ package io.cti.router.board;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentStateChanged;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
@@ -9,26 +10,25 @@ import io.cti.router.RouterException;
 import io.cti.router.agents.Agent;
 import io.cti.router.agents.AgentState;
 import io.cti.router.agents.AgentTransitions;
+import io.cti.router.reservations.FencingToken;
 import io.cti.router.reservations.ReadyAgents;
+import io.cti.router.reservations.Refusal;
+import io.cti.router.reservations.Reservation;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.waiting.RedisScript;
 import io.cti.router.waiting.RouterKeys;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -36,8 +36,14 @@ import java.util.function.Function;
  * The agents' runtime states, in Redis so that every router process sees the same board and a restart forgets
  * nothing: per agent the state, since when, calls handled today, idle since, talk time, the call of a wrap-up and a
  * Not ready reason asked for while busy. Every move is checked against {@link AgentTransitions} and written with a
- * compare-and-set on the agent's revision (one Lua script), so two routers never both move one agent; the ready set
- * of {@link ReadyAgents} is kept in step and every change is published as {@link AgentStateChanged}. Thread-safe.
+ * compare-and-set on the agent's revision, in one Lua script together with the ready set of {@link ReadyAgents},
+ * so two routers never both move one agent and the ready set never lags the board; every change is published as
+ * {@link AgentStateChanged}. A reservation made here ({@link #reserve}) moves the agent to Reserved in the same
+ * script. Thread-safe.
+ *
+ * <p>The board remembers the last entry it read or wrote of each agent: a move decides first on that entry and
+ * lets the compare-and-set tell whether it is still current (one round trip instead of two), and {@link #all()}
+ * may answer from it for up to the configured age ({@code allMaxAge}), this process's own moves included.
  *
  * <pre>
  * R:board:agent:&lt;agentId&gt;  hash  state, since, calls, idleSince, talk (ms), wrapUpCall, afterCall, rev
@@ -46,57 +52,128 @@ import java.util.function.Function;
  */
 public final class AgentBoard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgentBoard.class);
-    private static final RedisScript MOVE = RedisScript.load("/io/cti/router/board/move.lua");
+    private static final String RESERVATIONS = "/io/cti/router/reservations/prelude.lua";
+    private static final RedisScript MOVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
+            "/io/cti/router/board/move.lua");
+    private static final RedisScript RESERVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
+            "/io/cti/router/board/reserve.lua");
+    private static final RedisScript ALL = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/board/all.lua");
     /** A handful of retries is plenty: a conflict means another router just moved the agent, not a livelock. */
     private static final int ATTEMPTS = 8;
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
 
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;
-    private final ReadyAgents ready;
     private final Staffing staffing;
     private final Consumer<DomainMessage> publisher;
     private final Clock clock;
+    private final BoardMemory memory;
+    private final Consumer<BoardEntry> moves;
 
+    /** A board whose {@link #all()} always reads Redis. */
     public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
                       Consumer<DomainMessage> publisher, Clock clock) {
+        this(redis, keys, ready, staffing, publisher, clock, Duration.ZERO, entry -> { });
+    }
+
+    /**
+     * @param ready     the ready set, which the move script keeps in step
+     * @param allMaxAge how old the entries {@link #all()} answers with may be (zero: always read)
+     * @param moves     told of every move this board writes, after it is written (on the mover's thread)
+     */
+    public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
+                      Consumer<DomainMessage> publisher, Clock clock, Duration allMaxAge, Consumer<BoardEntry> moves) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.ready = Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(ready, "ready");
         this.staffing = Objects.requireNonNull(staffing, "staffing");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.memory = new BoardMemory(allMaxAge);
+        this.moves = Objects.requireNonNull(moves, "moves");
     }
 
-    /** The agent as on the board (logged out if never seen); empty for an unknown or deactivated agent. */
+    /** Whether the definitions know the agent (an active agent profile); no round trip. */
+    public boolean knows(AgentId agent) {
+        return staffing.profileOf(agent).isPresent();
+    }
+
+    /** The agent as on the board now, read from Redis (logged out if never seen); empty for an unknown agent. */
     public Optional<BoardEntry> entry(AgentId agent) {
-        return staffing.profileOf(agent).map(profile -> read(profile, hash(agent)));
+        return staffing.profileOf(agent).map(profile -> memory.remember(BoardCodec.read(profile, hash(agent),
+                clock.instant())));
     }
 
-    /** Every known agent that ever was on the board, in any state. */
-    public List<BoardEntry> all() {
-        Set<String> ids;
-        try {
-            ids = redis.smembers(roster());
-        } catch (RedisException e) {
-            throw RouterException.routerStateUnavailable("reading the agent board", e);
+    /** The agent as this board last read or wrote them, else as on the board now; may be behind another router. */
+    public Optional<BoardEntry> latest(AgentId agent) {
+        Optional<AgentProfile> profile = staffing.profileOf(agent);
+        if (profile.isEmpty()) {
+            return Optional.empty();
         }
-        List<BoardEntry> entries = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            entry(AgentId.of(id)).ifPresent(entries::add);
+        Optional<BoardEntry> known = memory.get(agent);
+        return known.isPresent() ? known.map(e -> BoardCodec.withProfile(e, profile.get())) : entry(agent);
+    }
+
+    /**
+     * Takes in an agent's hash read elsewhere in one step with other state (such as the change feed), keeping it if
+     * it is not older than what this board knows; empty for an agent the definitions do not know.
+     */
+    public Optional<BoardEntry> learn(AgentId agent, Map<String, String> hash) {
+        return staffing.profileOf(agent).map(profile -> memory.remember(BoardCodec.read(profile, hash, clock.instant())));
+    }
+
+    /** Every known agent that ever was on the board, in any state, at most {@code allMaxAge} old. */
+    public List<BoardEntry> all() {
+        if (memory.allIsStale()) {
+            return readAll();
+        }
+        List<BoardEntry> entries = new ArrayList<>();
+        for (BoardEntry known : memory.onBoard()) {
+            staffing.profileOf(known.agent().id()).ifPresent(p -> entries.add(BoardCodec.withProfile(known, p)));
         }
         return entries;
     }
 
+    /** Every known agent that ever was on the board, read from Redis now in one round trip. */
+    public List<BoardEntry> readAll() {
+        long started = System.nanoTime();
+        List<Object> reply = ALL.run(redis, ScriptOutputType.MULTI, new String[] {keys.boardRoster()}, keys.root());
+        Instant now = clock.instant();
+        List<BoardEntry> entries = new ArrayList<>(reply.size());
+        for (Object item : reply) {
+            List<?> pair = (List<?>) item;
+            AgentId id = AgentId.of(String.valueOf(pair.get(0)));
+            List<?> flat = (List<?>) pair.get(1);
+            Map<String, String> hash = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                hash.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+            }
+            staffing.profileOf(id).ifPresent(p -> entries.add(memory.remember(BoardCodec.read(p, hash, now))));
+        }
+        memory.readAllAt(started);
+        return entries;
+    }
+
     /**
-     * Moves the agent as {@code decide} says from what is on the board now, re-reading and deciding again when
-     * another router moved the agent in between. Unknown agents are refused.
+     * Moves the agent as {@code decide} says from what is on the board, deciding again on a fresh reading when
+     * another router moved the agent in between. The first decision is made on the entry this board last saw: a
+     * move is written only if that entry is still current, and a decision to leave the agent as they are is checked
+     * against a fresh reading. Unknown agents are refused.
      */
     public BoardMove move(AgentId agent, Function<BoardEntry, BoardChange> decide) {
+        Optional<BoardEntry> known = memory.get(agent);
+        Optional<AgentProfile> profile = staffing.profileOf(agent);
+        if (known.isPresent() && profile.isPresent()) {
+            BoardMove move = apply(BoardCodec.withProfile(known.get(), profile.get()),
+                    decide.apply(BoardCodec.withProfile(known.get(), profile.get())));
+            if (move.moved()) {
+                return move;
+            }
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<BoardEntry> seen = entry(agent);
             if (seen.isEmpty()) {
-                return new BoardMove.Refused(unknown(agent), "no active agent " + agent);
+                return new BoardMove.Refused(BoardCodec.unknown(agent, clock.instant()), "no active agent " + agent);
             }
             BoardMove move = apply(seen.get(), decide.apply(seen.get()));
             if (!(move instanceof BoardMove.Stale)) {
@@ -128,16 +205,51 @@ public final class AgentBoard {
         String afterCall = change.setAfterCall() ? change.afterCall()
                 : settled(after.state()) ? null : seen.notReadyAfterCall();
         BoardEntry next = new BoardEntry(after, seen.revision() + 1, wrapUpCall, afterCall);
-        Long written = MOVE.run(redis, ScriptOutputType.INTEGER, new String[] {agentKey(before.id()), roster()},
-                fields(before.id(), seen.revision(), next));
+        List<String> args = new ArrayList<>(List.of(keys.root(), before.id().value(), Long.toString(seen.revision()),
+                readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
+        args.addAll(List.of(BoardCodec.stateFields(next)));
+        Long written = MOVE.run(redis, ScriptOutputType.INTEGER,
+                new String[] {keys.boardAgent(before.id()), keys.boardRoster()}, args.toArray(String[]::new));
         if (written < 0) {
+            memory.forget(before.id(), seen.revision());
             return new BoardMove.Stale(seen);
         }
-        if (change.next() != null) {
-            keepReadySetInStep(after);
-            publisher.accept(changed(next));
-        }
+        moved(next, change.next() != null);
         return new BoardMove.Moved(seen, next);
+    }
+
+    /**
+     * Reserves the agent for the call as {@link io.cti.router.reservations.Reservations#reserve} does, but only
+     * while the agent is Ready on the board, and in the same step moves them to Reserved and files the request's
+     * fields (and the token) in the call's record: one round trip, and no router ever sees the reservation without
+     * the board or the board without the reservation. A refusal changes nothing.
+     */
+    public BoardReservation reserve(ReservationRequest request) {
+        long timeout = request.timeout().toMillis();
+        if (timeout < 1 || request.timeout().compareTo(LONGEST_TIMEOUT) > 0) {
+            throw RouterException.reservationTimeoutInvalid("a reservation timeout", request.timeout());
+        }
+        Instant since = Instant.ofEpochMilli(clock.millis());
+        List<String> args = new ArrayList<>(List.of(keys.root(), request.call().value(), request.agent().value(),
+                Long.toString(timeout), request.router().value(), Long.toString(since.toEpochMilli()),
+                Long.toString(request.recordKeep().toMillis()), request.recordTokenField()));
+        request.recordFields().forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        List<Object> reply = RESERVE.run(redis, ScriptOutputType.MULTI, new String[] {keys.call(request.call()),
+                keys.boardAgent(request.agent()), keys.callRecord(request.call())}, args.toArray(String[]::new));
+        if (!"granted".equals(String.valueOf(reply.get(0)))) {
+            return new BoardReservation.Refused(Refusal.ofId(String.valueOf(reply.get(1))));
+        }
+        Reservation reservation = new Reservation(FencingToken.of(Long.parseLong(String.valueOf(reply.get(1)))),
+                request.call(), request.agent(), QueueName.of(String.valueOf(reply.get(2))),
+                Double.parseDouble(String.valueOf(reply.get(3))), request.router(),
+                Instant.ofEpochMilli(Long.parseLong(String.valueOf(reply.get(4)))));
+        long revision = Long.parseLong(String.valueOf(reply.get(5)));
+        BoardEntry after = reservedEntry(request.agent(), request.call(), since, revision);
+        moved(after, true);
+        return new BoardReservation.Granted(reservation, after);
     }
 
     /** Publishes the agent's state as it is, such as the answer to a refused request. */
@@ -145,13 +257,36 @@ public final class AgentBoard {
         publisher.accept(changed(entry));
     }
 
-    private void keepReadySetInStep(Agent after) {
-        if (after.state() instanceof AgentState.Ready) {
-            ready.markReady(after.id(), after.idleSince());
-        } else if (!(after.state() instanceof AgentState.Reserved)) {
-            // Reserved: the reservation script took the agent out of the ready set itself.
-            ready.markNotReady(after.id());
+    /** The entry the reservation script wrote, from what this board knew just before, else read afresh. */
+    private BoardEntry reservedEntry(AgentId agent, CallId call, Instant since, long revision) {
+        Optional<BoardEntry> before = memory.get(agent).filter(e -> e.revision() == revision - 1);
+        Optional<AgentProfile> profile = staffing.profileOf(agent);
+        if (before.isEmpty() || profile.isEmpty()) {
+            return entry(agent).orElseThrow(() -> RouterException.noSuchAgent(agent.value()));
         }
+        Agent a = BoardCodec.withProfile(before.get(), profile.get()).agent();
+        Agent reserved = new Agent(a.id(), a.skills(), a.teams(), a.endpoint(), new AgentState.Reserved(call), since,
+                a.callsToday(), a.idleSince(), a.talkTime());
+        return new BoardEntry(reserved, revision, before.get().wrapUpCall(), before.get().notReadyAfterCall());
+    }
+
+    private void moved(BoardEntry next, boolean stateChanged) {
+        memory.remember(next);
+        moves.accept(next);
+        if (stateChanged) {
+            publisher.accept(changed(next));
+        }
+    }
+
+    /** What the ready set does with the move: Ready joins it, Reserved leaves it to the reservation, others leave it. */
+    private static String readyAction(AgentState next, Agent after) {
+        if (next == null) {
+            return "keep";
+        }
+        if (after.state() instanceof AgentState.Ready) {
+            return "ready";
+        }
+        return after.state() instanceof AgentState.Reserved ? "keep" : "not-ready";
     }
 
     /** Once the agent is Ready, Not ready or gone, an earlier "Not ready after the call" no longer applies. */
@@ -170,60 +305,9 @@ public final class AgentBoard {
 
     private Map<String, String> hash(AgentId agent) {
         try {
-            return redis.hgetall(agentKey(agent));
+            return redis.hgetall(keys.boardAgent(agent));
         } catch (RedisException e) {
             throw RouterException.routerStateUnavailable("reading agent " + agent, e);
         }
-    }
-
-    private BoardEntry read(AgentProfile profile, Map<String, String> hash) {
-        String endpoint = profile.endpoint().toString();
-        Set<String> teams = new HashSet<>(profile.teams());
-        if (hash.isEmpty()) {
-            return new BoardEntry(Agent.loggedOut(profile.id(), profile.skills(), teams, endpoint, clock.instant()),
-                    0, null, null);
-        }
-        try {
-            Agent agent = new Agent(profile.id(), profile.skills(), teams, endpoint, StateCodec.read(hash.get("state")),
-                    millis(hash.get("since")), Integer.parseInt(hash.get("calls")), millis(hash.get("idleSince")),
-                    Duration.ofMillis(Long.parseLong(hash.get("talk"))));
-            String call = hash.getOrDefault("wrapUpCall", "");
-            String afterCall = hash.getOrDefault("afterCall", "");
-            return new BoardEntry(agent, Long.parseLong(hash.get("rev")), call.isEmpty() ? null : CallId.of(call),
-                    afterCall.isEmpty() ? null : afterCall);
-        } catch (RuntimeException e) {
-            // A damaged entry must not take routing down; the agent starts over as logged out.
-            LOG.warn("agent {} has an unreadable board entry ({}); treating them as logged out", profile.id(), e.toString());
-            long revision = hash.containsKey("rev") ? Long.parseLong(hash.get("rev")) : 0;
-            return new BoardEntry(Agent.loggedOut(profile.id(), profile.skills(), teams, endpoint, clock.instant()),
-                    revision, null, null);
-        }
-    }
-
-    private BoardEntry unknown(AgentId agent) {
-        return new BoardEntry(Agent.loggedOut(agent, Map.of(), Set.of(), "Unknown/" + agent.value(), clock.instant()),
-                0, null, null);
-    }
-
-    private static String[] fields(AgentId agent, long expected, BoardEntry next) {
-        Agent a = next.agent();
-        return new String[] {agent.value(), Long.toString(expected),
-                "state", StateCodec.write(a.state()), "since", Long.toString(a.since().toEpochMilli()),
-                "calls", Integer.toString(a.callsToday()), "idleSince", Long.toString(a.idleSince().toEpochMilli()),
-                "talk", Long.toString(a.talkTime().toMillis()),
-                "wrapUpCall", next.wrapUpCall() == null ? "" : next.wrapUpCall().value(),
-                "afterCall", next.notReadyAfterCall() == null ? "" : next.notReadyAfterCall()};
-    }
-
-    private static Instant millis(String text) {
-        return Instant.ofEpochMilli(Long.parseLong(text));
-    }
-
-    private String agentKey(AgentId agent) {
-        return keys.root() + "board:agent:" + agent.value();
-    }
-
-    private String roster() {
-        return keys.root() + "board:agents";
     }
 }

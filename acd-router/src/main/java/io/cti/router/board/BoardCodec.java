@@ -1,0 +1,81 @@
+package io.cti.router.board;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.router.agents.Agent;
+import io.cti.router.staff.AgentProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A board entry as the fields of the agent's Redis hash and back, joined with the agent's profile (skills, teams,
+ * phone) from the definitions, which the hash does not hold. Stateless.
+ */
+final class BoardCodec {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoardCodec.class);
+
+    private BoardCodec() {
+    }
+
+    /** The entry of the agent with {@code profile} whose hash is {@code hash} (empty: never on the board). */
+    static BoardEntry read(AgentProfile profile, Map<String, String> hash, Instant now) {
+        String endpoint = profile.endpoint().toString();
+        Set<String> teams = new HashSet<>(profile.teams());
+        if (hash.isEmpty()) {
+            return new BoardEntry(Agent.loggedOut(profile.id(), profile.skills(), teams, endpoint, now), 0, null, null);
+        }
+        try {
+            Agent agent = new Agent(profile.id(), profile.skills(), teams, endpoint, StateCodec.read(hash.get("state")),
+                    millis(hash.get("since")), Integer.parseInt(hash.get("calls")), millis(hash.get("idleSince")),
+                    Duration.ofMillis(Long.parseLong(hash.get("talk"))));
+            String call = hash.getOrDefault("wrapUpCall", "");
+            String afterCall = hash.getOrDefault("afterCall", "");
+            return new BoardEntry(agent, Long.parseLong(hash.get("rev")), call.isEmpty() ? null : CallId.of(call),
+                    afterCall.isEmpty() ? null : afterCall);
+        } catch (RuntimeException e) {
+            // A damaged entry must not take routing down; the agent starts over as logged out.
+            LOG.warn("agent {} has an unreadable board entry ({}); treating them as logged out", profile.id(), e.toString());
+            long revision = hash.containsKey("rev") ? Long.parseLong(hash.get("rev")) : 0;
+            return new BoardEntry(Agent.loggedOut(profile.id(), profile.skills(), teams, endpoint, now), revision,
+                    null, null);
+        }
+    }
+
+    /** The same entry with the agent's current profile (a supervisor may have changed skills or phone). */
+    static BoardEntry withProfile(BoardEntry entry, AgentProfile profile) {
+        Agent a = entry.agent();
+        if (a.skills().equals(profile.skills()) && a.endpoint().equals(profile.endpoint().toString())
+                && a.teams().equals(Set.copyOf(profile.teams()))) {
+            return entry;
+        }
+        Agent agent = new Agent(profile.id(), profile.skills(), new HashSet<>(profile.teams()),
+                profile.endpoint().toString(), a.state(), a.since(), a.callsToday(), a.idleSince(), a.talkTime());
+        return new BoardEntry(agent, entry.revision(), entry.wrapUpCall(), entry.notReadyAfterCall());
+    }
+
+    /** The state fields of {@code next} as field, value, field, value... */
+    static String[] stateFields(BoardEntry next) {
+        Agent a = next.agent();
+        return new String[] {"state", StateCodec.write(a.state()), "since", Long.toString(a.since().toEpochMilli()),
+                "calls", Integer.toString(a.callsToday()), "idleSince", Long.toString(a.idleSince().toEpochMilli()),
+                "talk", Long.toString(a.talkTime().toMillis()),
+                "wrapUpCall", next.wrapUpCall() == null ? "" : next.wrapUpCall().value(),
+                "afterCall", next.notReadyAfterCall() == null ? "" : next.notReadyAfterCall()};
+    }
+
+    /** An agent the definitions do not know: refused by every move. */
+    static BoardEntry unknown(AgentId agent, Instant now) {
+        return new BoardEntry(Agent.loggedOut(agent, Map.of(), Set.of(), "Unknown/" + agent.value(), now), 0, null, null);
+    }
+
+    private static Instant millis(String text) {
+        return Instant.ofEpochMilli(Long.parseLong(text));
+    }
+}
