@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,9 +39,10 @@ final class AgentLegDesk {
     private final Dispatcher dispatcher;
     private final QueueFiguresDesk figures;
     private final ScreenPopComposer composer;
+    private final PopCards pops;
 
     AgentLegDesk(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
-                 QueueFiguresDesk figures, ScreenPopComposer composer) {
+                 QueueFiguresDesk figures, ScreenPopComposer composer, PopCards pops) {
         this.parts = parts;
         this.board = board;
         this.ledger = ledger;
@@ -48,13 +50,19 @@ final class AgentLegDesk {
         this.dispatcher = dispatcher;
         this.figures = figures;
         this.composer = composer;
+        this.pops = pops;
     }
 
+    /**
+     * The pop's path, kept short: the call's record and current reservation, the agent's move to Ringing (one
+     * compare-and-set on what the board last saw), the reservation confirmed, the ring time and the pop's
+     * once-marker in one write, and the caller's card as read ahead at the reservation.
+     */
     void ringing(AgentLegRinging event) {
         CallId call = event.callId();
         Optional<CallRecord> record = ledger.find(call);
-        Optional<Reservation> reservation = parts.reservations().currentOf(call)
-                .filter(r -> sitsAt(r.agent(), event.endpoint()));
+        Optional<Reservation> reservation = record.isEmpty() ? Optional.empty()
+                : parts.reservations().currentOf(call).filter(r -> sitsAt(r.agent(), event.endpoint()));
         if (record.isEmpty() || reservation.isEmpty()) {
             // A late ring of an earlier reservation's phone, or of one the reaper already gave up.
             LOG.info("{} rings at {} without a current reservation of that phone; no pop", call, event.endpoint());
@@ -66,12 +74,13 @@ final class AgentLegDesk {
         Duration ring = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
                 .orElse(Duration.ofSeconds(15));
         parts.reservations().confirm(reservation.get().token(), ring.plus(parts.settings().ringMargin()));
-        ledger.write(call, CallLedger.RINGING_AT, CallLedger.millis(event.occurredAt()));
-        if (ledger.once(call, "pop:" + reservation.get().token())) {
+        if (ledger.writeOnce(call, Map.of(CallLedger.RINGING_AT, CallLedger.millis(event.occurredAt())),
+                "pop:" + reservation.get().token())) {
             CallRecord r = record.get();
             PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
                     r.arrivedAt(), List.of(), r.reason().orElse(""));
-            parts.publisher().accept(composer.compose(context, event.occurredAt()));
+            parts.publisher().accept(composer.compose(context, event.occurredAt(),
+                    pops.take(call, r.customer(), event.occurredAt())));
         }
     }
 
@@ -85,10 +94,15 @@ final class AgentLegDesk {
         AgentId agent = record.get().agent().get();
         // First, so that a tick seeing the reservation gone knows the call was answered, not lost.
         boolean first = ledger.firstTime(call, CallLedger.ANSWERED_AT, event.occurredAt());
-        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
-                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
-        board.move(agent, entry -> entry.state().equals(new AgentState.Ringing(call))
-                ? BoardChange.to(new AgentState.OnCall(call)) : BoardChange.none());
+        // Reserved goes through Ringing (a ring event may come after the answer, or not at all) to OnCall.
+        BoardMove move = board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
+                ? BoardChange.to(new AgentState.Ringing(call))
+                : entry.state().equals(new AgentState.Ringing(call)) ? BoardChange.to(new AgentState.OnCall(call))
+                : BoardChange.none());
+        if (move.current().state().equals(new AgentState.Ringing(call))) {
+            board.move(agent, entry -> entry.state().equals(new AgentState.Ringing(call))
+                    ? BoardChange.to(new AgentState.OnCall(call)) : BoardChange.none());
+        }
         parts.reservations().currentOf(call).ifPresent(r -> parts.reservations().complete(r.token()));
         if (first && ledger.once(call, "answered")) {
             figures.answered(record.get().queue(), call, event.occurredAt());
@@ -98,8 +112,10 @@ final class AgentLegDesk {
     void unanswered(AgentLegUnanswered event) {
         CallId call = event.callId();
         // The agent is the one at the phone that rang out: a late RONA of an earlier leg must not undo a newer one.
-        Optional<BoardEntry> rang = board.all().stream()
-                .filter(e -> e.agent().endpoint().equals(event.endpoint()) && isAbout(e.state(), call)).findFirst();
+        Optional<BoardEntry> rang = definitions.agents().stream()
+                .filter(p -> p.endpoint().toString().equals(event.endpoint()))
+                .map(p -> board.entry(p.id())).flatMap(Optional::stream)
+                .filter(e -> isAbout(e.state(), call)).findFirst();
         if (rang.isEmpty()) {
             return;
         }
@@ -119,7 +135,7 @@ final class AgentLegDesk {
     }
 
     private boolean sitsAt(AgentId agent, String endpoint) {
-        return board.entry(agent).map(e -> e.agent().endpoint().equals(endpoint)).orElse(false);
+        return definitions.profileOf(agent).map(p -> p.endpoint().toString().equals(endpoint)).orElse(false);
     }
 
     /** Whether the agent's state is the reservation or the ringing of {@code call}. */

@@ -68,8 +68,10 @@ final class ArrivalDesk {
             LOG.info("call {} from {} queued in {}: {}", event.callId(), PhoneNumber.mask(event.ani()), event.queue(),
                     priority.explain());
             figures.queued(event.queue(), event.callId(), event.occurredAt());
+            dispatcher.queued(call);
+        } else {
+            dispatcher.tryRoute(false);
         }
-        dispatcher.tryRoute(false);
     }
 
     /** The agent who last spoke with the customer, for sticky routing. */

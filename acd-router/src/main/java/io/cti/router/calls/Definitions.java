@@ -33,6 +33,8 @@ final class Definitions implements Staffing {
     private final Clock clock;
     private final Duration maxAge;
     private volatile Cached cached;
+    /** Counts the readings that brought different definitions, so that whoever built on them can tell. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     Definitions(QueueRepository queues, AgentRepository agents, Clock clock, Duration maxAge) {
         this.queues = queues;
@@ -58,6 +60,15 @@ final class Definitions implements Staffing {
         return List.copyOf(current().agents().values());
     }
 
+    /**
+     * A number that changes whenever the definitions read differ from the ones read before (a queue or an agent
+     * added, changed or retired), reading them first if the cache is due.
+     */
+    long version() {
+        current();
+        return version.get();
+    }
+
     /** Reads the definitions again at the next use. */
     void forget() {
         cached = null;
@@ -67,12 +78,16 @@ final class Definitions implements Staffing {
         Cached now = cached;
         Instant at = clock.instant();
         if (now == null || Duration.between(now.at(), at).compareTo(maxAge) > 0 || at.isBefore(now.at())) {
+            Cached before = now;
             now = new Cached(at,
                     queues.list(false).stream().map(StoredQueue::definition)
                             .collect(Collectors.toMap(QueueDefinition::name, Function.identity(), (a, b) -> a,
                                     java.util.LinkedHashMap::new)),
                     agents.list(false).stream().map(StoredAgent::profile)
                             .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
+            if (before == null || !before.queues().equals(now.queues()) || !before.agents().equals(now.agents())) {
+                version.incrementAndGet();
+            }
             cached = now;
         }
         return now;

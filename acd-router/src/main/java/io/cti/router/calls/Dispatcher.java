@@ -2,153 +2,314 @@ package io.cti.router.calls;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
-import io.cti.core.messages.ConnectToAgent;
-import io.cti.core.messages.DomainMessage;
 import io.cti.router.agents.Agent;
-import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
-import io.cti.router.board.BoardChange;
 import io.cti.router.board.BoardEntry;
-import io.cti.router.board.BoardMove;
 import io.cti.router.queues.QueueDefinition;
-import io.cti.router.reservations.ReadyAgents;
-import io.cti.router.reservations.Reservation;
-import io.cti.router.reservations.ReservationAttempt;
-import io.cti.router.reservations.Reservations;
 import io.cti.router.routing.CustomerFacts;
 import io.cti.router.routing.PriorityPolicy;
-import io.cti.router.routing.RoundResult;
+import io.cti.router.routing.RoundRobinMemory;
 import io.cti.router.routing.Router;
+import io.cti.router.routing.RoutingBoard;
 import io.cti.router.routing.RoutingDecision;
 import io.cti.router.routing.RoutingSnapshot;
 import io.cti.router.routing.WaitExplanation;
 import io.cti.router.routing.WaitingCall;
+import io.cti.router.waiting.ChangeFeed;
 import io.cti.router.waiting.QueuedCall;
-import io.cti.router.waiting.WaitingCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
- * Tries to route: builds a routing snapshot from Redis (waiting calls, the agents on the board), runs the
- * {@link Router}, and for each decision reserves the agent; only a granted reservation moves the agent to Reserved,
- * files the decision's reason with the call and sends {@link ConnectToAgent}. A refused reservation means another
- * router won that call or agent; the next decision is tried. Not thread-safe: the flow calls it under its lock.
+ * Routes with one {@link RoutingBoard} per router process, kept in step with Redis instead of rebuilt per event:
+ * read in full at the first use, after a definitions change, when the change feed lost entries, and every
+ * {@code boardResync}; in between fed with what this process did (calls queued here, agents this process moved)
+ * and with what the change feed says the other processes did. Each step routes what the change allows; the board's
+ * decisions are only proposals, each reserved in Redis ({@link Connections}), the one authority on who gets whom.
+ * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
+ * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
+ * tick. Not thread-safe: the flow calls it under its lock.
  */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** Entries of the change feed read per round trip; a step reads until it is through. */
+    private static final int FEED_BATCH = 2_000;
 
-    private final WaitingCalls waiting;
-    private final Reservations reservations;
-    private final ReadyAgents ready;
+    private final FlowParts parts;
     private final AgentBoard board;
     private final CallLedger ledger;
     private final Definitions definitions;
     private final PriorityPolicy policy;
     private final RoundRobinStore roundRobin;
     private final Router router;
-    private final Consumer<DomainMessage> publisher;
-    private final Clock clock;
-    private final FlowSettings settings;
+    private final ChangeFeed feed;
+    private final Queue<BoardEntry> moves;
+    private final WaitNotes notes = new WaitNotes();
+    private final Connections connections;
 
-    Dispatcher(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, RoundRobinStore roundRobin) {
-        this.waiting = parts.waiting();
-        this.reservations = parts.reservations();
-        this.ready = parts.ready();
+    private RoutingBoard routing;
+    private long definitionsVersion;
+    private Instant loadedAt;
+    private RoundRobinMemory savedMemory = RoundRobinMemory.empty();
+    /** The calls on the routing board, to put a call back in line when its reservation is refused. */
+    private final Map<CallId, WaitingCall> waiting = new HashMap<>();
+    /** The latest snapshot of each agent given to the routing board. */
+    private final Map<AgentId, Agent> agents = new HashMap<>();
+
+    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
+               RoundRobinStore roundRobin, PopCards pops) {
+        this.parts = parts;
         this.board = board;
+        this.moves = moves;
         this.ledger = ledger;
         this.definitions = definitions;
         this.policy = new PriorityPolicy(parts.settings().priority());
         this.roundRobin = roundRobin;
-        this.router = new Router(new java.util.Random());
-        this.publisher = parts.publisher();
-        this.clock = parts.clock();
-        this.settings = parts.settings();
+        this.router = new Router(new Random(parts.settings().randomSeed()));
+        this.feed = ChangeFeed.on(parts.redis(), parts.keys());
+        this.connections = new Connections(parts, board, definitions, pops);
+    }
+
+    /** Where the agents this process moves are told to the dispatcher. */
+    static Queue<BoardEntry> movesQueue() {
+        return new ConcurrentLinkedQueue<>();
     }
 
     PriorityPolicy policy() {
         return policy;
     }
 
-    /** One routing round; with {@code explain} the reason each remaining call waits is filed with it as well. */
+    /** A call was queued by this process: it joins the board, and is routed if an agent can take it now. */
+    int queued(QueuedCall call) {
+        return step(now -> {
+            WaitingCall w = waitingCall(call);
+            place(w);
+            return routing.decideFor(w, now);
+        }, false);
+    }
+
+    /**
+     * Routes what the changes since the last step allow: the agents this process moved, the overflow steps and
+     * sticky holds now due, and, if that connects nothing, what the change feed tells. {@code explain} is for the
+     * tick: wait reasons due are filed too.
+     */
     int tryRoute(boolean explain) {
-        Instant now = clock.instant();
-        // The board first: with nobody Ready and nothing to explain, the queues' heads need not be read at all.
-        List<Agent> agents = board.all().stream().map(BoardEntry::agent)
-                .filter(agent -> !(agent.state() instanceof AgentState.LoggedOut)).toList();
-        if (!explain && agents.stream().noneMatch(Agent::isReady)) {
-            return 0;
+        int connected = step(now -> List.of(), explain);
+        if (explain) {
+            fileWaitReasons(parts.clock().instant());
+            saveRoundRobin();
         }
+        return connected;
+    }
+
+    /** Why {@code call} waits now, if it waits; the board is brought up to date first. */
+    Optional<WaitExplanation> whyWaiting(CallId call) {
+        step(now -> List.of(), true);
+        return routing == null ? Optional.empty() : routing.whyWaiting(call, parts.clock().instant());
+    }
+
+    private int step(Function<Instant, List<RoutingDecision>> change, boolean alwaysLearn) {
+        Instant now = parts.clock().instant();
+        try {
+            if (needsLoading(now)) {
+                load(now);
+            }
+            List<RoutingDecision> decisions = new ArrayList<>(applyMoves(now));
+            decisions.addAll(change.apply(now));
+            decisions.addAll(routing.decideDue(now));
+            int connected = connect(decisions, now);
+            if (routing != null && (connected == 0 || alwaysLearn)) {
+                connected += learn(now);
+            }
+            return connected;
+        } catch (RuntimeException e) {
+            // The board may be out of step with what was written before the failure: read it afresh next time.
+            routing = null;
+            throw e;
+        }
+    }
+
+    private boolean needsLoading(Instant now) {
+        return routing == null || definitions.version() != definitionsVersion
+                || Duration.between(loadedAt, now).compareTo(parts.settings().boardResync()) > 0;
+    }
+
+    /** Reads the board in full: the feed's position first, so nothing that changes while reading is missed. */
+    private void load(Instant now) {
+        long started = System.nanoTime();
+        feed.startHere();
+        moves.clear();
+        long version = definitions.version();
         List<QueueDefinition> queues = definitions.queues();
+        agents.clear();
+        for (BoardEntry entry : board.readAll()) {
+            agents.put(entry.agent().id(), entry.agent());
+        }
+        waiting.clear();
         List<WaitingCall> calls = new ArrayList<>();
         for (QueueDefinition queue : queues) {
-            for (QueuedCall call : waiting.heads(queue.name(), settings.headsPerQueue())) {
-                calls.add(waitingCall(call, queues));
+            for (QueuedCall call : parts.waiting().heads(queue.name(), Integer.MAX_VALUE)) {
+                WaitingCall w = waitingCall(call, queues);
+                calls.add(w);
+                waiting.put(w.id(), w);
             }
         }
-        if (calls.isEmpty()) {
-            return 0;
+        RoundRobinMemory memory = roundRobin.load();
+        routing = router.board(new RoutingSnapshot(queues, List.copyOf(agents.values()), calls, memory), now);
+        savedMemory = memory;
+        notes.reset(waiting.keySet());
+        definitionsVersion = version;
+        loadedAt = now;
+        LOG.info("routing board read from Redis: {} calls waiting in {} queues, {} agents, in {} ms", calls.size(),
+                queues.size(), agents.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The agents this process moved since the last step, the last move of each, in the order of those moves. */
+    private List<RoutingDecision> applyMoves(Instant now) {
+        Map<AgentId, Agent> latest = new LinkedHashMap<>();
+        BoardEntry entry;
+        while ((entry = moves.poll()) != null) {
+            latest.remove(entry.agent().id());
+            latest.put(entry.agent().id(), entry.agent());
         }
-        RoundResult round = router.route(new RoutingSnapshot(queues, agents, calls, roundRobin.load()), now);
+        List<RoutingDecision> decisions = new ArrayList<>();
+        for (Agent agent : latest.values()) {
+            decisions.addAll(seen(agent, now));
+        }
+        return decisions;
+    }
+
+    /** Reads what changed elsewhere until the feed is through, routing what each batch allows. */
+    private int learn(Instant now) {
         int connected = 0;
-        for (RoutingDecision decision : round.decisions()) {
-            if (reserveAndConnect(decision)) {
-                connected++;
+        ChangeFeed.Changes changes;
+        do {
+            changes = feed.next(FEED_BATCH);
+            if (changes.gap()) {
+                LOG.info("the change feed was trimmed past what this router had read; reading the routing board again");
+                load(now);
+                return connected + connect(routing.decideDue(now), now);
             }
-        }
-        roundRobin.save(round.memory());
-        if (explain) {
-            for (WaitExplanation wait : round.waiting()) {
-                ledger.write(wait.call(), CallLedger.WAIT_REASON, wait.text());
+            List<RoutingDecision> decisions = new ArrayList<>();
+            changes.agents().forEach((id, hash) -> board.learn(id, hash)
+                    .ifPresent(entry -> decisions.addAll(seen(entry.agent(), now))));
+            changes.notWaiting().forEach(this::forget);
+            List<QueueDefinition> queues = definitions.queues();
+            for (QueuedCall call : changes.waiting()) {
+                WaitingCall w = waitingCall(call, queues);
+                place(w);
+                decisions.addAll(routing.decideFor(w, now));
+            }
+            connected += connect(decisions, now);
+        } while (changes.more() && routing != null);
+        return connected;
+    }
+
+    /**
+     * Reserves and connects the decisions in order. A refusal means another router was faster or the call or agent
+     * moved on: the side that is gone leaves the board, the other side is offered again, and what that allows is
+     * tried next. Every refusal takes a call or an agent out of the running, so this ends.
+     */
+    private int connect(List<RoutingDecision> decisions, Instant now) {
+        Deque<RoutingDecision> work = new ArrayDeque<>(decisions);
+        int connected = 0;
+        boolean reloaded = false;
+        while (!work.isEmpty()) {
+            RoutingDecision decision = work.poll();
+            Connections.Outcome outcome = connections.connect(decision, waiting.get(decision.call()));
+            if (outcome instanceof Connections.Connected) {
+                waiting.remove(decision.call());
+                notes.forget(decision.call());
+                connected++;
+            } else if (outcome instanceof Connections.CallGone) {
+                forget(decision.call());
+                Agent agent = agents.get(decision.agent());
+                if (agent != null) {
+                    work.addAll(routing.decideFor(agent, now));
+                }
+            } else if (outcome instanceof Connections.AgentTaken taken) {
+                // Still Ready on the board yet refused: the agent stays given this call on the routing board until
+                // their next change, so the refusal cannot repeat; otherwise the board learns where they are.
+                taken.agent().filter(e -> !e.agent().isReady()).ifPresent(e -> work.addAll(seen(e.agent(), now)));
+                WaitingCall call = waiting.get(decision.call());
+                if (call != null) {
+                    work.addAll(routing.decideFor(call, now));
+                }
+            } else if (!reloaded) {
+                LOG.info("{} names a queue the definitions no longer have; reading the routing board again", decision);
+                reloaded = true;
+                load(now);
+                work.clear();
+                work.addAll(routing.decideDue(now));
+            } else {
+                LOG.warn("the queue definitions changed twice while routing; routing again at the next step");
+                routing = null;
+                return connected;
             }
         }
         return connected;
     }
 
-    private boolean reserveAndConnect(RoutingDecision decision) {
-        QueueDefinition queue = definitions.queue(decision.queue()).orElse(null);
-        if (queue == null) {
-            return false;
-        }
-        ReservationAttempt attempt = reservations.reserve(decision.call(), decision.agent(), settings.reservationTimeout());
-        if (!(attempt instanceof ReservationAttempt.Granted granted)) {
-            LOG.debug("{} not reserved: {}", decision.call(), attempt);
-            return false;
-        }
-        Reservation reservation = granted.granted();
-        CallId call = decision.call();
-        AgentId agent = decision.agent();
-        BoardMove move = board.move(agent, entry -> entry.state() instanceof AgentState.Ready
-                ? BoardChange.to(new AgentState.Reserved(call)) : BoardChange.none());
-        if (!move.moved()) {
-            // The agent left Ready between the snapshot and the reservation: give the call its place back.
-            reservations.redirectOnNoAnswer(reservation.token());
-            if (move.current().agent().isReady()) {
-                ready.markReady(agent, move.current().agent().idleSince());
-            }
-            return false;
-        }
-        ledger.write(call, Map.of(CallLedger.AGENT, agent.value(), CallLedger.TOKEN, reservation.token().toString(),
-                CallLedger.ROUTED_QUEUE, decision.queue().value(), CallLedger.REASON, decision.text(),
-                CallLedger.DECIDED_AT, CallLedger.millis(decision.decidedAt())));
-        String endpoint = move.current().agent().endpoint();
-        publisher.accept(ConnectToAgent.now(call, agent, endpoint.substring(endpoint.indexOf('/') + 1),
-                ringTimeout(queue)));
-        LOG.info("routed {}", decision.text());
-        return true;
+    private List<RoutingDecision> seen(Agent agent, Instant now) {
+        agents.put(agent.id(), agent);
+        return routing.decideFor(agent, now);
     }
 
-    private static Duration ringTimeout(QueueDefinition queue) {
-        return queue.ringTimeout().isZero() || queue.ringTimeout().isNegative() ? Duration.ofSeconds(15)
-                : queue.ringTimeout();
+    private void place(WaitingCall call) {
+        waiting.put(call.id(), call);
+        notes.add(call.id());
+    }
+
+    private void forget(CallId call) {
+        routing.forget(call);
+        waiting.remove(call);
+        notes.forget(call);
+    }
+
+    /** Files why the calls due wait, in one pipelined write. */
+    private void fileWaitReasons(Instant now) {
+        if (routing == null) {
+            return;
+        }
+        FlowSettings settings = parts.settings();
+        List<CallId> due = notes.due(now, settings.explanationMaxAge(), settings.explanationsPerTick());
+        Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
+        for (WaitExplanation wait : routing.whyWaiting(due, now)) {
+            reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
+            notes.filed(wait.call(), now);
+        }
+        ledger.writeMany(reasons);
+    }
+
+    private void saveRoundRobin() {
+        if (routing == null) {
+            return;
+        }
+        RoundRobinMemory memory = routing.memory();
+        if (!memory.equals(savedMemory)) {
+            roundRobin.save(memory);
+            savedMemory = memory;
+        }
+    }
+
+    private WaitingCall waitingCall(QueuedCall call) {
+        return waitingCall(call, definitions.queues());
     }
 
     private WaitingCall waitingCall(QueuedCall call, List<QueueDefinition> queues) {
