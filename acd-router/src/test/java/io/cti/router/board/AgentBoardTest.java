@@ -2,17 +2,23 @@ package io.cti.router.board;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentStateChanged;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.testing.EmbeddedServers;
 import io.cti.router.agents.AgentState;
 import io.cti.router.reservations.ReadyAgents;
+import io.cti.router.reservations.Refusal;
+import io.cti.router.reservations.RouterId;
 import io.cti.router.skills.Proficiency;
 import io.cti.router.skills.Skill;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.staff.PhoneEndpoint;
+import io.cti.router.waiting.CallContext;
+import io.cti.router.waiting.QueuedCall;
 import io.cti.router.waiting.RouterKeys;
+import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -135,5 +142,85 @@ class AgentBoardTest {
 
         assertThat(board.entry(alice).orElseThrow().notReadyAfterCall()).isEqualTo("lunch");
         assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(call));
+    }
+
+    @Test
+    void aMoveDecidedOnAnOutdatedEntryIsDecidedAgainOnTheCurrentOne() {
+        board.moveTo(alice, AgentState.READY);
+        newBoard().moveTo(alice, new AgentState.NotReady("lunch"));
+
+        BoardMove move = board.move(alice, entry -> entry.state() instanceof AgentState.Ready
+                ? BoardChange.to(new AgentState.Reserved(CallId.of("c1"))) : BoardChange.none());
+
+        assertThat(move).isInstanceOf(BoardMove.Unchanged.class);
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("lunch"));
+    }
+
+    @Test
+    void aDecisionToLeaveTheAgentAloneIsCheckedAgainstTheCurrentEntry() {
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        newBoard().moveTo(alice, AgentState.READY);
+
+        BoardMove move = board.move(alice, entry -> entry.state() instanceof AgentState.Ready
+                ? BoardChange.to(new AgentState.NotReady("meeting")) : BoardChange.none());
+
+        assertThat(move.moved()).isTrue();
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("meeting"));
+        assertThat(ready.isReady(alice)).isFalse();
+    }
+
+    @Test
+    void aReservationOnTheBoardMovesTheReadyAgentToReservedAndFilesTheCallsRecord() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, AgentState.READY);
+        published.clear();
+
+        BoardReservation reservation = board.reserve(request(call));
+
+        assertThat(reservation).isInstanceOfSatisfying(BoardReservation.Granted.class, granted -> {
+            assertThat(granted.after().state()).isEqualTo(new AgentState.Reserved(call));
+            assertThat(granted.reservation().agent()).isEqualTo(alice);
+        });
+        assertThat(newBoard().entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(call));
+        assertThat(ready.isReady(alice)).isFalse();
+        assertThat(redis.hgetall(keys.callRecord(call))).containsEntry("agent", "alice")
+                .containsEntry("token", ((BoardReservation.Granted) reservation).reservation().token().toString());
+        assertThat(published).singleElement().isInstanceOfSatisfying(AgentStateChanged.class,
+                changed -> assertThat(changed.status()).isEqualTo(AgentStatus.RESERVED));
+    }
+
+    @Test
+    void noReservationIsMadeForAnAgentWhoIsNotReadyOnTheBoard() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, AgentState.READY);
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        ready.markReady(alice, Instant.now());
+
+        BoardReservation reservation = board.reserve(request(call));
+
+        assertThat(reservation).isEqualTo(new BoardReservation.Refused(Refusal.AGENT_NOT_READY));
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("lunch"));
+        assertThat(WaitingCalls.on(redis, keys).heads(QueueName.of("sales"), 10)).hasSize(1);
+        assertThat(redis.exists(keys.callRecord(call))).isZero();
+    }
+
+    @Test
+    void theWholeBoardIsReadInOneGo() {
+        board.moveTo(alice, AgentState.READY);
+
+        assertThat(newBoard().readAll()).singleElement()
+                .satisfies(entry -> assertThat(entry.state()).isEqualTo(AgentState.READY));
+    }
+
+    private void waitingCall(CallId call) {
+        WaitingCalls.on(redis, keys).enqueue(new QueuedCall(call, QueueName.of("sales"), Instant.now(), 1,
+                CallContext.NONE));
+    }
+
+    private ReservationRequest request(CallId call) {
+        return new ReservationRequest(call, alice, Duration.ofSeconds(10), RouterId.of("r1"),
+                Map.of("agent", "alice"), "token", Duration.ofMinutes(5));
     }
 }

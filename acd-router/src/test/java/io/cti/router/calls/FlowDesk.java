@@ -95,6 +95,12 @@ final class FlowDesk {
                 FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO));
     }
 
+    /** Another router process on the same Redis and database, with a connection of its own and these settings. */
+    InboundCallFlow router(FlowSettings settings) {
+        return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+                queues, agents, cards, history, phones, published::add, clock, settings);
+    }
+
     /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */
     static QueueDefinition queue(String name, String skill, Duration stickyWait, Duration wrapUp,
                                  List<io.cti.router.queues.OverflowStep> overflow) {
