@@ -20,6 +20,10 @@ import java.time.Duration;
  * @param reservationTimeout how long a reservation waits for the agent's phone to ring
  * @param ringMargin         how much longer than the queue's ring timeout a ringing reservation is held
  * @param priority           points per grade, VIP bonus, unknown callers, aging per second
+ * @param randomSeed         seeds the RANDOM strategy's draws so its choices can be replayed; unset: a seed is
+ *                           drawn at start and logged
+ * @param boardResync        how often the router reads its routing board from Redis in full, besides following the
+ *                           change feed (a safety net)
  * @param demo               the demo queues, agents and agent bots
  */
 @Validated
@@ -32,6 +36,8 @@ public record RouterProperties(
         @DefaultValue("10s") @NotNull Duration reservationTimeout,
         @DefaultValue("15s") @NotNull Duration ringMargin,
         @DefaultValue @NotNull @Valid Priority priority,
+        Long randomSeed,
+        @DefaultValue("5m") @NotNull Duration boardResync,
         @DefaultValue @NotNull @Valid Demo demo) {
 
     /** The priority policy's points (see io.cti.router.routing.PrioritySettings). */

@@ -7,6 +7,7 @@ import io.cti.core.customers.Grade;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.platform.bridge.AmiEndpoint;
 import io.cti.platform.bus.ConsumerName;
+import io.cti.router.calls.FlowPublishing;
 import io.cti.router.calls.FlowSettings;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.queues.DemoQueues;
@@ -27,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -62,13 +64,14 @@ class RoutingConfiguration {
         PrioritySettings priority = PrioritySettings.builder().grade(Grade.A, p.gradeA()).grade(Grade.B, p.gradeB())
                 .grade(Grade.C, p.gradeC()).grade(Grade.D, p.gradeD()).vipBonus(p.vipBonus())
                 .unknownCallerPoints(p.unknownCaller()).agingPerSecond(p.agingPerSecond()).build();
+        long seed = properties.randomSeed() != null ? properties.randomSeed() : new SecureRandom().nextLong();
+        log.info("Router RANDOM strategy seeded with {} (cti.router.random-seed={} replays its choices)", seed, seed);
         FlowSettings settings = FlowSettings.defaults().withPriority(priority)
-                .withReservationTimeout(properties.reservationTimeout()).withZone(clock.getZone());
-        settings = new FlowSettings(settings.priority(), settings.reservationTimeout(), properties.ringMargin(),
-                settings.headsPerQueue(), settings.zone(), settings.definitionsMaxAge());
+                .withReservationTimeout(properties.reservationTimeout()).withRingMargin(properties.ringMargin())
+                .withZone(clock.getZone()).withRandomSeed(seed).withBoardResync(properties.boardResync());
         return InboundCallFlow.create(routerRedisConnection.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
-                RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer, bus::publish,
-                clock, settings);
+                RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer,
+                FlowPublishing.onBus(bus), clock, settings);
     }
 
     @Bean
