@@ -69,8 +69,9 @@ final class Dispatcher {
     private RoundRobinMemory savedMemory = RoundRobinMemory.empty();
     /** The calls on the routing board, to put a call back in line when its reservation is refused. */
     private final Map<CallId, WaitingCall> waiting = new HashMap<>();
-    /** The latest snapshot of each agent given to the routing board. */
+    /** The latest snapshot of each agent given to the routing board, and the board revision it was read at. */
     private final Map<AgentId, Agent> agents = new HashMap<>();
+    private final Map<AgentId, Long> revisions = new HashMap<>();
 
     Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
                RoundRobinStore roundRobin, PopCards pops) {
@@ -158,8 +159,10 @@ final class Dispatcher {
         long version = definitions.version();
         List<QueueDefinition> queues = definitions.queues();
         agents.clear();
+        revisions.clear();
         for (BoardEntry entry : board.readAll()) {
             agents.put(entry.agent().id(), entry.agent());
+            revisions.put(entry.agent().id(), entry.revision());
         }
         waiting.clear();
         List<WaitingCall> calls = new ArrayList<>();
@@ -182,15 +185,15 @@ final class Dispatcher {
 
     /** The agents this process moved since the last step, the last move of each, in the order of those moves. */
     private List<RoutingDecision> applyMoves(Instant now) {
-        Map<AgentId, Agent> latest = new LinkedHashMap<>();
+        Map<AgentId, BoardEntry> latest = new LinkedHashMap<>();
         BoardEntry entry;
         while ((entry = moves.poll()) != null) {
             latest.remove(entry.agent().id());
-            latest.put(entry.agent().id(), entry.agent());
+            latest.put(entry.agent().id(), entry);
         }
         List<RoutingDecision> decisions = new ArrayList<>();
-        for (Agent agent : latest.values()) {
-            decisions.addAll(seen(agent, now));
+        for (BoardEntry moved : latest.values()) {
+            decisions.addAll(seen(moved, now));
         }
         return decisions;
     }
@@ -208,7 +211,7 @@ final class Dispatcher {
             }
             List<RoutingDecision> decisions = new ArrayList<>();
             changes.agents().forEach((id, hash) -> board.learn(id, hash)
-                    .ifPresent(entry -> decisions.addAll(seen(entry.agent(), now))));
+                    .ifPresent(entry -> decisions.addAll(seen(entry, now))));
             changes.notWaiting().forEach(this::forget);
             List<QueueDefinition> queues = definitions.queues();
             for (QueuedCall call : changes.waiting()) {
@@ -246,7 +249,7 @@ final class Dispatcher {
             } else if (outcome instanceof Connections.AgentTaken taken) {
                 // Still Ready on the board yet refused: the agent stays given this call on the routing board until
                 // their next change, so the refusal cannot repeat; otherwise the board learns where they are.
-                taken.agent().filter(e -> !e.agent().isReady()).ifPresent(e -> work.addAll(seen(e.agent(), now)));
+                taken.agent().filter(e -> !e.agent().isReady()).ifPresent(e -> work.addAll(seen(e, now)));
                 WaitingCall call = waiting.get(decision.call());
                 if (call != null) {
                     work.addAll(routing.decideFor(call, now));
@@ -266,9 +269,19 @@ final class Dispatcher {
         return connected;
     }
 
-    private List<RoutingDecision> seen(Agent agent, Instant now) {
-        agents.put(agent.id(), agent);
-        return routing.decideFor(agent, now);
+    /**
+     * Gives the routing board an agent's entry unless it already has a later one (a move of this process told after
+     * the change feed brought a newer state of the agent).
+     */
+    private List<RoutingDecision> seen(BoardEntry entry, Instant now) {
+        AgentId id = entry.agent().id();
+        Long known = revisions.get(id);
+        if (known != null && known > entry.revision()) {
+            return List.of();
+        }
+        revisions.put(id, entry.revision());
+        agents.put(id, entry.agent());
+        return routing.decideFor(entry.agent(), now);
     }
 
     private void place(WaitingCall call) {

@@ -10,6 +10,7 @@ import io.cti.core.messages.ConnectToAgent;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.RoutingStrategy;
 import io.cti.router.staff.AgentProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,6 +30,11 @@ class DispatcherTest {
     private static final String UNKNOWN = "+14155559999";
 
     private final FlowDesk desk = new FlowDesk();
+
+    @AfterEach
+    void closeDesks() {
+        FlowDesk.closeAll();
+    }
 
     @Test
     void aCallTheBoardChoseButAnotherRouterTookGoesThereAndTheFreedAgentTakesTheNextCall() {

@@ -35,10 +35,11 @@ import io.cti.router.staff.PhoneEndpoint;
 import io.cti.router.testapp.RouterDatabases;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
+import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,17 +52,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A call flow on the real embedded PostgreSQL (a fresh database) and Redis (a unique key prefix), with one queue
  * "sales", agents added by the test, customers with phone numbers, and every published message recorded.
- * Not thread-safe: one per test.
+ * Not thread-safe: one per test; {@link #closeAll()} after each test gives back the desks' database connections.
  */
-final class FlowDesk {
+final class FlowDesk implements AutoCloseable {
 
     private static final AtomicInteger EXTENSIONS = new AtomicInteger(7000);
+    private static final List<FlowDesk> OPEN = new CopyOnWriteArrayList<>();
     private static volatile RedisClient client;
 
+    private final List<StatefulRedisConnection<String, String>> connections = new CopyOnWriteArrayList<>();
     final QueueName sales = QueueName.of("sales");
-    final DataSource database = RouterDatabases.fresh();
+    final HikariDataSource database = RouterDatabases.fresh();
     final RouterKeys keys = RouterKeys.withPrefix("test:" + UUID.randomUUID() + ":");
-    final RedisCommands<String, String> redis = client().connect().sync();
+    final RedisCommands<String, String> redis = connect();
     final List<DomainMessage> published = new CopyOnWriteArrayList<>();
     final Clock clock = Clock.systemUTC();
     final PhoneNumberNormalizer phones = new PhoneNumberNormalizer("US");
@@ -81,6 +84,7 @@ final class FlowDesk {
 
     /** A desk with {@code definitions} stored in order (overflow targets first), definitions never cached. */
     FlowDesk(FlowSettings settings, QueueDefinition... definitions) {
+        OPEN.add(this);
         for (QueueDefinition definition : definitions) {
             queues.create(definition);
         }
@@ -90,14 +94,14 @@ final class FlowDesk {
 
     /** A second router process on the same Redis and database, with a connection of its own. */
     InboundCallFlow anotherRouter() {
-        return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+        return InboundCallFlow.create(connect(), keys, RouterId.of("router-" + UUID.randomUUID()),
                 queues, agents, cards, history, phones, published::add, clock,
                 FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO));
     }
 
     /** Another router process on the same Redis and database, with a connection of its own and these settings. */
     InboundCallFlow router(FlowSettings settings) {
-        return InboundCallFlow.create(client().connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+        return InboundCallFlow.create(connect(), keys, RouterId.of("router-" + UUID.randomUUID()),
                 queues, agents, cards, history, phones, published::add, clock, settings);
     }
 
@@ -156,6 +160,26 @@ final class FlowDesk {
 
     AgentState stateOf(AgentProfile agent) {
         return flow.board().entry(agent.id()).orElseThrow().state();
+    }
+
+    /** Closes every desk opened since the last call: their database pools and Redis connections. */
+    static void closeAll() {
+        for (FlowDesk desk : OPEN) {
+            desk.close();
+        }
+        OPEN.clear();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        connections.forEach(StatefulRedisConnection::close);
+    }
+
+    private RedisCommands<String, String> connect() {
+        StatefulRedisConnection<String, String> connection = client().connect();
+        connections.add(connection);
+        return connection.sync();
     }
 
     private static RedisClient client() {

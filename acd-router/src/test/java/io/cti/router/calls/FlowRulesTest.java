@@ -18,6 +18,7 @@ import io.cti.router.queues.OverflowStep;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
 import io.cti.router.staff.AgentProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,6 +36,11 @@ class FlowRulesTest {
 
     private static final String KNOWN = "+14155550123";
     private static final String UNKNOWN = "+14155559999";
+
+    @AfterEach
+    void closeDesks() {
+        FlowDesk.closeAll();
+    }
 
     @Test
     void aCallerGoesToTheAgentWhoServedThemLastWhenThatAgentIsReady() {

@@ -19,6 +19,7 @@ import io.cti.core.messages.ScreenPopReady;
 import io.cti.router.agents.AgentState;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.waiting.QueuedCall;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,6 +38,11 @@ class InboundCallFlowTest {
     private static final String UNKNOWN = "+14155559999";
 
     private final FlowDesk desk = new FlowDesk();
+
+    @AfterEach
+    void closeDesks() {
+        FlowDesk.closeAll();
+    }
 
     @Test
     void anArrivingCallIsRoutedToTheReadyAgentWithTheQueuesRingTimeout() {

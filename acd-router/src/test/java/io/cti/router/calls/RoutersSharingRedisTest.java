@@ -13,6 +13,7 @@ import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.HangupParty;
 import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.staff.AgentProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,6 +49,11 @@ class RoutersSharingRedisTest {
     private final Map<AgentId, AgentProfile> profiles = new HashMap<>();
     private List<InboundCallFlow> routers;
     private int connectsSeen;
+
+    @AfterEach
+    void closeDesks() {
+        FlowDesk.closeAll();
+    }
 
     /** One call ringing at one agent, and how far it got. */
     private static final class Leg {
