@@ -164,21 +164,31 @@ public final class AgentBoard {
         Optional<BoardEntry> known = memory.get(agent);
         Optional<AgentProfile> profile = staffing.profileOf(agent);
         if (known.isPresent() && profile.isPresent()) {
-            BoardMove move = apply(BoardCodec.withProfile(known.get(), profile.get()),
-                    decide.apply(BoardCodec.withProfile(known.get(), profile.get())));
+            BoardEntry seen = BoardCodec.withProfile(known.get(), profile.get());
+            BoardMove move = apply(seen, decide.apply(seen));
             if (move.moved()) {
                 return move;
             }
-        }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<BoardEntry> seen = entry(agent);
-            if (seen.isEmpty()) {
-                return new BoardMove.Refused(BoardCodec.unknown(agent, clock.instant()), "no active agent " + agent);
+            if (move instanceof BoardMove.Stale stale) {
+                return movedFrom(stale.current(), agent, decide);
             }
-            BoardMove move = apply(seen.get(), decide.apply(seen.get()));
-            if (!(move instanceof BoardMove.Stale)) {
+        }
+        Optional<BoardEntry> seen = entry(agent);
+        if (seen.isEmpty()) {
+            return new BoardMove.Refused(BoardCodec.unknown(agent, clock.instant()), "no active agent " + agent);
+        }
+        return movedFrom(seen.get(), agent, decide);
+    }
+
+    /** Decides and writes from {@code current}, again from where a failed compare-and-set found the agent. */
+    private BoardMove movedFrom(BoardEntry current, AgentId agent, Function<BoardEntry, BoardChange> decide) {
+        BoardEntry seen = current;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            BoardMove move = apply(seen, decide.apply(seen));
+            if (!(move instanceof BoardMove.Stale stale)) {
                 return move;
             }
+            seen = stale.current();
         }
         throw RouterException.agentBoardContended(agent, ATTEMPTS);
     }
@@ -188,7 +198,10 @@ public final class AgentBoard {
         return move(agent, entry -> BoardChange.to(next));
     }
 
-    /** One compare-and-set attempt from {@code seen}: {@link BoardMove.Stale} if the agent was moved since. */
+    /**
+     * One compare-and-set attempt from {@code seen}: {@link BoardMove.Stale} with the agent as they are now if they
+     * were moved since.
+     */
     public BoardMove apply(BoardEntry seen, BoardChange change) {
         if (change.isNone()) {
             return new BoardMove.Unchanged(seen);
@@ -208,11 +221,18 @@ public final class AgentBoard {
         List<String> args = new ArrayList<>(List.of(keys.root(), before.id().value(), Long.toString(seen.revision()),
                 readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
         args.addAll(List.of(BoardCodec.stateFields(next)));
-        Long written = MOVE.run(redis, ScriptOutputType.INTEGER,
+        List<Object> reply = MOVE.run(redis, ScriptOutputType.MULTI,
                 new String[] {keys.boardAgent(before.id()), keys.boardRoster()}, args.toArray(String[]::new));
-        if (written < 0) {
-            memory.forget(before.id(), seen.revision());
-            return new BoardMove.Stale(seen);
+        if (((Number) reply.get(0)).longValue() < 0) {
+            Map<String, String> hash = new java.util.HashMap<>();
+            for (int i = 1; i + 1 < reply.size(); i += 2) {
+                hash.put(String.valueOf(reply.get(i)), String.valueOf(reply.get(i + 1)));
+            }
+            Optional<AgentProfile> profile = staffing.profileOf(before.id());
+            if (profile.isEmpty()) {
+                return new BoardMove.Refused(seen, "no active agent " + before.id());
+            }
+            return new BoardMove.Stale(memory.remember(BoardCodec.read(profile.get(), hash, clock.instant())));
         }
         moved(next, change.next() != null);
         return new BoardMove.Moved(seen, next);

@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param randomSeed          seeds the draws of the RANDOM strategy, so that its choices can be replayed
  * @param boardResync         how often the dispatcher reads its routing board from Redis in full, besides following
  *                            the change feed (a safety net; it also reads it after a definitions change)
- * @param agentsMaxAge        how old the agents' states may be where a short delay does no harm (queue figures,
- *                            ends of wrap-up, the wallboard); the change feed keeps them current in between
+ * @param agentsMaxAge        how often the agents' states used where a second's delay does no harm (queue figures,
+ *                            ends of wrap-up, the wallboard) are read in full; in between the change feed, read on
+ *                            every tick, keeps them current
  * @param explanationMaxAge   how old the filed reason a call waits may get before the tick files it again
  * @param explanationsPerTick how many waiting calls' reasons one tick files at most
  */
@@ -56,13 +57,13 @@ public record FlowSettings(PrioritySettings priority, Duration reservationTimeou
     public FlowSettings(PrioritySettings priority, Duration reservationTimeout, Duration ringMargin, int headsPerQueue,
                         ZoneId zone, Duration definitionsMaxAge) {
         this(priority, reservationTimeout, ringMargin, headsPerQueue, zone, definitionsMaxAge, 0L,
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10), 200);
+                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(10), 200);
     }
 
     /**
      * Default priorities, 10 s to ring, 15 s margin, 200 calls per queue checked for being long gone, UTC, 5 s
-     * cache, random seed 0, routing board read in full every 5 minutes, agents' states up to 30 s old where that does
-     * no harm, wait reasons filed again after 10 s, 200 per tick.
+     * cache, random seed 0, routing board and agents' states read in full every 5 minutes (the change feed keeps them
+     * current in between), wait reasons filed again after 10 s, 200 per tick.
      */
     public static FlowSettings defaults() {
         return new FlowSettings(PrioritySettings.defaults(), Duration.ofSeconds(10), Duration.ofSeconds(15), 200,

@@ -59,7 +59,8 @@ public final class InboundCallFlow {
     /** How often the tick looks for calls waiting far past their queue's maximum wait: they are gone minutes ago. */
     private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final FlowParts parts;
     private final Outbox outbox;
     private final PopCards pops;
@@ -141,20 +142,23 @@ public final class InboundCallFlow {
         }
     }
 
-    /** The once-a-second safety net; see the class comment. */
+    /**
+     * The once-a-second safety net; see the class comment. Its parts take the lock one after the other, so a message
+     * does not wait for the whole tick.
+     */
     public void tick() {
+        locked(wrapUps::expireDue);
         locked(() -> {
-            wrapUps.expireDue();
             Instant now = parts.clock().instant();
             if (!now.isBefore(overdueCheckedAt.plus(OVERDUE_CHECK))) {
                 hangUps.dropOverdue();
                 overdueCheckedAt = now;
             }
-            returnAgentsOfLostReservations();
-            dispatcher.tryRoute(true);
-            pops.dropStale();
-            figures.publishAll();
         });
+        locked(this::returnAgentsOfLostReservations);
+        locked(() -> dispatcher.tryRoute(true));
+        pops.dropStale();
+        locked(figures::publishAll);
     }
 
     /**

@@ -5,11 +5,14 @@
 -- KEYS[1] the agent's hash, KEYS[2] the set of agents on the board.
 -- ARGV: root, agent id, expected revision (0: never on the board), ready ('ready' with idleSince in ARGV[5],
 -- 'not-ready', or 'keep'), idleSince (ms), then field, value, field, value...
--- Returns the new revision, or -1 when the agent was moved meanwhile (nothing written).
+-- Returns {new revision}, or {-1, field, value, ...} with the agent's hash as it is when the agent was moved
+-- meanwhile (nothing written), so the caller can decide again without reading it.
 local agent = ARGV[2]
 local revision = tonumber(redis.call('HGET', KEYS[1], 'rev') or '0')
 if revision ~= tonumber(ARGV[3]) then
-  return -1
+  local current = redis.call('HGETALL', KEYS[1])
+  table.insert(current, 1, -1)
+  return current
 end
 for i = 6, #ARGV, 2 do
   redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
@@ -23,4 +26,4 @@ elseif ARGV[4] == 'not-ready' then
 else
   changed(nil, agent)
 end
-return revision + 1
+return {revision + 1}

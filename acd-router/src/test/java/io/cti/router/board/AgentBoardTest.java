@@ -112,7 +112,8 @@ class AgentBoardTest {
         BoardMove second = newBoard().apply(seenByBoth, BoardChange.to(new AgentState.Reserved(CallId.of("c2"))));
 
         assertThat(first.moved()).isTrue();
-        assertThat(second).isInstanceOf(BoardMove.Stale.class);
+        assertThat(second).isInstanceOfSatisfying(BoardMove.Stale.class, stale -> assertThat(stale.current().state())
+                .as("the agent as the failed attempt found them").isEqualTo(new AgentState.Reserved(CallId.of("c1"))));
         assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(CallId.of("c1")));
     }
 
