@@ -48,8 +48,11 @@ import java.util.function.Function;
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** Entries of the change feed read per round trip; a step reads until it is through. */
-    private static final int FEED_BATCH = 2_000;
+    /**
+     * Entries of the change feed read per round trip. A step that connected nothing reads one batch; the tick reads
+     * batch after batch, letting messages in between, until it is through.
+     */
+    private static final int FEED_BATCH = 500;
 
     private final FlowParts parts;
     private final AgentBoard board;
@@ -64,6 +67,8 @@ final class Dispatcher {
     private final Connections connections;
 
     private RoutingBoard routing;
+    /** Whether the last read of the change feed stopped at its batch limit. */
+    private boolean feedBehind;
     private long definitionsVersion;
     private Instant loadedAt;
     private RoundRobinMemory savedMemory = RoundRobinMemory.empty();
@@ -119,13 +124,27 @@ final class Dispatcher {
         return connected;
     }
 
+    /**
+     * Reads one batch of the change feed and routes what it allows; true if more changes wait. The tick calls it
+     * until the feed is through, each call under the flow's lock on its own.
+     */
+    boolean catchUp() {
+        step(now -> List.of(), false);
+        if (routing == null) {
+            return false;
+        }
+        learn(parts.clock().instant(), 1);
+        return feedBehind;
+    }
+
     /** Why {@code call} waits now, if it waits; the board is brought up to date first. */
     Optional<WaitExplanation> whyWaiting(CallId call) {
         step(now -> List.of(), true);
         return routing == null ? Optional.empty() : routing.whyWaiting(call, parts.clock().instant());
     }
 
-    private int step(Function<Instant, List<RoutingDecision>> change, boolean alwaysLearn) {
+    /** {@code catchingUp}: read the change feed to its end, not only one batch when nothing was connected. */
+    private int step(Function<Instant, List<RoutingDecision>> change, boolean catchingUp) {
         Instant now = parts.clock().instant();
         try {
             if (needsLoading(now)) {
@@ -135,8 +154,8 @@ final class Dispatcher {
             decisions.addAll(change.apply(now));
             decisions.addAll(routing.decideDue(now));
             int connected = connect(decisions, now);
-            if (routing != null && (connected == 0 || alwaysLearn)) {
-                connected += learn(now);
+            if (routing != null && (connected == 0 || catchingUp)) {
+                connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
             }
             return connected;
         } catch (RuntimeException e) {
@@ -198,15 +217,21 @@ final class Dispatcher {
         return decisions;
     }
 
-    /** Reads what changed elsewhere until the feed is through, routing what each batch allows. */
-    private int learn(Instant now) {
+    /**
+     * Reads what changed elsewhere, at most {@code batches} batches, routing what each batch allows. What the board
+     * already holds as it is (this process's own changes coming back) is passed over.
+     */
+    private int learn(Instant now, int batches) {
         int connected = 0;
         ChangeFeed.Changes changes;
+        int read = 0;
         do {
             changes = feed.next(FEED_BATCH);
+            read++;
             if (changes.gap()) {
                 LOG.info("the change feed was trimmed past what this router had read; reading the routing board again");
                 load(now);
+                feedBehind = false;
                 return connected + connect(routing.decideDue(now), now);
             }
             List<RoutingDecision> decisions = new ArrayList<>();
@@ -215,12 +240,17 @@ final class Dispatcher {
             changes.notWaiting().forEach(this::forget);
             List<QueueDefinition> queues = definitions.queues();
             for (QueuedCall call : changes.waiting()) {
+                WaitingCall held = waiting.get(call.id());
+                if (held != null && held.queue().equals(call.queue()) && held.enqueuedAt().equals(call.enqueuedAt())) {
+                    continue;
+                }
                 WaitingCall w = waitingCall(call, queues);
                 place(w);
                 decisions.addAll(routing.decideFor(w, now));
             }
             connected += connect(decisions, now);
-        } while (changes.more() && routing != null);
+            feedBehind = changes.more();
+        } while (feedBehind && routing != null && read < batches);
         return connected;
     }
 
@@ -248,7 +278,9 @@ final class Dispatcher {
                 }
             } else if (outcome instanceof Connections.AgentTaken taken) {
                 // Still Ready on the board yet refused: the agent stays given this call on the routing board until
-                // their next change, so the refusal cannot repeat; otherwise the board learns where they are.
+                // their next change (whatever its revision), so the refusal cannot repeat; otherwise the board
+                // learns where they are.
+                taken.agent().filter(e -> e.agent().isReady()).ifPresent(e -> revisions.remove(e.agent().id()));
                 taken.agent().filter(e -> !e.agent().isReady()).ifPresent(e -> work.addAll(seen(e, now)));
                 WaitingCall call = waiting.get(decision.call());
                 if (call != null) {
@@ -270,13 +302,13 @@ final class Dispatcher {
     }
 
     /**
-     * Gives the routing board an agent's entry unless it already has a later one (a move of this process told after
-     * the change feed brought a newer state of the agent).
+     * Gives the routing board an agent's entry unless it already has that one or a later one (this process's own
+     * moves coming back through the change feed, or told after the feed brought a newer state of the agent).
      */
     private List<RoutingDecision> seen(BoardEntry entry, Instant now) {
         AgentId id = entry.agent().id();
         Long known = revisions.get(id);
-        if (known != null && known > entry.revision()) {
+        if (known != null && known >= entry.revision()) {
             return List.of();
         }
         revisions.put(id, entry.revision());

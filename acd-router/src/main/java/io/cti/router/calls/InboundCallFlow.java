@@ -58,6 +58,8 @@ public final class InboundCallFlow {
 
     /** How often the tick looks for calls waiting far past their queue's maximum wait: they are gone minutes ago. */
     private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
+    /** A tick reads at most this many batches of the change feed; the next tick or step goes on. */
+    private static final int MAX_CATCH_UP_BATCHES = 100;
 
     /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -156,6 +158,11 @@ public final class InboundCallFlow {
             }
         });
         locked(this::returnAgentsOfLostReservations);
+        // What other routers changed, a batch at a time, so that no message waits for all of it.
+        boolean more = true;
+        for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
+            more = locked(dispatcher::catchUp);
+        }
         locked(() -> dispatcher.tryRoute(true));
         pops.dropStale();
         locked(figures::publishAll);
