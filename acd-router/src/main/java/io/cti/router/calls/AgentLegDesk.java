@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +39,7 @@ final class AgentLegDesk {
     private final QueueFiguresDesk figures;
     private final ScreenPopComposer composer;
     private final PopCards pops;
+    private final RingRecords rings;
 
     AgentLegDesk(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
                  QueueFiguresDesk figures, ScreenPopComposer composer, PopCards pops) {
@@ -51,18 +51,19 @@ final class AgentLegDesk {
         this.figures = figures;
         this.composer = composer;
         this.pops = pops;
+        this.rings = new RingRecords(parts.redis(), parts.keys());
     }
 
     /**
-     * The pop's path, kept short: the call's record and current reservation, the agent's move to Ringing (one
-     * compare-and-set on what the board last saw), the reservation confirmed, the ring time and the pop's
-     * once-marker in one write, and the caller's card as read ahead at the reservation.
+     * The pop's path, kept short: the call's record and current reservation in one read, the agent's move to
+     * Ringing (one compare-and-set on what the board last saw), the reservation confirmed with the ring's moment and
+     * the pop's once-marker in one write, and the caller's card as read ahead at the reservation.
      */
     void ringing(AgentLegRinging event) {
         CallId call = event.callId();
-        Optional<CallRecord> record = ledger.find(call);
-        Optional<Reservation> reservation = record.isEmpty() ? Optional.empty()
-                : parts.reservations().currentOf(call).filter(r -> sitsAt(r.agent(), event.endpoint()));
+        RingRecords.Ring ring = rings.read(call);
+        Optional<CallRecord> record = ring.record();
+        Optional<Reservation> reservation = ring.reservation().filter(r -> sitsAt(r.agent(), event.endpoint()));
         if (record.isEmpty() || reservation.isEmpty()) {
             // A late ring of an earlier reservation's phone, or of one the reaper already gave up.
             LOG.info("{} rings at {} without a current reservation of that phone; no pop", call, event.endpoint());
@@ -71,11 +72,10 @@ final class AgentLegDesk {
         AgentId agent = reservation.get().agent();
         board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
                 ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
-        Duration ring = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
+        Duration ringTime = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
                 .orElse(Duration.ofSeconds(15));
-        parts.reservations().confirm(reservation.get().token(), ring.plus(parts.settings().ringMargin()));
-        if (ledger.writeOnce(call, Map.of(CallLedger.RINGING_AT, CallLedger.millis(event.occurredAt())),
-                "pop:" + reservation.get().token())) {
+        if (rings.rang(call, reservation.get().token(), ringTime.plus(parts.settings().ringMargin()),
+                event.occurredAt(), "pop:" + reservation.get().token())) {
             CallRecord r = record.get();
             PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
                     r.arrivedAt(), List.of(), r.reason().orElse(""));

@@ -85,6 +85,19 @@ local function reserve(id, agent, timeout, router)
   return {'granted', token, queue, order, deadline}
 end
 
+-- The agent's phone rings: the reservation becomes a connection that may last hold_for (ms) from now, if still
+-- current. Returns 'done', 'expired' or 'stale'.
+local function confirm(token, hold_for)
+  local status = status_of(token)
+  if status ~= 'current' then
+    return status
+  end
+  local deadline = ms(now_ms() + hold_for)
+  redis.call('HSET', K.reservation(token), 'deadline', deadline, 'stage', 'connecting')
+  redis.call('ZADD', K.deadlines, deadline, token)
+  return 'done'
+end
+
 -- An agent becomes Ready (routable) with the time since when they are idle, unless they hold a reservation:
 -- then they are not Ready but reserved, and making them Ready would let a second call reach them.
 -- Returns 1 Ready, 0 refused because reserved.
