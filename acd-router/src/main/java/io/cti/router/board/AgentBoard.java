@@ -2,7 +2,6 @@ package io.cti.router.board;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
-import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentStateChanged;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
@@ -10,10 +9,7 @@ import io.cti.router.RouterException;
 import io.cti.router.agents.Agent;
 import io.cti.router.agents.AgentState;
 import io.cti.router.agents.AgentTransitions;
-import io.cti.router.reservations.FencingToken;
 import io.cti.router.reservations.ReadyAgents;
-import io.cti.router.reservations.Refusal;
-import io.cti.router.reservations.Reservation;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.waiting.RedisScript;
 import io.cti.router.waiting.RouterKeys;
@@ -55,12 +51,9 @@ public final class AgentBoard {
     private static final String RESERVATIONS = "/io/cti/router/reservations/prelude.lua";
     private static final RedisScript MOVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
             "/io/cti/router/board/move.lua");
-    private static final RedisScript RESERVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
-            "/io/cti/router/board/reserve.lua");
     private static final RedisScript ALL = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/board/all.lua");
     /** A handful of retries is plenty: a conflict means another router just moved the agent, not a livelock. */
     private static final int ATTEMPTS = 8;
-    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
 
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;
@@ -143,11 +136,7 @@ public final class AgentBoard {
         for (Object item : reply) {
             List<?> pair = (List<?>) item;
             AgentId id = AgentId.of(String.valueOf(pair.get(0)));
-            List<?> flat = (List<?>) pair.get(1);
-            Map<String, String> hash = new java.util.HashMap<>();
-            for (int i = 0; i + 1 < flat.size(); i += 2) {
-                hash.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
-            }
+            Map<String, String> hash = BoardCodec.pairs((List<?>) pair.get(1), 0);
             staffing.profileOf(id).ifPresent(p -> entries.add(memory.remember(BoardCodec.read(p, hash, now))));
         }
         memory.readAllAt(started);
@@ -224,10 +213,7 @@ public final class AgentBoard {
         List<Object> reply = MOVE.run(redis, ScriptOutputType.MULTI,
                 new String[] {keys.boardAgent(before.id()), keys.boardRoster()}, args.toArray(String[]::new));
         if (((Number) reply.get(0)).longValue() < 0) {
-            Map<String, String> hash = new java.util.HashMap<>();
-            for (int i = 1; i + 1 < reply.size(); i += 2) {
-                hash.put(String.valueOf(reply.get(i)), String.valueOf(reply.get(i + 1)));
-            }
+            Map<String, String> hash = BoardCodec.pairs(reply, 1);
             Optional<AgentProfile> profile = staffing.profileOf(before.id());
             if (profile.isEmpty()) {
                 return new BoardMove.Refused(seen, "no active agent " + before.id());
@@ -245,31 +231,14 @@ public final class AgentBoard {
      * the board or the board without the reservation. A refusal changes nothing.
      */
     public BoardReservation reserve(ReservationRequest request) {
-        long timeout = request.timeout().toMillis();
-        if (timeout < 1 || request.timeout().compareTo(LONGEST_TIMEOUT) > 0) {
-            throw RouterException.reservationTimeoutInvalid("a reservation timeout", request.timeout());
-        }
         Instant since = Instant.ofEpochMilli(clock.millis());
-        List<String> args = new ArrayList<>(List.of(keys.root(), request.call().value(), request.agent().value(),
-                Long.toString(timeout), request.router().value(), Long.toString(since.toEpochMilli()),
-                Long.toString(request.recordKeep().toMillis()), request.recordTokenField()));
-        request.recordFields().forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        List<Object> reply = RESERVE.run(redis, ScriptOutputType.MULTI, new String[] {keys.call(request.call()),
-                keys.boardAgent(request.agent()), keys.callRecord(request.call())}, args.toArray(String[]::new));
-        if (!"granted".equals(String.valueOf(reply.get(0)))) {
-            return new BoardReservation.Refused(Refusal.ofId(String.valueOf(reply.get(1))));
+        ReserveScript.Answer answer = ReserveScript.run(redis, keys, request, since);
+        if (answer.refusal() != null) {
+            return new BoardReservation.Refused(answer.refusal());
         }
-        Reservation reservation = new Reservation(FencingToken.of(Long.parseLong(String.valueOf(reply.get(1)))),
-                request.call(), request.agent(), QueueName.of(String.valueOf(reply.get(2))),
-                Double.parseDouble(String.valueOf(reply.get(3))), request.router(),
-                Instant.ofEpochMilli(Long.parseLong(String.valueOf(reply.get(4)))));
-        long revision = Long.parseLong(String.valueOf(reply.get(5)));
-        BoardEntry after = reservedEntry(request.agent(), request.call(), since, revision);
+        BoardEntry after = reservedEntry(request.agent(), request.call(), since, answer.revision());
         moved(after, true);
-        return new BoardReservation.Granted(reservation, after);
+        return new BoardReservation.Granted(answer.reservation(), after);
     }
 
     /** Publishes the agent's state as it is, such as the answer to a refused request. */

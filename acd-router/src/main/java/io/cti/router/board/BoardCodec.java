@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,6 +70,15 @@ final class BoardCodec {
                 "talk", Long.toString(a.talkTime().toMillis()),
                 "wrapUpCall", next.wrapUpCall() == null ? "" : next.wrapUpCall().value(),
                 "afterCall", next.notReadyAfterCall() == null ? "" : next.notReadyAfterCall()};
+    }
+
+    /** A flat Redis reply (field, value, ...) from {@code from} on as a map. */
+    static Map<String, String> pairs(List<?> flat, int from) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = from; i + 1 < flat.size(); i += 2) {
+            map.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+        }
+        return map;
     }
 
     /** An agent the definitions do not know: refused by every move. */

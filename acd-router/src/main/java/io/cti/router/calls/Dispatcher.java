@@ -2,7 +2,6 @@ package io.cti.router.calls;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
-import io.cti.router.agents.Agent;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardEntry;
 import io.cti.router.queues.QueueDefinition;
@@ -10,7 +9,6 @@ import io.cti.router.routing.CustomerFacts;
 import io.cti.router.routing.PriorityPolicy;
 import io.cti.router.routing.RoundRobinMemory;
 import io.cti.router.routing.Router;
-import io.cti.router.routing.RoutingBoard;
 import io.cti.router.routing.RoutingDecision;
 import io.cti.router.routing.RoutingSnapshot;
 import io.cti.router.routing.WaitExplanation;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +33,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * Routes with one {@link RoutingBoard} per router process, kept in step with Redis instead of rebuilt per event:
- * read in full at the first use, after a definitions change, when the change feed lost entries, and every
+ * Routes with one routing board per router process, kept in step with Redis instead of rebuilt per event: read in
+ * full at the first use, after a definitions change, when the change feed lost entries, and every
  * {@code boardResync}; in between fed with what this process did (calls queued here, agents this process moved)
  * and with what the change feed says the other processes did. Each step routes what the change allows; the board's
  * decisions are only proposals, each reserved in Redis ({@link Connections}), the one authority on who gets whom.
@@ -63,20 +60,15 @@ final class Dispatcher {
     private final Router router;
     private final ChangeFeed feed;
     private final Queue<BoardEntry> moves;
-    private final WaitNotes notes = new WaitNotes();
     private final Connections connections;
 
-    private RoutingBoard routing;
+    /** Null until read, and after a failure left it unsure. */
+    private RoutingState state;
     /** Whether the last read of the change feed stopped at its batch limit. */
     private boolean feedBehind;
     private long definitionsVersion;
     private Instant loadedAt;
     private RoundRobinMemory savedMemory = RoundRobinMemory.empty();
-    /** The calls on the routing board, to put a call back in line when its reservation is refused. */
-    private final Map<CallId, WaitingCall> waiting = new HashMap<>();
-    /** The latest snapshot of each agent given to the routing board, and the board revision it was read at. */
-    private final Map<AgentId, Agent> agents = new HashMap<>();
-    private final Map<AgentId, Long> revisions = new HashMap<>();
 
     Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
                RoundRobinStore roundRobin, PopCards pops) {
@@ -103,21 +95,17 @@ final class Dispatcher {
 
     /** A call was queued by this process: it joins the board, and is routed if an agent can take it now. */
     int queued(QueuedCall call) {
-        return step(now -> {
-            WaitingCall w = waitingCall(call);
-            place(w);
-            return routing.decideFor(w, now);
-        }, false);
+        return step(now -> state.callWaits(waitingCall(call, definitions.queues()), now), false);
     }
 
     /**
      * Routes what the changes since the last step allow: the agents this process moved, the overflow steps and
      * sticky holds now due, and, if that connects nothing, what the change feed tells. {@code explain} is for the
-     * tick: wait reasons due are filed too.
+     * tick: the feed is read to its end, and the wait reasons due are filed.
      */
     int tryRoute(boolean explain) {
         int connected = step(now -> List.of(), explain);
-        if (explain) {
+        if (explain && state != null) {
             fileWaitReasons(parts.clock().instant());
             saveRoundRobin();
         }
@@ -130,7 +118,7 @@ final class Dispatcher {
      */
     boolean catchUp() {
         step(now -> List.of(), false);
-        if (routing == null) {
+        if (state == null) {
             return false;
         }
         learn(parts.clock().instant(), 1);
@@ -140,7 +128,7 @@ final class Dispatcher {
     /** Why {@code call} waits now, if it waits; the board is brought up to date first. */
     Optional<WaitExplanation> whyWaiting(CallId call) {
         step(now -> List.of(), true);
-        return routing == null ? Optional.empty() : routing.whyWaiting(call, parts.clock().instant());
+        return state == null ? Optional.empty() : state.whyWaiting(call, parts.clock().instant());
     }
 
     /** {@code catchingUp}: read the change feed to its end, not only one batch when nothing was connected. */
@@ -152,21 +140,21 @@ final class Dispatcher {
             }
             List<RoutingDecision> decisions = new ArrayList<>(applyMoves(now));
             decisions.addAll(change.apply(now));
-            decisions.addAll(routing.decideDue(now));
+            decisions.addAll(state.due(now));
             int connected = connect(decisions, now);
-            if (routing != null && (connected == 0 || catchingUp)) {
+            if (state != null && (connected == 0 || catchingUp)) {
                 connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
             }
             return connected;
         } catch (RuntimeException e) {
             // The board may be out of step with what was written before the failure: read it afresh next time.
-            routing = null;
+            state = null;
             throw e;
         }
     }
 
     private boolean needsLoading(Instant now) {
-        return routing == null || definitions.version() != definitionsVersion
+        return state == null || definitions.version() != definitionsVersion
                 || Duration.between(loadedAt, now).compareTo(parts.settings().boardResync()) > 0;
     }
 
@@ -177,29 +165,22 @@ final class Dispatcher {
         moves.clear();
         long version = definitions.version();
         List<QueueDefinition> queues = definitions.queues();
-        agents.clear();
-        revisions.clear();
-        for (BoardEntry entry : board.readAll()) {
-            agents.put(entry.agent().id(), entry.agent());
-            revisions.put(entry.agent().id(), entry.revision());
-        }
-        waiting.clear();
+        List<BoardEntry> entries = board.readAll();
         List<WaitingCall> calls = new ArrayList<>();
         for (QueueDefinition queue : queues) {
             for (QueuedCall call : parts.waiting().heads(queue.name(), Integer.MAX_VALUE)) {
-                WaitingCall w = waitingCall(call, queues);
-                calls.add(w);
-                waiting.put(w.id(), w);
+                calls.add(waitingCall(call, queues));
             }
         }
         RoundRobinMemory memory = roundRobin.load();
-        routing = router.board(new RoutingSnapshot(queues, List.copyOf(agents.values()), calls, memory), now);
+        RoutingSnapshot snapshot = new RoutingSnapshot(queues, entries.stream().map(BoardEntry::agent).toList(),
+                calls, memory);
+        state = new RoutingState(router.board(snapshot, now), entries, calls);
         savedMemory = memory;
-        notes.reset(waiting.keySet());
         definitionsVersion = version;
         loadedAt = now;
         LOG.info("routing board read from Redis: {} calls waiting in {} queues, {} agents, in {} ms", calls.size(),
-                queues.size(), agents.size(), (System.nanoTime() - started) / 1_000_000);
+                queues.size(), entries.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The agents this process moved since the last step, the last move of each, in the order of those moves. */
@@ -212,7 +193,7 @@ final class Dispatcher {
         }
         List<RoutingDecision> decisions = new ArrayList<>();
         for (BoardEntry moved : latest.values()) {
-            decisions.addAll(seen(moved, now));
+            decisions.addAll(state.agentSeen(moved, now));
         }
         return decisions;
     }
@@ -223,34 +204,29 @@ final class Dispatcher {
      */
     private int learn(Instant now, int batches) {
         int connected = 0;
-        ChangeFeed.Changes changes;
         int read = 0;
         do {
-            changes = feed.next(FEED_BATCH);
+            ChangeFeed.Changes changes = feed.next(FEED_BATCH);
             read++;
             if (changes.gap()) {
                 LOG.info("the change feed was trimmed past what this router had read; reading the routing board again");
                 load(now);
                 feedBehind = false;
-                return connected + connect(routing.decideDue(now), now);
+                return connected + connect(state.due(now), now);
             }
             List<RoutingDecision> decisions = new ArrayList<>();
             changes.agents().forEach((id, hash) -> board.learn(id, hash)
-                    .ifPresent(entry -> decisions.addAll(seen(entry, now))));
-            changes.notWaiting().forEach(this::forget);
+                    .ifPresent(entry -> decisions.addAll(state.agentSeen(entry, now))));
+            changes.notWaiting().forEach(state::forget);
             List<QueueDefinition> queues = definitions.queues();
             for (QueuedCall call : changes.waiting()) {
-                WaitingCall held = waiting.get(call.id());
-                if (held != null && held.queue().equals(call.queue()) && held.enqueuedAt().equals(call.enqueuedAt())) {
-                    continue;
+                if (!state.holdsAsIs(call)) {
+                    decisions.addAll(state.callWaits(waitingCall(call, queues), now));
                 }
-                WaitingCall w = waitingCall(call, queues);
-                place(w);
-                decisions.addAll(routing.decideFor(w, now));
             }
             connected += connect(decisions, now);
             feedBehind = changes.more();
-        } while (feedBehind && routing != null && read < batches);
+        } while (feedBehind && state != null && read < batches);
         return connected;
     }
 
@@ -265,96 +241,53 @@ final class Dispatcher {
         boolean reloaded = false;
         while (!work.isEmpty()) {
             RoutingDecision decision = work.poll();
-            Connections.Outcome outcome = connections.connect(decision, waiting.get(decision.call()));
+            Connections.Outcome outcome = connections.connect(decision, state.call(decision.call()).orElse(null));
             if (outcome instanceof Connections.Connected) {
-                waiting.remove(decision.call());
-                notes.forget(decision.call());
+                state.connected(decision.call());
                 connected++;
             } else if (outcome instanceof Connections.CallGone) {
-                forget(decision.call());
-                Agent agent = agents.get(decision.agent());
-                if (agent != null) {
-                    work.addAll(routing.decideFor(agent, now));
-                }
+                state.forget(decision.call());
+                work.addAll(state.agentFreeAgain(decision.agent(), now));
             } else if (outcome instanceof Connections.AgentTaken taken) {
-                // Still Ready on the board yet refused: the agent stays given this call on the routing board until
-                // their next change (whatever its revision), so the refusal cannot repeat; otherwise the board
-                // learns where they are.
-                taken.agent().filter(e -> e.agent().isReady()).ifPresent(e -> revisions.remove(e.agent().id()));
-                taken.agent().filter(e -> !e.agent().isReady()).ifPresent(e -> work.addAll(seen(e, now)));
-                WaitingCall call = waiting.get(decision.call());
-                if (call != null) {
-                    work.addAll(routing.decideFor(call, now));
-                }
+                taken.agent().ifPresent(e -> {
+                    if (e.agent().isReady()) {
+                        state.agentWithheld(e.agent().id());
+                    } else {
+                        work.addAll(state.agentSeen(e, now));
+                    }
+                });
+                work.addAll(state.callBackInLine(decision.call(), now));
             } else if (!reloaded) {
                 LOG.info("{} names a queue the definitions no longer have; reading the routing board again", decision);
                 reloaded = true;
                 load(now);
                 work.clear();
-                work.addAll(routing.decideDue(now));
+                work.addAll(state.due(now));
             } else {
                 LOG.warn("the queue definitions changed twice while routing; routing again at the next step");
-                routing = null;
+                state = null;
                 return connected;
             }
         }
         return connected;
     }
 
-    /**
-     * Gives the routing board an agent's entry unless it already has that one or a later one (this process's own
-     * moves coming back through the change feed, or told after the feed brought a newer state of the agent).
-     */
-    private List<RoutingDecision> seen(BoardEntry entry, Instant now) {
-        AgentId id = entry.agent().id();
-        Long known = revisions.get(id);
-        if (known != null && known >= entry.revision()) {
-            return List.of();
-        }
-        revisions.put(id, entry.revision());
-        agents.put(id, entry.agent());
-        return routing.decideFor(entry.agent(), now);
-    }
-
-    private void place(WaitingCall call) {
-        waiting.put(call.id(), call);
-        notes.add(call.id());
-    }
-
-    private void forget(CallId call) {
-        routing.forget(call);
-        waiting.remove(call);
-        notes.forget(call);
-    }
-
     /** Files why the calls due wait, in one pipelined write. */
     private void fileWaitReasons(Instant now) {
-        if (routing == null) {
-            return;
-        }
         FlowSettings settings = parts.settings();
-        List<CallId> due = notes.due(now, settings.explanationMaxAge(), settings.explanationsPerTick());
         Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
-        for (WaitExplanation wait : routing.whyWaiting(due, now)) {
+        for (WaitExplanation wait : state.dueReasons(now, settings.explanationMaxAge(), settings.explanationsPerTick())) {
             reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
-            notes.filed(wait.call(), now);
         }
         ledger.writeMany(reasons);
     }
 
     private void saveRoundRobin() {
-        if (routing == null) {
-            return;
-        }
-        RoundRobinMemory memory = routing.memory();
+        RoundRobinMemory memory = state.memory();
         if (!memory.equals(savedMemory)) {
             roundRobin.save(memory);
             savedMemory = memory;
         }
-    }
-
-    private WaitingCall waitingCall(QueuedCall call) {
-        return waitingCall(call, definitions.queues());
     }
 
     private WaitingCall waitingCall(QueuedCall call, List<QueueDefinition> queues) {
