@@ -97,16 +97,6 @@ public final class AgentBoard {
                 clock.instant())));
     }
 
-    /** The agent as this board last read or wrote them, else as on the board now; may be behind another router. */
-    public Optional<BoardEntry> latest(AgentId agent) {
-        Optional<AgentProfile> profile = staffing.profileOf(agent);
-        if (profile.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<BoardEntry> known = memory.get(agent);
-        return known.isPresent() ? known.map(e -> BoardCodec.withProfile(e, profile.get())) : entry(agent);
-    }
-
     /**
      * Takes in an agent's hash read elsewhere in one step with other state (such as the change feed), keeping it if
      * it is not older than what this board knows; empty for an agent the definitions do not know.

@@ -9,6 +9,7 @@ import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.RoutingStrategy;
+import io.cti.router.skills.SkillRequirement;
 import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,22 @@ class DispatcherTest {
         desk.flow.handle(ChangeAgentState.now(bob.id(), AgentStatus.READY, ""));
 
         assertThat(desk.connects()).extracting(ConnectToAgent::agentId).containsExactly(alice.id(), bob.id());
+    }
+
+    @Test
+    void aQueueEditedToNeedOtherSkillsRoutesItsWaitingCallsWithThemAtTheNextTick() {
+        AgentProfile sam = desk.specialist("sam", "support");
+        desk.flow.handle(desk.arrival("c1", UNKNOWN, Instant.now()));
+        assertThat(desk.connects()).isEmpty();
+        QueueDefinition sales = desk.queues.find(desk.sales).orElseThrow().definition();
+
+        desk.queues.replace(new QueueDefinition(sales.name(), sales.displayName(),
+                List.of(SkillRequirement.of("support", 3)), sales.serviceLevel(),
+                sales.shortAbandon(), sales.maxWait(), sales.overflow(), sales.callbackOffered(), sales.strategy(),
+                sales.stickyWait(), sales.ringTimeout(), sales.wrapUp()), null);
+        desk.flow.tick();
+
+        assertThat(desk.connects()).singleElement().satisfies(c -> assertThat(c.agentId()).isEqualTo(sam.id()));
     }
 
     @Test
