@@ -12,13 +12,16 @@ import java.util.function.Supplier;
  * to the bus at once, in order: with a batching publisher ({@link FlowPublishing#onBus}) that is one pipelined round
  * trip instead of one per message (a freed agent's Ready, their reservation and the connect command go together).
  * What was produced is published also when the handling fails part-way, as it would have been before. Outside a
- * handling, a message is published at once. Not thread-safe: used under the flow's lock.
+ * handling, or from another thread than the handling's, a message is published at once. Handlings run under the
+ * flow's lock, one at a time; other threads may publish through it meanwhile.
  */
 final class Outbox implements Consumer<DomainMessage> {
 
     private final Consumer<DomainMessage> sink;
     private final List<DomainMessage> held = new ArrayList<>();
     private int depth;
+    /** The thread of the handling under way, whose messages are held; null between handlings. */
+    private volatile Thread handling;
 
     Outbox(Consumer<DomainMessage> sink) {
         this.sink = sink;
@@ -26,7 +29,7 @@ final class Outbox implements Consumer<DomainMessage> {
 
     @Override
     public void accept(DomainMessage message) {
-        if (depth > 0) {
+        if (Thread.currentThread() == handling) {
             held.add(message);
         } else {
             sink.accept(message);
@@ -34,17 +37,19 @@ final class Outbox implements Consumer<DomainMessage> {
     }
 
     /** Runs {@code handling}, then publishes what it produced. */
-    <T> T during(Supplier<T> handling) {
-        depth++;
+    <T> T during(Supplier<T> work) {
+        if (depth++ == 0) {
+            handling = Thread.currentThread();
+        }
         Throwable failure = null;
         try {
-            return handling.get();
+            return work.get();
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
-            depth--;
-            if (depth == 0) {
+            if (--depth == 0) {
+                handling = null;
                 flush(failure);
             }
         }
