@@ -17,7 +17,7 @@ import io.cti.router.RouterException;
 import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardChange;
-import io.cti.router.board.BoardEntry;
+import io.cti.router.board.BoardMove;
 import io.cti.router.callbacks.Callback;
 import io.cti.router.callbacks.CallbackId;
 import io.cti.router.callbacks.CallbackKind;
@@ -30,9 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Callbacks in the call flow. A caller's virtual-hold request and an agent's callback time from wrap-up are filed
@@ -194,12 +196,17 @@ final class CallbackDesk {
         // Removed first, so that giving the reservation up finds no call to put back under the old id.
         parts.waiting().remove(call);
         reservation.ifPresent(r -> parts.reservations().redirectOnNoAnswer(r.token()));
-        for (BoardEntry entry : board.all()) {
-            if (AgentLegDesk.isAbout(entry.state(), call)) {
-                board.move(entry.agent().id(), e -> AgentLegDesk.isAbout(e.state(), call)
-                        ? BoardChange.to(new AgentState.NotReady(AgentState.NotReady.NO_ANSWER)) : BoardChange.none());
-                LOG.info("RONA: {} did not answer callback call {} ({}); agent Not ready", entry.agent().id(), call,
-                        dialStatus);
+        // The agent routed to, and whoever else the board shows reserved or ringing for the call (the board may
+        // answer from memory a moment behind; each move is decided again on the agent's current entry).
+        Set<AgentId> rung = new LinkedHashSet<>();
+        record.agent().ifPresent(rung::add);
+        board.all().stream().filter(entry -> AgentLegDesk.isAbout(entry.state(), call))
+                .forEach(entry -> rung.add(entry.agent().id()));
+        for (AgentId agent : rung) {
+            BoardMove move = board.move(agent, e -> AgentLegDesk.isAbout(e.state(), call)
+                    ? BoardChange.to(new AgentState.NotReady(AgentState.NotReady.NO_ANSWER)) : BoardChange.none());
+            if (move.moved()) {
+                LOG.info("RONA: {} did not answer callback call {} ({}); agent Not ready", agent, call, dialStatus);
             }
         }
         ledger.write(call, Map.of(CallLedger.AGENT, "", CallLedger.TOKEN, ""));

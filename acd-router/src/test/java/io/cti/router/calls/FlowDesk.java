@@ -141,6 +141,12 @@ final class FlowDesk implements AutoCloseable {
                 queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
     }
 
+    /** Another router process on the same Redis and database, with a connection of its own and these settings. */
+    InboundCallFlow router(FlowSettings settings) {
+        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+                queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
+    }
+
     /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */
     static QueueDefinition queue(String name, String skill, Duration stickyWait, Duration wrapUp,
                                  List<io.cti.router.queues.OverflowStep> overflow) {
