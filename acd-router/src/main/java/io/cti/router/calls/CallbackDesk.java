@@ -6,6 +6,7 @@ import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.BlindTransfer;
 import io.cti.core.messages.CallEnded;
 import io.cti.core.messages.CallbackDialed;
 import io.cti.core.messages.CallbackRequested;
@@ -25,6 +26,7 @@ import io.cti.router.callbacks.CallbackRepository;
 import io.cti.router.callbacks.CallbackRequest;
 import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.callbacks.DueTimes;
+import io.cti.router.queues.QueueDefinition;
 import io.cti.router.waiting.QueuedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +39,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Callbacks in the call flow. A caller's virtual-hold request and an agent's callback time from wrap-up are filed
- * in PostgreSQL; due callbacks are claimed (once, whichever router scans) and put in their queues as calls, routed
+ * Callbacks in the call flow. A caller's virtual-hold request (only in a queue that offers callbacks; refused, the
+ * caller waits in the queue) and an agent's callback time from wrap-up are filed in PostgreSQL; due callbacks are claimed (once, whichever router scans) and put in their queues as calls, routed
  * like any call; the dispatcher then rings the agent first ({@link CallbackCalls}). RONA puts the callback back at
  * its place under a new call id; a customer not reached is an attempt, tried again after the retry delay until the
  * attempts run out, then given up with an interaction row saying so; a customer reached is talked to and wrapped
  * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock.
  */
 final class CallbackDesk {
+
+    /** Where the dialplan lets a caller go whose callback was filed ({@code [cti-callback-confirmed]}). */
+    static final String CONFIRMED = "cti-callback-confirmed";
+    /** Where the dialplan queues a caller whose callback was refused ({@code [cti-callback-refused]}). */
+    static final String REFUSED = "cti-callback-refused";
 
     /** The attribute that marks a waiting call as a callback's (its id). */
     static final String MARK = "callback";
@@ -143,21 +150,49 @@ final class CallbackDesk {
                 callback.id(), callback.number(), command.agentId(), due, callback.queue()));
     }
 
+    /**
+     * A caller's virtual-hold request, answered to the PBX: filed, the caller is let go ({@link #CONFIRMED}); refused
+     * (the queue offers no callbacks, the number cannot be called, or the caller already waits in the queue), the
+     * caller is sent to wait in the queue as any caller ({@link #REFUSED}). The dialplan waits a moment for either.
+     */
     private void requested(CallbackRequested request) {
-        Optional<PhoneNumber> number = parts.normalizer().tryNormalize(request.callerNumber());
-        if (number.isEmpty()) {
-            LOG.warn("call {} asked to be called back from {}, a number that cannot be called: not filed",
-                    request.callId(), PhoneNumber.mask(request.callerNumber()));
+        Optional<String> refusal = refusal(request);
+        if (refusal.isPresent()) {
+            LOG.info("call {} asked to be called back in {}: refused, {}; the caller waits in the queue",
+                    request.callId(), request.queue(), refusal.get());
+            parts.publisher().accept(BlindTransfer.now(request.callId(), REFUSED, "s"));
             return;
         }
-        CustomerId customer = parts.cards().byNumber(number.get()).map(CustomerCard::id).orElse(null);
+        PhoneNumber number = parts.normalizer().tryNormalize(request.callerNumber()).orElseThrow();
+        CustomerId customer = parts.cards().byNumber(number).map(CustomerCard::id).orElse(null);
         Instant now = parts.clock().instant();
-        callbacks.file(new CallbackRequest(CallbackKind.VIRTUAL_HOLD, request.queue(), number.get(), customer, null,
+        callbacks.file(new CallbackRequest(CallbackKind.VIRTUAL_HOLD, request.queue(), number, customer, null,
                 null, request.callId(), request.dnis(), request.ivrChoices(), "", request.enteredAt(), now,
                 settings.maxAttempts())).ifPresent(callback -> LOG.info("call {} asked to be called back: callback {}"
                 + " to {} in {}, entered {}", request.callId(), callback.id(), callback.number(), callback.queue(),
                 callback.enteredAt()));
+        // Filed now or by an earlier delivery of this request: either way the caller may hang up.
+        parts.publisher().accept(BlindTransfer.now(request.callId(), CONFIRMED, "s"));
         offerDue();
+    }
+
+    /** Why {@code request} is not filed; empty if it is to be. */
+    private Optional<String> refusal(CallbackRequested request) {
+        Optional<QueueDefinition> queue = definitions.queue(request.queue());
+        if (queue.isEmpty()) {
+            return Optional.of("no active queue " + request.queue());
+        }
+        if (!queue.get().callbackOffered()) {
+            return Optional.of("queue " + request.queue() + " does not offer callbacks");
+        }
+        if (parts.normalizer().tryNormalize(request.callerNumber()).isEmpty()) {
+            return Optional.of("the number " + PhoneNumber.mask(request.callerNumber()) + " cannot be called");
+        }
+        if (ledger.find(request.callId()).isPresent()) {
+            // The dialplan gave up waiting for an answer and queued the caller: they keep that place.
+            return Optional.of("the caller already waits in the queue");
+        }
+        return Optional.empty();
     }
 
     private void offer(Callback callback) {
