@@ -107,6 +107,10 @@ final class AgentLegDesk {
         // Counted once per call by the statistics themselves, with the first answer's time, so a redelivery that
         // follows a failure here still counts the answer.
         CallRecord answered = ledger.find(call).orElse(record.get());
+        if (answered.isCallback()) {
+            // The agent's phone answered; the contact is answered once the customer is (CallbackOutcomes).
+            return;
+        }
         Instant answeredAt = answered.answeredAt().orElse(event.occurredAt());
         int toAnswer = CallTimings.secondsToAnswer(answered.arrivedAt(), answered.ringingAt(), answeredAt);
         figures.answered(answered.routedQueue(), call, answeredAt, Duration.ofSeconds(toAnswer));

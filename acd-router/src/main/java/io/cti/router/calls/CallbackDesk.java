@@ -67,11 +67,12 @@ final class CallbackDesk {
     private final CallbackSettings settings;
     private final CallbackFiling filing;
     private final CallbackEndings endings;
+    private final CallbackOutcomes outcomes;
     private final String claimant;
     private Instant nextSweep = Instant.MIN;
 
     CallbackDesk(FlowParts parts, CallLedger ledger, AgentBoard board, Dispatcher dispatcher, Definitions definitions,
-                 CallbackRepository callbacks, CallbackSettings settings, String claimant) {
+                 QueueFiguresDesk figures, CallbackRepository callbacks, CallbackSettings settings, String claimant) {
         this.parts = parts;
         this.ledger = ledger;
         this.board = board;
@@ -80,7 +81,8 @@ final class CallbackDesk {
         this.callbacks = callbacks;
         this.settings = settings;
         this.filing = new CallbackFiling(parts, ledger, definitions, dispatcher);
-        this.endings = new CallbackEndings(parts, callbacks, settings);
+        this.outcomes = new CallbackOutcomes(figures);
+        this.endings = new CallbackEndings(parts, callbacks, settings, outcomes);
         this.claimant = claimant;
     }
 
@@ -263,7 +265,9 @@ final class CallbackDesk {
         if (dialed.reached()) {
             // Talk time starts when the customer answers, not when the agent picked up the ringing phone.
             ledger.write(call, CallLedger.ANSWERED_AT, CallLedger.millis(dialed.occurredAt()));
-            callbacks.markDone(id, call, agent, dialed.occurredAt());
+            // Done by this delivery or an earlier one; the figures count the contact once either way.
+            callbacks.markDone(id, call, agent, dialed.occurredAt()).or(() -> callbacks.find(id))
+                    .ifPresent(callback -> outcomes.answered(callback, record.routedQueue(), dialed.occurredAt()));
             LOG.info("callback {} reached its customer on call {} with {}", id, call, agent);
         } else {
             endings.notReached(id, call, agent, dialed.outcome(), dialed.dialStatus(), dialed.occurredAt());

@@ -108,7 +108,7 @@ public final class InboundCallFlow {
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
         this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
-        this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, callbackStore,
+        this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, figures, callbackStore,
                 callbackSettings, parts.router().value());
     }
 
