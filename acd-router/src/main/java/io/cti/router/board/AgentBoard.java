@@ -16,8 +16,6 @@ import io.cti.router.waiting.RouterKeys;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,8 +35,14 @@ import java.util.function.Function;
  * nothing: per agent the state, since when, calls handled today, idle since, talk time, the call of a wrap-up and a
  * Not ready reason asked for while busy. The day's counts (calls, talk time) belong to the calendar day in the
  * center's zone they were written on, and read as none from the next local midnight on. Every move is checked against {@link AgentTransitions} and written with a
- * compare-and-set on the agent's revision (one Lua script), so two routers never both move one agent; the ready set
- * of {@link ReadyAgents} is kept in step and every change is published as {@link AgentStateChanged}. Thread-safe.
+ * compare-and-set on the agent's revision, in one Lua script together with the ready set of {@link ReadyAgents},
+ * so two routers never both move one agent and the ready set never lags the board; every change is published as
+ * {@link AgentStateChanged}. A reservation made here ({@link #reserve}) moves the agent to Reserved in the same
+ * script. Thread-safe.
+ *
+ * <p>The board remembers the last entry it read or wrote of each agent: a move decides first on that entry and
+ * lets the compare-and-set tell whether it is still current (one round trip instead of two), and {@link #all()}
+ * may answer from it for up to the configured age ({@code allMaxAge}), this process's own moves included.
  *
  * <pre>
  * R:board:agent:&lt;agentId&gt;  hash  state, since, calls, idleSince, talk (ms), day (of calls and talk),
@@ -50,71 +52,140 @@ import java.util.function.Function;
  */
 public final class AgentBoard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgentBoard.class);
-    private static final RedisScript MOVE = RedisScript.load("/io/cti/router/board/move.lua");
+    private static final String RESERVATIONS = "/io/cti/router/reservations/prelude.lua";
+    private static final RedisScript MOVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
+            "/io/cti/router/board/move.lua");
+    private static final RedisScript ALL = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/board/all.lua");
     /** A handful of retries is plenty: a conflict means another router just moved the agent, not a livelock. */
     private static final int ATTEMPTS = 8;
 
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;
-    private final ReadyAgents ready;
     private final Staffing staffing;
     private final Consumer<DomainMessage> publisher;
     private final Clock clock;
     private final ZoneId zone;
+    private final BoardMemory memory;
+    private final Consumer<BoardEntry> moves;
 
-    /** A board whose days are those of {@code clock}'s zone. */
+    /** A board whose {@link #all()} always reads Redis, and whose days are those of {@code clock}'s zone. */
     public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
                       Consumer<DomainMessage> publisher, Clock clock) {
         this(redis, keys, ready, staffing, publisher, clock, clock.getZone());
     }
 
-    /** A board whose days (calls handled today) start at midnight in {@code zone}, the call center's. */
+    /** A board whose {@link #all()} always reads Redis, and whose days start at midnight in {@code zone}. */
     public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
                       Consumer<DomainMessage> publisher, Clock clock, ZoneId zone) {
+        this(redis, keys, ready, staffing, publisher, clock, zone, Duration.ZERO, entry -> { });
+    }
+
+    /**
+     * @param ready     the ready set, which the move script keeps in step
+     * @param zone      the call center's zone: the days (calls handled today) start at its midnight
+     * @param allMaxAge how old the entries {@link #all()} answers with may be (zero: always read)
+     * @param moves     told of every move this board writes, after it is written (on the mover's thread)
+     */
+    public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
+                      Consumer<DomainMessage> publisher, Clock clock, ZoneId zone, Duration allMaxAge,
+                      Consumer<BoardEntry> moves) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.ready = Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(ready, "ready");
         this.staffing = Objects.requireNonNull(staffing, "staffing");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.memory = new BoardMemory(allMaxAge);
+        this.moves = Objects.requireNonNull(moves, "moves");
     }
 
-    /** The agent as on the board (logged out if never seen); empty for an unknown or deactivated agent. */
+    /** Whether the definitions know the agent (an active agent profile); no round trip. */
+    public boolean knows(AgentId agent) {
+        return staffing.profileOf(agent).isPresent();
+    }
+
+    /** The agent as on the board now, read from Redis (logged out if never seen); empty for an unknown agent. */
     public Optional<BoardEntry> entry(AgentId agent) {
-        return staffing.profileOf(agent).map(profile -> read(profile, hash(agent)));
+        return staffing.profileOf(agent).map(profile -> memory.remember(BoardCodec.read(profile, hash(agent),
+                clock.instant(), today())));
     }
 
-    /** Every known agent that ever was on the board, in any state. */
+    /**
+     * Takes in an agent's hash read elsewhere in one step with other state (such as the change feed), keeping it if
+     * it is not older than what this board knows; empty for an agent the definitions do not know.
+     */
+    public Optional<BoardEntry> learn(AgentId agent, Map<String, String> hash) {
+        return staffing.profileOf(agent).map(profile -> memory.remember(BoardCodec.read(profile, hash, clock.instant(),
+                today())));
+    }
+
+    /** Every known agent that ever was on the board, in any state, at most {@code allMaxAge} old. */
     public List<BoardEntry> all() {
-        Set<String> ids;
-        try {
-            ids = redis.smembers(roster());
-        } catch (RedisException e) {
-            throw RouterException.routerStateUnavailable("reading the agent board", e);
+        today();
+        if (memory.allIsStale()) {
+            return readAll();
         }
-        List<BoardEntry> entries = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            entry(AgentId.of(id)).ifPresent(entries::add);
+        List<BoardEntry> entries = new ArrayList<>();
+        for (BoardEntry known : memory.onBoard()) {
+            staffing.profileOf(known.agent().id()).ifPresent(p -> entries.add(BoardCodec.withProfile(known, p)));
         }
         return entries;
     }
 
+    /** Every known agent that ever was on the board, read from Redis now in one round trip. */
+    public List<BoardEntry> readAll() {
+        long started = System.nanoTime();
+        List<Object> reply = ALL.run(redis, ScriptOutputType.MULTI, new String[] {keys.boardRoster()}, keys.root());
+        Instant now = clock.instant();
+        LocalDate day = today();
+        List<BoardEntry> entries = new ArrayList<>(reply.size());
+        for (Object item : reply) {
+            List<?> pair = (List<?>) item;
+            AgentId id = AgentId.of(String.valueOf(pair.get(0)));
+            Map<String, String> hash = BoardCodec.pairs((List<?>) pair.get(1), 0);
+            staffing.profileOf(id).ifPresent(p -> entries.add(memory.remember(BoardCodec.read(p, hash, now, day))));
+        }
+        memory.readAllAt(started);
+        return entries;
+    }
+
     /**
-     * Moves the agent as {@code decide} says from what is on the board now, re-reading and deciding again when
-     * another router moved the agent in between. Unknown agents are refused.
+     * Moves the agent as {@code decide} says from what is on the board, deciding again on a fresh reading when
+     * another router moved the agent in between. The first decision is made on the entry this board last saw: a
+     * move is written only if that entry is still current, and a decision to leave the agent as they are is checked
+     * against a fresh reading. Unknown agents are refused.
      */
     public BoardMove move(AgentId agent, Function<BoardEntry, BoardChange> decide) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<BoardEntry> seen = entry(agent);
-            if (seen.isEmpty()) {
-                return new BoardMove.Refused(unknown(agent), "no active agent " + agent);
-            }
-            BoardMove move = apply(seen.get(), decide.apply(seen.get()));
-            if (!(move instanceof BoardMove.Stale)) {
+        today();
+        Optional<BoardEntry> known = memory.get(agent);
+        Optional<AgentProfile> profile = staffing.profileOf(agent);
+        if (known.isPresent() && profile.isPresent()) {
+            BoardEntry seen = BoardCodec.withProfile(known.get(), profile.get());
+            BoardMove move = apply(seen, decide.apply(seen));
+            if (move.moved()) {
                 return move;
             }
+            if (move instanceof BoardMove.Stale stale) {
+                return movedFrom(stale.current(), agent, decide);
+            }
+        }
+        Optional<BoardEntry> seen = entry(agent);
+        if (seen.isEmpty()) {
+            return new BoardMove.Refused(BoardCodec.unknown(agent, clock.instant()), "no active agent " + agent);
+        }
+        return movedFrom(seen.get(), agent, decide);
+    }
+
+    /** Decides and writes from {@code current}, again from where a failed compare-and-set found the agent. */
+    private BoardMove movedFrom(BoardEntry current, AgentId agent, Function<BoardEntry, BoardChange> decide) {
+        BoardEntry seen = current;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            BoardMove move = apply(seen, decide.apply(seen));
+            if (!(move instanceof BoardMove.Stale stale)) {
+                return move;
+            }
+            seen = stale.current();
         }
         throw RouterException.agentBoardContended(agent, ATTEMPTS);
     }
@@ -124,7 +195,10 @@ public final class AgentBoard {
         return move(agent, entry -> BoardChange.to(next));
     }
 
-    /** One compare-and-set attempt from {@code seen}: {@link BoardMove.Stale} if the agent was moved since. */
+    /**
+     * One compare-and-set attempt from {@code seen}: {@link BoardMove.Stale} with the agent as they are now if they
+     * were moved since.
+     */
     public BoardMove apply(BoardEntry seen, BoardChange change) {
         if (change.isNone()) {
             return new BoardMove.Unchanged(seen);
@@ -141,16 +215,45 @@ public final class AgentBoard {
         String afterCall = change.setAfterCall() ? change.afterCall()
                 : settled(after.state()) ? null : seen.notReadyAfterCall();
         BoardEntry next = new BoardEntry(after, seen.revision() + 1, wrapUpCall, afterCall);
-        Long written = MOVE.run(redis, ScriptOutputType.INTEGER, new String[] {agentKey(before.id()), roster()},
-                fields(before.id(), seen.revision(), next, today()));
-        if (written < 0) {
-            return new BoardMove.Stale(seen);
+        List<String> args = new ArrayList<>(List.of(keys.root(), before.id().value(), Long.toString(seen.revision()),
+                readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
+        args.addAll(List.of(BoardCodec.stateFields(next, today())));
+        List<Object> reply = MOVE.run(redis, ScriptOutputType.MULTI,
+                new String[] {keys.boardAgent(before.id()), keys.boardRoster()}, args.toArray(String[]::new));
+        if (((Number) reply.get(0)).longValue() < 0) {
+            Map<String, String> hash = BoardCodec.pairs(reply, 1);
+            Optional<AgentProfile> profile = staffing.profileOf(before.id());
+            if (profile.isEmpty()) {
+                return new BoardMove.Refused(seen, "no active agent " + before.id());
+            }
+            return new BoardMove.Stale(memory.remember(BoardCodec.read(profile.get(), hash, clock.instant(), today())));
         }
-        if (change.next() != null) {
-            keepReadySetInStep(after);
-            publisher.accept(changed(next));
-        }
+        moved(next, change.next() != null);
         return new BoardMove.Moved(seen, next);
+    }
+
+    /**
+     * Reserves the agent for the call as {@link io.cti.router.reservations.Reservations#reserve} does, but only
+     * while the agent is Ready on the board, and in the same step moves them to Reserved and files the request's
+     * fields (and the token) in the call's record: one round trip, and no router ever sees the reservation without
+     * the board or the board without the reservation. A refusal changes nothing.
+     */
+    public BoardReservation reserve(ReservationRequest request) {
+        Instant since = Instant.ofEpochMilli(clock.millis());
+        ReserveScript.Answer answer = ReserveScript.run(redis, keys, request, since);
+        if (answer.refusal() != null) {
+            return new BoardReservation.Refused(answer.refusal());
+        }
+        BoardEntry after = reservedEntry(request.agent(), request.call(), since, answer.revision());
+        moved(after, true);
+        return new BoardReservation.Granted(answer.reservation(), after);
+    }
+
+    /** The center's date now; what the board remembers of another day is forgotten. */
+    private LocalDate today() {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        memory.dayIs(today);
+        return today;
     }
 
     /** Publishes the agent's state as it is, such as the answer to a refused request. */
@@ -158,13 +261,37 @@ public final class AgentBoard {
         publisher.accept(changed(entry));
     }
 
-    private void keepReadySetInStep(Agent after) {
-        if (after.state() instanceof AgentState.Ready) {
-            ready.markReady(after.id(), after.idleSince());
-        } else if (!(after.state() instanceof AgentState.Reserved)) {
-            // Reserved: the reservation script took the agent out of the ready set itself.
-            ready.markNotReady(after.id());
+    /** The entry the reservation script wrote, from what this board knew just before, else read afresh. */
+    private BoardEntry reservedEntry(AgentId agent, CallId call, Instant since, long revision) {
+        today();
+        Optional<BoardEntry> before = memory.get(agent).filter(e -> e.revision() == revision - 1);
+        Optional<AgentProfile> profile = staffing.profileOf(agent);
+        if (before.isEmpty() || profile.isEmpty()) {
+            return entry(agent).orElseThrow(() -> RouterException.noSuchAgent(agent.value()));
         }
+        Agent a = BoardCodec.withProfile(before.get(), profile.get()).agent();
+        Agent reserved = new Agent(a.id(), a.skills(), a.teams(), a.endpoint(), new AgentState.Reserved(call), since,
+                a.callsToday(), a.idleSince(), a.talkTime());
+        return new BoardEntry(reserved, revision, before.get().wrapUpCall(), before.get().notReadyAfterCall());
+    }
+
+    private void moved(BoardEntry next, boolean stateChanged) {
+        memory.remember(next);
+        moves.accept(next);
+        if (stateChanged) {
+            publisher.accept(changed(next));
+        }
+    }
+
+    /** What the ready set does with the move: Ready joins it, Reserved leaves it to the reservation, others leave it. */
+    private static String readyAction(AgentState next, Agent after) {
+        if (next == null) {
+            return "keep";
+        }
+        if (after.state() instanceof AgentState.Ready) {
+            return "ready";
+        }
+        return after.state() instanceof AgentState.Reserved ? "keep" : "not-ready";
     }
 
     /** Once the agent is Ready, Not ready or gone, an earlier "Not ready after the call" no longer applies. */
@@ -183,67 +310,9 @@ public final class AgentBoard {
 
     private Map<String, String> hash(AgentId agent) {
         try {
-            return redis.hgetall(agentKey(agent));
+            return redis.hgetall(keys.boardAgent(agent));
         } catch (RedisException e) {
             throw RouterException.routerStateUnavailable("reading agent " + agent, e);
         }
-    }
-
-    private BoardEntry read(AgentProfile profile, Map<String, String> hash) {
-        String endpoint = profile.endpoint().toString();
-        Set<String> teams = new HashSet<>(profile.teams());
-        if (hash.isEmpty()) {
-            return new BoardEntry(Agent.loggedOut(profile.id(), profile.skills(), teams, endpoint, clock.instant()),
-                    0, null, null);
-        }
-        try {
-            // Counts of an earlier day (or written before days were kept) are not today's.
-            boolean today = today().toString().equals(hash.get("day"));
-            Agent agent = new Agent(profile.id(), profile.skills(), teams, endpoint, StateCodec.read(hash.get("state")),
-                    millis(hash.get("since")), today ? Integer.parseInt(hash.get("calls")) : 0,
-                    millis(hash.get("idleSince")),
-                    today ? Duration.ofMillis(Long.parseLong(hash.get("talk"))) : Duration.ZERO);
-            String call = hash.getOrDefault("wrapUpCall", "");
-            String afterCall = hash.getOrDefault("afterCall", "");
-            return new BoardEntry(agent, Long.parseLong(hash.get("rev")), call.isEmpty() ? null : CallId.of(call),
-                    afterCall.isEmpty() ? null : afterCall);
-        } catch (RuntimeException e) {
-            // A damaged entry must not take routing down; the agent starts over as logged out.
-            LOG.warn("agent {} has an unreadable board entry ({}); treating them as logged out", profile.id(), e.toString());
-            long revision = hash.containsKey("rev") ? Long.parseLong(hash.get("rev")) : 0;
-            return new BoardEntry(Agent.loggedOut(profile.id(), profile.skills(), teams, endpoint, clock.instant()),
-                    revision, null, null);
-        }
-    }
-
-    private BoardEntry unknown(AgentId agent) {
-        return new BoardEntry(Agent.loggedOut(agent, Map.of(), Set.of(), "Unknown/" + agent.value(), clock.instant()),
-                0, null, null);
-    }
-
-    private LocalDate today() {
-        return clock.instant().atZone(zone).toLocalDate();
-    }
-
-    private static String[] fields(AgentId agent, long expected, BoardEntry next, LocalDate day) {
-        Agent a = next.agent();
-        return new String[] {agent.value(), Long.toString(expected),
-                "state", StateCodec.write(a.state()), "since", Long.toString(a.since().toEpochMilli()),
-                "calls", Integer.toString(a.callsToday()), "idleSince", Long.toString(a.idleSince().toEpochMilli()),
-                "talk", Long.toString(a.talkTime().toMillis()), "day", day.toString(),
-                "wrapUpCall", next.wrapUpCall() == null ? "" : next.wrapUpCall().value(),
-                "afterCall", next.notReadyAfterCall() == null ? "" : next.notReadyAfterCall()};
-    }
-
-    private static Instant millis(String text) {
-        return Instant.ofEpochMilli(Long.parseLong(text));
-    }
-
-    private String agentKey(AgentId agent) {
-        return keys.root() + "board:agent:" + agent.value();
-    }
-
-    private String roster() {
-        return keys.root() + "board:agents";
     }
 }

@@ -29,7 +29,10 @@ public sealed interface BoardMove {
     record Unchanged(BoardEntry current) implements BoardMove {
     }
 
-    /** Another router moved the agent since {@code current} was read; nothing written (only from a single attempt). */
+    /**
+     * Another router moved the agent since the entry the attempt started from was read; nothing written (only from a
+     * single attempt). {@code current} is the agent as found on the board by the attempt.
+     */
     record Stale(BoardEntry current) implements BoardMove {
     }
 

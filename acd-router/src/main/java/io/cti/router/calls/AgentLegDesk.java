@@ -38,9 +38,11 @@ final class AgentLegDesk {
     private final Dispatcher dispatcher;
     private final QueueFiguresDesk figures;
     private final ScreenPopComposer composer;
+    private final PopCards pops;
+    private final RingRecords rings;
 
     AgentLegDesk(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
-                 QueueFiguresDesk figures, ScreenPopComposer composer) {
+                 QueueFiguresDesk figures, ScreenPopComposer composer, PopCards pops) {
         this.parts = parts;
         this.board = board;
         this.ledger = ledger;
@@ -48,13 +50,20 @@ final class AgentLegDesk {
         this.dispatcher = dispatcher;
         this.figures = figures;
         this.composer = composer;
+        this.pops = pops;
+        this.rings = new RingRecords(parts.redis(), parts.keys());
     }
 
+    /**
+     * The pop's path, kept short: the call's record and current reservation in one read, the agent's move to
+     * Ringing (one compare-and-set on what the board last saw), the reservation confirmed with the ring's moment and
+     * the pop's once-marker in one write, and the caller's card as read ahead at the reservation.
+     */
     void ringing(AgentLegRinging event) {
         CallId call = event.callId();
-        Optional<CallRecord> record = ledger.find(call);
-        Optional<Reservation> reservation = parts.reservations().currentOf(call)
-                .filter(r -> sitsAt(r.agent(), event.endpoint()));
+        RingRecords.Ring ring = rings.read(call);
+        Optional<CallRecord> record = ring.record();
+        Optional<Reservation> reservation = ring.reservation().filter(r -> sitsAt(r.agent(), event.endpoint()));
         if (record.isEmpty() || reservation.isEmpty()) {
             // A late ring of an earlier reservation's phone, or of one the reaper already gave up.
             LOG.info("{} rings at {} without a current reservation of that phone; no pop", call, event.endpoint());
@@ -63,15 +72,15 @@ final class AgentLegDesk {
         AgentId agent = reservation.get().agent();
         board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
                 ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
-        Duration ring = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
+        Duration ringTime = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
                 .orElse(Duration.ofSeconds(15));
-        parts.reservations().confirm(reservation.get().token(), ring.plus(parts.settings().ringMargin()));
-        ledger.write(call, CallLedger.RINGING_AT, CallLedger.millis(event.occurredAt()));
-        if (ledger.once(call, "pop:" + reservation.get().token())) {
+        if (rings.rang(call, reservation.get().token(), ringTime.plus(parts.settings().ringMargin()),
+                event.occurredAt(), "pop:" + reservation.get().token())) {
             CallRecord r = record.get();
             PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
                     r.arrivedAt(), r.ivrChoices(), r.popReason());
-            parts.publisher().accept(composer.compose(context, event.occurredAt()));
+            parts.publisher().accept(composer.compose(context, event.occurredAt(),
+                    pops.take(call, r.customer(), event.occurredAt())));
         }
     }
 
@@ -85,14 +94,23 @@ final class AgentLegDesk {
         AgentId agent = record.get().agent().get();
         // First, so that a tick seeing the reservation gone knows the call was answered, not lost.
         ledger.firstTime(call, CallLedger.ANSWERED_AT, event.occurredAt());
-        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
-                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
-        board.move(agent, entry -> entry.state().equals(new AgentState.Ringing(call))
-                ? BoardChange.to(new AgentState.OnCall(call)) : BoardChange.none());
+        // Reserved goes through Ringing (a ring event may come after the answer, or not at all) to OnCall.
+        BoardMove move = board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
+                ? BoardChange.to(new AgentState.Ringing(call))
+                : entry.state().equals(new AgentState.Ringing(call)) ? BoardChange.to(new AgentState.OnCall(call))
+                : BoardChange.none());
+        if (move.current().state().equals(new AgentState.Ringing(call))) {
+            board.move(agent, entry -> entry.state().equals(new AgentState.Ringing(call))
+                    ? BoardChange.to(new AgentState.OnCall(call)) : BoardChange.none());
+        }
         parts.reservations().currentOf(call).ifPresent(r -> parts.reservations().complete(r.token()));
         // Counted once per call by the statistics themselves, with the first answer's time, so a redelivery that
         // follows a failure here still counts the answer.
         CallRecord answered = ledger.find(call).orElse(record.get());
+        if (answered.isCallback()) {
+            // The agent's phone answered; the contact is answered once the customer is (CallbackOutcomes).
+            return;
+        }
         Instant answeredAt = answered.answeredAt().orElse(event.occurredAt());
         int toAnswer = CallTimings.secondsToAnswer(answered.arrivedAt(), answered.ringingAt(), answeredAt);
         figures.answered(answered.routedQueue(), answered.segmentId(), answeredAt, Duration.ofSeconds(toAnswer));
@@ -101,8 +119,10 @@ final class AgentLegDesk {
     void unanswered(AgentLegUnanswered event) {
         CallId call = event.callId();
         // The agent is the one at the phone that rang out: a late RONA of an earlier leg must not undo a newer one.
-        Optional<BoardEntry> rang = board.all().stream()
-                .filter(e -> e.agent().endpoint().equals(event.endpoint()) && isAbout(e.state(), call)).findFirst();
+        Optional<BoardEntry> rang = definitions.agents().stream()
+                .filter(p -> p.endpoint().toString().equals(event.endpoint()))
+                .map(p -> board.entry(p.id())).flatMap(Optional::stream)
+                .filter(e -> isAbout(e.state(), call)).findFirst();
         if (rang.isEmpty()) {
             return;
         }
@@ -122,7 +142,7 @@ final class AgentLegDesk {
     }
 
     private boolean sitsAt(AgentId agent, String endpoint) {
-        return board.entry(agent).map(e -> e.agent().endpoint().equals(endpoint)).orElse(false);
+        return definitions.profileOf(agent).map(p -> p.endpoint().toString().equals(endpoint)).orElse(false);
     }
 
     /** Whether the agent's state is the reservation or the ringing of {@code call}. */

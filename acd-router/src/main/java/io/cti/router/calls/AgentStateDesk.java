@@ -31,31 +31,29 @@ final class AgentStateDesk {
     }
 
     void change(ChangeAgentState command) {
-        BoardEntry current = board.entry(command.agentId()).orElse(null);
-        if (current == null) {
+        if (!board.knows(command.agentId())) {
             LOG.info("state request of unknown agent {} ignored", command.agentId());
             return;
         }
-        if (command.requested() == io.cti.core.messages.AgentStatus.READY
-                && current.state() instanceof AgentState.WrapUp && current.wrapUpCall() != null) {
-            wrapUps.finish(current.wrapUpCall(), command.agentId(), "", "", null, 0, command.occurredAt());
-            return;
-        }
-        if (command.requested() == io.cti.core.messages.AgentStatus.LOGGED_OUT && busy(current)) {
-            LOG.info("agent {} asked to log out during call {}: refused", command.agentId(), current.call().orElse(null));
-            board.announce(current);
-            return;
-        }
+        // One move decides on the agent as they are; the requests that are not a plain move (Ready to end a
+        // wrap-up, logging out during a call) leave the agent as they are and are answered from the move's reading.
         BoardMove move = board.move(command.agentId(), entry -> decide(entry, command));
+        BoardEntry current = move.current();
         if (move instanceof BoardMove.Moved moved) {
             if (moved.after().agent().isReady()) {
                 tryRoute.run();
             }
+        } else if (command.requested() == io.cti.core.messages.AgentStatus.READY
+                && current.state() instanceof AgentState.WrapUp && current.wrapUpCall() != null) {
+            wrapUps.finish(current.wrapUpCall(), command.agentId(), "", "", null, 0, command.occurredAt());
+        } else if (command.requested() == io.cti.core.messages.AgentStatus.LOGGED_OUT && busy(current)) {
+            LOG.info("agent {} asked to log out during call {}: refused", command.agentId(), current.call().orElse(null));
+            board.announce(current);
         } else if (move instanceof BoardMove.Refused refused) {
             LOG.info("agent {} asked for {}: refused, {}", command.agentId(), command.requested(), refused.reason());
             board.announce(refused.current());
         } else {
-            board.announce(move.current());
+            board.announce(current);
         }
     }
 
@@ -67,6 +65,13 @@ final class AgentStateDesk {
     private static BoardChange decide(BoardEntry entry, ChangeAgentState command) {
         boolean busy = busy(entry);
         String reason = command.reasonCode().isBlank() ? DEFAULT_REASON : command.reasonCode();
+        if (command.requested() == io.cti.core.messages.AgentStatus.READY && entry.state() instanceof AgentState.WrapUp
+                && entry.wrapUpCall() != null) {
+            return BoardChange.none();
+        }
+        if (command.requested() == io.cti.core.messages.AgentStatus.LOGGED_OUT && busy) {
+            return BoardChange.none();
+        }
         return switch (command.requested()) {
             case READY -> busy ? BoardChange.afterCall(null)
                     : entry.state() instanceof AgentState.Ready ? BoardChange.none() : BoardChange.to(AgentState.READY);

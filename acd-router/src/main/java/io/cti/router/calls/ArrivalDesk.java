@@ -84,8 +84,10 @@ final class ArrivalDesk {
             LOG.info("call {} from {} queued in {}: {}", event.callId(), PhoneNumber.mask(event.ani()), event.queue(),
                     priority.explain());
             figures.changed(event.queue());
+            dispatcher.queued(call);
+        } else {
+            dispatcher.tryRoute(false);
         }
-        dispatcher.tryRoute(false);
     }
 
     /** The agent who last spoke with the customer, for sticky routing. */

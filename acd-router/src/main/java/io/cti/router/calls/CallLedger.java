@@ -5,12 +5,19 @@ import io.cti.core.messages.MessageId;
 import io.cti.router.RouterException;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
+import io.cti.router.waiting.RedisScript;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -65,7 +72,8 @@ final class CallLedger {
     static final String CLICK_TO_DIAL = "clickToDial";
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
-    private static final Duration KEEP = Duration.ofDays(1);
+    static final Duration KEEP = Duration.ofDays(1);
+    private static final RedisScript WRITE = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/calls/record.lua");
 
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;
@@ -81,20 +89,54 @@ final class CallLedger {
                 : Optional.of(new CallRecord(call, hash));
     }
 
-    /** Writes the fields (an empty value deletes the field). */
+    /** Writes the fields (an empty value deletes the field), in one round trip. */
     void write(CallId call, Map<String, String> fields) {
-        Map<String, String> set = new LinkedHashMap<>();
-        fields.forEach((field, value) -> {
-            if (value == null || value.isEmpty()) {
-                redis(() -> redis.hdel(key(call), field), call);
-            } else {
-                set.put(field, value);
-            }
-        });
-        if (!set.isEmpty()) {
-            redis(() -> redis.hset(key(call), set), call);
+        writeMarking(call, fields, "");
+    }
+
+    /**
+     * Writes the fields and sets the once-marker {@code marker} in one round trip; true exactly once per call and
+     * marker, as {@link #once} answers.
+     */
+    boolean writeOnce(CallId call, Map<String, String> fields, String marker) {
+        return writeMarking(call, fields, marker);
+    }
+
+    /**
+     * Writes the fields of many calls (such as the reasons they wait) pipelined: every command is sent before any
+     * answer is awaited, so the whole batch costs about one round trip.
+     */
+    void writeMany(Map<CallId, Map<String, String>> fieldsByCall) {
+        if (fieldsByCall.isEmpty()) {
+            return;
         }
-        redis(() -> redis.expire(key(call), KEEP.toSeconds()), call);
+        RedisAsyncCommands<String, String> async = redis.getStatefulConnection().async();
+        List<RedisFuture<?>> answers = new ArrayList<>(fieldsByCall.size() * 2);
+        fieldsByCall.forEach((call, fields) -> {
+            answers.add(async.hset(key(call), fields));
+            answers.add(async.expire(key(call), KEEP.toSeconds()));
+        });
+        try {
+            if (!LettuceFutures.awaitAll(Duration.ofSeconds(10), answers.toArray(RedisFuture[]::new))) {
+                throw RouterException.routerStateUnavailable("writing " + fieldsByCall.size() + " call records",
+                        new RedisException("no answer within 10 s"));
+            }
+        } catch (RedisException e) {
+            throw RouterException.routerStateUnavailable("writing " + fieldsByCall.size() + " call records", e);
+        }
+    }
+
+    private boolean writeMarking(CallId call, Map<String, String> fields, String marker) {
+        List<String> args = new ArrayList<>(4 + fields.size() * 2);
+        args.add(keys.root());
+        args.add(Long.toString(KEEP.toSeconds()));
+        args.add(marker);
+        fields.forEach((field, value) -> {
+            args.add(field);
+            args.add(value == null ? "" : value);
+        });
+        Long first = WRITE.run(redis, ScriptOutputType.INTEGER, new String[] {key(call)}, args.toArray(String[]::new));
+        return first == 1;
     }
 
     void write(CallId call, String field, String value) {
@@ -140,7 +182,7 @@ final class CallLedger {
     }
 
     private String key(CallId call) {
-        return keys.root() + "flow:call:" + call.value();
+        return keys.callRecord(call);
     }
 
     private static <T> T redis(Supplier<T> command, CallId call) {

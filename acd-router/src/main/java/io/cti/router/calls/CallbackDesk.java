@@ -6,6 +6,7 @@ import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.BlindTransfer;
 import io.cti.core.messages.CallEnded;
 import io.cti.core.messages.CallbackDialed;
 import io.cti.core.messages.CallbackRequested;
@@ -17,7 +18,7 @@ import io.cti.router.RouterException;
 import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardChange;
-import io.cti.router.board.BoardEntry;
+import io.cti.router.board.BoardMove;
 import io.cti.router.callbacks.Callback;
 import io.cti.router.callbacks.CallbackId;
 import io.cti.router.callbacks.CallbackKind;
@@ -25,24 +26,32 @@ import io.cti.router.callbacks.CallbackRepository;
 import io.cti.router.callbacks.CallbackRequest;
 import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.callbacks.DueTimes;
+import io.cti.router.queues.QueueDefinition;
 import io.cti.router.waiting.QueuedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Callbacks in the call flow. A caller's virtual-hold request and an agent's callback time from wrap-up are filed
- * in PostgreSQL; due callbacks are claimed (once, whichever router scans) and put in their queues as calls, routed
+ * Callbacks in the call flow. A caller's virtual-hold request (only in a queue that offers callbacks; refused, the
+ * caller waits in the queue) and an agent's callback time from wrap-up are filed in PostgreSQL; due callbacks are claimed (once, whichever router scans) and put in their queues as calls, routed
  * like any call; the dispatcher then rings the agent first ({@link CallbackCalls}). RONA puts the callback back at
  * its place under a new call id; a customer not reached is an attempt, tried again after the retry delay until the
  * attempts run out, then given up with an interaction row saying so; a customer reached is talked to and wrapped
  * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock.
  */
 final class CallbackDesk {
+
+    /** Where the dialplan lets a caller go whose callback was filed ({@code [cti-callback-confirmed]}). */
+    static final String CONFIRMED = "cti-callback-confirmed";
+    /** Where the dialplan queues a caller whose callback was refused ({@code [cti-callback-refused]}). */
+    static final String REFUSED = "cti-callback-refused";
 
     /** The attribute that marks a waiting call as a callback's (its id). */
     static final String MARK = "callback";
@@ -58,11 +67,12 @@ final class CallbackDesk {
     private final CallbackSettings settings;
     private final CallbackFiling filing;
     private final CallbackEndings endings;
+    private final CallbackOutcomes outcomes;
     private final String claimant;
     private Instant nextSweep = Instant.MIN;
 
     CallbackDesk(FlowParts parts, CallLedger ledger, AgentBoard board, Dispatcher dispatcher, Definitions definitions,
-                 CallbackRepository callbacks, CallbackSettings settings, String claimant) {
+                 QueueFiguresDesk figures, CallbackRepository callbacks, CallbackSettings settings, String claimant) {
         this.parts = parts;
         this.ledger = ledger;
         this.board = board;
@@ -71,7 +81,8 @@ final class CallbackDesk {
         this.callbacks = callbacks;
         this.settings = settings;
         this.filing = new CallbackFiling(parts, ledger, definitions, dispatcher);
-        this.endings = new CallbackEndings(parts, callbacks, settings);
+        this.outcomes = new CallbackOutcomes(figures);
+        this.endings = new CallbackEndings(parts, callbacks, settings, outcomes);
         this.claimant = claimant;
     }
 
@@ -141,21 +152,49 @@ final class CallbackDesk {
                 callback.id(), callback.number(), command.agentId(), due, callback.queue()));
     }
 
+    /**
+     * A caller's virtual-hold request, answered to the PBX: filed, the caller is let go ({@link #CONFIRMED}); refused
+     * (the queue offers no callbacks, the number cannot be called, or the caller already waits in the queue), the
+     * caller is sent to wait in the queue as any caller ({@link #REFUSED}). The dialplan waits a moment for either.
+     */
     private void requested(CallbackRequested request) {
-        Optional<PhoneNumber> number = parts.normalizer().tryNormalize(request.callerNumber());
-        if (number.isEmpty()) {
-            LOG.warn("call {} asked to be called back from {}, a number that cannot be called: not filed",
-                    request.callId(), PhoneNumber.mask(request.callerNumber()));
+        Optional<String> refusal = refusal(request);
+        if (refusal.isPresent()) {
+            LOG.info("call {} asked to be called back in {}: refused, {}; the caller waits in the queue",
+                    request.callId(), request.queue(), refusal.get());
+            parts.publisher().accept(BlindTransfer.now(request.callId(), REFUSED, "s"));
             return;
         }
-        CustomerId customer = parts.cards().byNumber(number.get()).map(CustomerCard::id).orElse(null);
+        PhoneNumber number = parts.normalizer().tryNormalize(request.callerNumber()).orElseThrow();
+        CustomerId customer = parts.cards().byNumber(number).map(CustomerCard::id).orElse(null);
         Instant now = parts.clock().instant();
-        callbacks.file(new CallbackRequest(CallbackKind.VIRTUAL_HOLD, request.queue(), number.get(), customer, null,
+        callbacks.file(new CallbackRequest(CallbackKind.VIRTUAL_HOLD, request.queue(), number, customer, null,
                 null, request.callId(), request.dnis(), request.ivrChoices(), "", request.enteredAt(), now,
                 settings.maxAttempts())).ifPresent(callback -> LOG.info("call {} asked to be called back: callback {}"
                 + " to {} in {}, entered {}", request.callId(), callback.id(), callback.number(), callback.queue(),
                 callback.enteredAt()));
+        // Filed now or by an earlier delivery of this request: either way the caller may hang up.
+        parts.publisher().accept(BlindTransfer.now(request.callId(), CONFIRMED, "s"));
         offerDue();
+    }
+
+    /** Why {@code request} is not filed; empty if it is to be. */
+    private Optional<String> refusal(CallbackRequested request) {
+        Optional<QueueDefinition> queue = definitions.queue(request.queue());
+        if (queue.isEmpty()) {
+            return Optional.of("no active queue " + request.queue());
+        }
+        if (!queue.get().callbackOffered()) {
+            return Optional.of("queue " + request.queue() + " does not offer callbacks");
+        }
+        if (parts.normalizer().tryNormalize(request.callerNumber()).isEmpty()) {
+            return Optional.of("the number " + PhoneNumber.mask(request.callerNumber()) + " cannot be called");
+        }
+        if (ledger.find(request.callId()).isPresent()) {
+            // The dialplan gave up waiting for an answer and queued the caller: they keep that place.
+            return Optional.of("the caller already waits in the queue");
+        }
+        return Optional.empty();
     }
 
     private void offer(Callback callback) {
@@ -194,12 +233,17 @@ final class CallbackDesk {
         // Removed first, so that giving the reservation up finds no call to put back under the old id.
         parts.waiting().remove(call);
         reservation.ifPresent(r -> parts.reservations().redirectOnNoAnswer(r.token()));
-        for (BoardEntry entry : board.all()) {
-            if (AgentLegDesk.isAbout(entry.state(), call)) {
-                board.move(entry.agent().id(), e -> AgentLegDesk.isAbout(e.state(), call)
-                        ? BoardChange.to(new AgentState.NotReady(AgentState.NotReady.NO_ANSWER)) : BoardChange.none());
-                LOG.info("RONA: {} did not answer callback call {} ({}); agent Not ready", entry.agent().id(), call,
-                        dialStatus);
+        // The agent routed to, and whoever else the board shows reserved or ringing for the call (the board may
+        // answer from memory a moment behind; each move is decided again on the agent's current entry).
+        Set<AgentId> rung = new LinkedHashSet<>();
+        record.agent().ifPresent(rung::add);
+        board.all().stream().filter(entry -> AgentLegDesk.isAbout(entry.state(), call))
+                .forEach(entry -> rung.add(entry.agent().id()));
+        for (AgentId agent : rung) {
+            BoardMove move = board.move(agent, e -> AgentLegDesk.isAbout(e.state(), call)
+                    ? BoardChange.to(new AgentState.NotReady(AgentState.NotReady.NO_ANSWER)) : BoardChange.none());
+            if (move.moved()) {
+                LOG.info("RONA: {} did not answer callback call {} ({}); agent Not ready", agent, call, dialStatus);
             }
         }
         ledger.write(call, Map.of(CallLedger.AGENT, "", CallLedger.TOKEN, ""));
@@ -221,7 +265,9 @@ final class CallbackDesk {
         if (dialed.reached()) {
             // Talk time starts when the customer answers, not when the agent picked up the ringing phone.
             ledger.write(call, CallLedger.ANSWERED_AT, CallLedger.millis(dialed.occurredAt()));
-            callbacks.markDone(id, call, agent, dialed.occurredAt());
+            // Done by this delivery or an earlier one; the figures count the contact once either way.
+            callbacks.markDone(id, call, agent, dialed.occurredAt()).or(() -> callbacks.find(id))
+                    .ifPresent(callback -> outcomes.answered(callback, record.routedQueue(), dialed.occurredAt()));
             LOG.info("callback {} reached its customer on call {} with {}", id, call, agent);
         } else {
             endings.notReached(id, call, agent, dialed.outcome(), dialed.dialStatus(), dialed.occurredAt());

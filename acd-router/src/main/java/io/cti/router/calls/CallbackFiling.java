@@ -75,8 +75,11 @@ final class CallbackFiling {
         if (parts.waiting().enqueue(waiting)) {
             LOG.info("callback {} to {} waits in {} as call {}, entered {}", callback.id(), callback.number(),
                     waiting.queue(), call, callback.enteredAt());
+            // On the routing board at once, as a caller's call is: routed now if an agent can take it.
+            dispatcher.queued(waiting);
+        } else {
+            dispatcher.tryRoute(false);
         }
-        dispatcher.tryRoute(false);
     }
 
     /** What the agent's screen-pop says the call is. */

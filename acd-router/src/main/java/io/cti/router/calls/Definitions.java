@@ -10,20 +10,31 @@ import io.cti.router.staff.AgentProfile;
 import io.cti.router.staff.AgentRepository;
 import io.cti.router.staff.StoredAgent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The active queue definitions and agent profiles from PostgreSQL, cached for a few seconds: routing reads them on
- * every round and they change rarely (a supervisor's edit reaches routing within {@code maxAge}). Thread-safe.
+ * every round and they change rarely (a supervisor's edit reaches routing within {@code maxAge} and one reading).
+ * Once the cache is older than {@code maxAge}, it is read again on a thread of its own while the old definitions
+ * keep serving, so no event waits for the database (thousands of agent profiles take a while to read); only the
+ * first reading, one after {@link #forget()}, and every reading with a {@code maxAge} of zero are made on the
+ * caller's thread. Thread-safe.
  */
 final class Definitions implements Staffing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Definitions.class);
 
     private record Cached(Instant at, Map<QueueName, QueueDefinition> queues, Map<AgentId, AgentProfile> agents) {
     }
@@ -33,6 +44,9 @@ final class Definitions implements Staffing {
     private final Clock clock;
     private final Duration maxAge;
     private volatile Cached cached;
+    /** Counts the readings that brought different definitions, so that whoever built on them can tell. */
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicBoolean reading = new AtomicBoolean();
 
     Definitions(QueueRepository queues, AgentRepository agents, Clock clock, Duration maxAge) {
         this.queues = queues;
@@ -58,6 +72,15 @@ final class Definitions implements Staffing {
         return List.copyOf(current().agents().values());
     }
 
+    /**
+     * A number that changes whenever the definitions read differ from the ones read before (a queue or an agent
+     * added, changed or retired), reading them first if the cache is due.
+     */
+    long version() {
+        current();
+        return version.get();
+    }
+
     /** Reads the definitions again at the next use. */
     void forget() {
         cached = null;
@@ -66,15 +89,41 @@ final class Definitions implements Staffing {
     private Cached current() {
         Cached now = cached;
         Instant at = clock.instant();
-        if (now == null || Duration.between(now.at(), at).compareTo(maxAge) > 0 || at.isBefore(now.at())) {
-            now = new Cached(at,
-                    queues.list(false).stream().map(StoredQueue::definition)
-                            .collect(Collectors.toMap(QueueDefinition::name, Function.identity(), (a, b) -> a,
-                                    java.util.LinkedHashMap::new)),
-                    agents.list(false).stream().map(StoredAgent::profile)
-                            .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
-            cached = now;
+        if (now == null || maxAge.isZero()) {
+            return read(now);
         }
+        if ((Duration.between(now.at(), at).compareTo(maxAge) > 0 || at.isBefore(now.at()))
+                && reading.compareAndSet(false, true)) {
+            Cached before = now;
+            Thread reader = new Thread(() -> {
+                try {
+                    read(before);
+                } catch (RuntimeException e) {
+                    // The definitions in hand keep serving; the next use past maxAge tries again.
+                    LOG.warn("reading the queue and agent definitions failed; keeping those read before: {}",
+                            e.toString());
+                } finally {
+                    reading.set(false);
+                }
+            }, "router-definitions");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return now;
+    }
+
+    /** Reads the definitions and counts a new version if they differ from {@code before}. */
+    private Cached read(Cached before) {
+        Cached now = new Cached(clock.instant(),
+                queues.list(false).stream().map(StoredQueue::definition)
+                        .collect(Collectors.toMap(QueueDefinition::name, Function.identity(), (a, b) -> a,
+                                java.util.LinkedHashMap::new)),
+                agents.list(false).stream().map(StoredAgent::profile)
+                        .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
+        if (before == null || !before.queues().equals(now.queues()) || !before.agents().equals(now.agents())) {
+            version.incrementAndGet();
+        }
+        cached = now;
         return now;
     }
 }

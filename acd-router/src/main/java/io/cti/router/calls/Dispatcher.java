@@ -2,162 +2,308 @@ package io.cti.router.calls;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
-import io.cti.core.messages.ConnectToAgent;
-import io.cti.core.messages.DomainMessage;
-import io.cti.router.agents.Agent;
-import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
-import io.cti.router.board.BoardChange;
 import io.cti.router.board.BoardEntry;
-import io.cti.router.board.BoardMove;
 import io.cti.router.queues.QueueDefinition;
-import io.cti.router.reservations.ReadyAgents;
-import io.cti.router.reservations.Reservation;
-import io.cti.router.reservations.ReservationAttempt;
-import io.cti.router.reservations.Reservations;
 import io.cti.router.routing.CustomerFacts;
 import io.cti.router.routing.PriorityPolicy;
-import io.cti.router.routing.RoundResult;
+import io.cti.router.routing.RoundRobinMemory;
 import io.cti.router.routing.Router;
 import io.cti.router.routing.RoutingDecision;
 import io.cti.router.routing.RoutingSnapshot;
 import io.cti.router.routing.WaitExplanation;
 import io.cti.router.routing.WaitingCall;
+import io.cti.router.waiting.ChangeFeed;
 import io.cti.router.waiting.QueuedCall;
-import io.cti.router.waiting.WaitingCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
- * Tries to route: builds a routing snapshot from Redis (waiting calls, the agents on the board), runs the
- * {@link Router}, and for each decision reserves the agent; only a granted reservation moves the agent to Reserved,
- * files the decision's reason with the call and sends {@link ConnectToAgent} (or what the {@link CallConnector}
- * chooses for a call of its own, such as a callback). A refused reservation means another
- * router won that call or agent; the next decision is tried. Not thread-safe: the flow calls it under its lock.
+ * Routes with one routing board per router process, kept in step with Redis instead of rebuilt per event: read in
+ * full at the first use, after a definitions change, when the change feed lost entries, and every
+ * {@code boardResync}; in between fed with what this process did (calls queued here, agents this process moved)
+ * and with what the change feed says the other processes did. Each step routes what the change allows; the board's
+ * decisions are only proposals, each reserved in Redis ({@link Connections}), the one authority on who gets whom;
+ * the {@link CallConnector} then chooses how a reserved call is connected (a callback rings the agent first).
+ * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
+ * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
+ * tick. Not thread-safe: the flow calls it under its lock.
  */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /**
+     * Entries of the change feed read per round trip. A step that connected nothing reads one batch; the tick reads
+     * batch after batch, letting messages in between, until it is through.
+     */
+    private static final int FEED_BATCH = 500;
 
-    private final WaitingCalls waiting;
-    private final Reservations reservations;
-    private final ReadyAgents ready;
+    private final FlowParts parts;
     private final AgentBoard board;
     private final CallLedger ledger;
     private final Definitions definitions;
     private final PriorityPolicy policy;
     private final RoundRobinStore roundRobin;
     private final Router router;
-    private final Consumer<DomainMessage> publisher;
-    private final Clock clock;
-    private final FlowSettings settings;
-    private final CallConnector connector;
+    private final ChangeFeed feed;
+    private final Queue<BoardEntry> moves;
+    private final Connections connections;
 
-    Dispatcher(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, RoundRobinStore roundRobin) {
-        this(parts, board, ledger, definitions, roundRobin, CallConnector.DIRECT);
+    /** Null until read, and after a failure left it unsure. */
+    private RoutingState state;
+    /** Whether the last read of the change feed stopped at its batch limit. */
+    private boolean feedBehind;
+    private long definitionsVersion;
+    private Instant loadedAt;
+    private LocalDate loadedOn;
+    private RoundRobinMemory savedMemory = RoundRobinMemory.empty();
+
+    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
+               RoundRobinStore roundRobin, PopCards pops) {
+        this(parts, board, moves, ledger, definitions, roundRobin, pops, CallConnector.DIRECT);
     }
 
     /** With {@code connector} choosing the command that connects a routed call (a callback calls back). */
-    Dispatcher(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, RoundRobinStore roundRobin,
-               CallConnector connector) {
-        this.waiting = parts.waiting();
-        this.reservations = parts.reservations();
-        this.ready = parts.ready();
+    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
+               RoundRobinStore roundRobin, PopCards pops, CallConnector connector) {
+        this.parts = parts;
         this.board = board;
+        this.moves = moves;
         this.ledger = ledger;
         this.definitions = definitions;
         this.policy = new PriorityPolicy(parts.settings().priority());
         this.roundRobin = roundRobin;
-        this.router = new Router(new java.util.Random());
-        this.publisher = parts.publisher();
-        this.clock = parts.clock();
-        this.settings = parts.settings();
-        this.connector = connector;
+        this.router = new Router(new Random(parts.settings().randomSeed()));
+        this.feed = ChangeFeed.on(parts.redis(), parts.keys());
+        this.connections = new Connections(parts, board, definitions, pops, connector);
+    }
+
+    /** Where the agents this process moves are told to the dispatcher. */
+    static Queue<BoardEntry> movesQueue() {
+        return new ConcurrentLinkedQueue<>();
     }
 
     PriorityPolicy policy() {
         return policy;
     }
 
-    /** One routing round; with {@code explain} the reason each remaining call waits is filed with it as well. */
+    /** A call was queued by this process: it joins the board, and is routed if an agent can take it now. */
+    int queued(QueuedCall call) {
+        return step(now -> state.callWaits(waitingCall(call, definitions.queues()), now), false);
+    }
+
+    /**
+     * Routes what the changes since the last step allow: the agents this process moved, the overflow steps and
+     * sticky holds now due, and, if that connects nothing, what the change feed tells. {@code explain} is for the
+     * tick: the feed is read to its end, and the wait reasons due are filed.
+     */
     int tryRoute(boolean explain) {
-        Instant now = clock.instant();
-        // The board first: with nobody Ready and nothing to explain, the queues' heads need not be read at all.
-        List<Agent> agents = board.all().stream().map(BoardEntry::agent)
-                .filter(agent -> !(agent.state() instanceof AgentState.LoggedOut)).toList();
-        if (!explain && agents.stream().noneMatch(Agent::isReady)) {
-            return 0;
+        int connected = step(now -> List.of(), explain);
+        if (explain && state != null) {
+            fileWaitReasons(parts.clock().instant());
+            saveRoundRobin();
         }
+        return connected;
+    }
+
+    /**
+     * Reads one batch of the change feed and routes what it allows; true if more changes wait. The tick calls it
+     * until the feed is through, each call under the flow's lock on its own.
+     */
+    boolean catchUp() {
+        step(now -> List.of(), false);
+        if (state == null) {
+            return false;
+        }
+        learn(parts.clock().instant(), 1);
+        return feedBehind;
+    }
+
+    /** Why {@code call} waits now, if it waits; the board is brought up to date first. */
+    Optional<WaitExplanation> whyWaiting(CallId call) {
+        step(now -> List.of(), true);
+        return state == null ? Optional.empty() : state.whyWaiting(call, parts.clock().instant());
+    }
+
+    /** {@code catchingUp}: read the change feed to its end, not only one batch when nothing was connected. */
+    private int step(Function<Instant, List<RoutingDecision>> change, boolean catchingUp) {
+        Instant now = parts.clock().instant();
+        try {
+            if (needsLoading(now)) {
+                load(now);
+            }
+            List<RoutingDecision> decisions = new ArrayList<>(applyMoves(now));
+            decisions.addAll(change.apply(now));
+            decisions.addAll(state.due(now));
+            int connected = connect(decisions, now);
+            if (state != null && (connected == 0 || catchingUp)) {
+                connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
+            }
+            return connected;
+        } catch (RuntimeException e) {
+            // The board may be out of step with what was written before the failure: read it afresh next time.
+            state = null;
+            throw e;
+        }
+    }
+
+    private boolean needsLoading(Instant now) {
+        return state == null || definitions.version() != definitionsVersion
+                || Duration.between(loadedAt, now).compareTo(parts.settings().boardResync()) > 0
+                // A new day in the centre's zone: the agents' calls today start again from none (fewest calls).
+                || !dayOf(now).equals(loadedOn);
+    }
+
+    private LocalDate dayOf(Instant at) {
+        return at.atZone(parts.settings().zone()).toLocalDate();
+    }
+
+    /** Reads the board in full: the feed's position first, so nothing that changes while reading is missed. */
+    private void load(Instant now) {
+        long started = System.nanoTime();
+        feed.startHere();
+        moves.clear();
+        long version = definitions.version();
         List<QueueDefinition> queues = definitions.queues();
+        List<BoardEntry> entries = board.readAll();
         List<WaitingCall> calls = new ArrayList<>();
         for (QueueDefinition queue : queues) {
-            for (QueuedCall call : waiting.heads(queue.name(), settings.headsPerQueue())) {
+            for (QueuedCall call : parts.waiting().heads(queue.name(), Integer.MAX_VALUE)) {
                 calls.add(waitingCall(call, queues));
             }
         }
-        if (calls.isEmpty()) {
-            return 0;
+        RoundRobinMemory memory = roundRobin.load();
+        RoutingSnapshot snapshot = new RoutingSnapshot(queues, entries.stream().map(BoardEntry::agent).toList(),
+                calls, memory);
+        state = new RoutingState(router.board(snapshot, now), entries, calls);
+        savedMemory = memory;
+        definitionsVersion = version;
+        loadedAt = now;
+        loadedOn = dayOf(now);
+        LOG.info("routing board read from Redis: {} calls waiting in {} queues, {} agents, in {} ms", calls.size(),
+                queues.size(), entries.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The agents this process moved since the last step, the last move of each, in the order of those moves. */
+    private List<RoutingDecision> applyMoves(Instant now) {
+        Map<AgentId, BoardEntry> latest = new LinkedHashMap<>();
+        BoardEntry entry;
+        while ((entry = moves.poll()) != null) {
+            latest.remove(entry.agent().id());
+            latest.put(entry.agent().id(), entry);
         }
-        RoundResult round = router.route(new RoutingSnapshot(queues, agents, calls, roundRobin.load()), now);
+        List<RoutingDecision> decisions = new ArrayList<>();
+        for (BoardEntry moved : latest.values()) {
+            decisions.addAll(state.agentSeen(moved, now));
+        }
+        return decisions;
+    }
+
+    /**
+     * Reads what changed elsewhere, at most {@code batches} batches, routing what each batch allows. What the board
+     * already holds as it is (this process's own changes coming back) is passed over.
+     */
+    private int learn(Instant now, int batches) {
         int connected = 0;
-        for (RoutingDecision decision : round.decisions()) {
-            if (reserveAndConnect(decision)) {
-                connected++;
+        int read = 0;
+        do {
+            ChangeFeed.Changes changes = feed.next(FEED_BATCH);
+            read++;
+            if (changes.gap()) {
+                LOG.info("the change feed was trimmed past what this router had read; reading the routing board again");
+                load(now);
+                feedBehind = false;
+                return connected + connect(state.due(now), now);
             }
-        }
-        roundRobin.save(round.memory());
-        if (explain) {
-            for (WaitExplanation wait : round.waiting()) {
-                ledger.write(wait.call(), CallLedger.WAIT_REASON, wait.text());
+            List<RoutingDecision> decisions = new ArrayList<>();
+            changes.agents().forEach((id, hash) -> board.learn(id, hash)
+                    .ifPresent(entry -> decisions.addAll(state.agentSeen(entry, now))));
+            changes.notWaiting().forEach(state::forget);
+            List<QueueDefinition> queues = definitions.queues();
+            for (QueuedCall call : changes.waiting()) {
+                if (!state.holdsAsIs(call)) {
+                    decisions.addAll(state.callWaits(waitingCall(call, queues), now));
+                }
+            }
+            connected += connect(decisions, now);
+            feedBehind = changes.more();
+        } while (feedBehind && state != null && read < batches);
+        return connected;
+    }
+
+    /**
+     * Reserves and connects the decisions in order. A refusal means another router was faster or the call or agent
+     * moved on: the side that is gone leaves the board, the other side is offered again, and what that allows is
+     * tried next. Every refusal takes a call or an agent out of the running, so this ends.
+     */
+    private int connect(List<RoutingDecision> decisions, Instant now) {
+        Deque<RoutingDecision> work = new ArrayDeque<>(decisions);
+        int connected = 0;
+        boolean reloaded = false;
+        while (!work.isEmpty()) {
+            RoutingDecision decision = work.poll();
+            Connections.Outcome outcome = connections.connect(decision, state.call(decision.call()).orElse(null));
+            if (outcome instanceof Connections.Connected) {
+                state.connected(decision.call());
+                connected++;
+            } else if (outcome instanceof Connections.CallGone) {
+                state.forget(decision.call());
+                work.addAll(state.agentFreeAgain(decision.agent(), now));
+            } else if (outcome instanceof Connections.AgentTaken taken) {
+                taken.agent().ifPresent(e -> {
+                    if (e.agent().isReady()) {
+                        state.agentWithheld(e.agent().id());
+                    } else {
+                        work.addAll(state.agentSeen(e, now));
+                    }
+                });
+                work.addAll(state.callBackInLine(decision.call(), now));
+            } else if (!reloaded) {
+                LOG.info("{} names a queue the definitions no longer have; reading the routing board again", decision);
+                reloaded = true;
+                load(now);
+                work.clear();
+                work.addAll(state.due(now));
+            } else {
+                LOG.warn("the queue definitions changed twice while routing; routing again at the next step");
+                state = null;
+                return connected;
             }
         }
         return connected;
     }
 
-    private boolean reserveAndConnect(RoutingDecision decision) {
-        QueueDefinition queue = definitions.queue(decision.queue()).orElse(null);
-        if (queue == null) {
-            return false;
+    /** Files why the calls due wait, in one pipelined write. */
+    private void fileWaitReasons(Instant now) {
+        FlowSettings settings = parts.settings();
+        Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
+        for (WaitExplanation wait : state.dueReasons(now, settings.explanationMaxAge(), settings.explanationsPerTick())) {
+            reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
         }
-        ReservationAttempt attempt = reservations.reserve(decision.call(), decision.agent(), settings.reservationTimeout());
-        if (!(attempt instanceof ReservationAttempt.Granted granted)) {
-            LOG.debug("{} not reserved: {}", decision.call(), attempt);
-            return false;
-        }
-        Reservation reservation = granted.granted();
-        CallId call = decision.call();
-        AgentId agent = decision.agent();
-        BoardMove move = board.move(agent, entry -> entry.state() instanceof AgentState.Ready
-                ? BoardChange.to(new AgentState.Reserved(call)) : BoardChange.none());
-        if (!move.moved()) {
-            // The agent left Ready between the snapshot and the reservation: give the call its place back.
-            reservations.redirectOnNoAnswer(reservation.token());
-            if (move.current().agent().isReady()) {
-                ready.markReady(agent, move.current().agent().idleSince());
-            }
-            return false;
-        }
-        ledger.write(call, Map.of(CallLedger.AGENT, agent.value(), CallLedger.TOKEN, reservation.token().toString(),
-                CallLedger.ROUTED_QUEUE, decision.queue().value(), CallLedger.REASON, decision.text(),
-                CallLedger.DECIDED_AT, CallLedger.millis(decision.decidedAt())));
-        String endpoint = move.current().agent().endpoint();
-        publisher.accept(connector.connect(call, agent, endpoint.substring(endpoint.indexOf('/') + 1),
-                ringTimeout(queue)));
-        LOG.info("routed {}", decision.text());
-        return true;
+        ledger.writeMany(reasons);
     }
 
-    private static Duration ringTimeout(QueueDefinition queue) {
-        return queue.ringTimeout().isZero() || queue.ringTimeout().isNegative() ? Duration.ofSeconds(15)
-                : queue.ringTimeout();
+    private void saveRoundRobin() {
+        RoundRobinMemory memory = state.memory();
+        if (!memory.equals(savedMemory)) {
+            roundRobin.save(memory);
+            savedMemory = memory;
+        }
     }
 
     private WaitingCall waitingCall(QueuedCall call, List<QueueDefinition> queues) {

@@ -2,6 +2,7 @@ package io.cti.router.calls;
 
 import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerHistory;
+import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentLegUnanswered;
@@ -30,6 +31,7 @@ import io.cti.router.queues.QueueRepository;
 import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
+import io.cti.router.routing.WaitExplanation;
 import io.cti.router.screenpop.ScreenPopComposer;
 import io.cti.router.staff.AgentRepository;
 import io.cti.router.stats.AgentDay;
@@ -39,25 +41,41 @@ import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The inbound call flow of the ACD router: turns the bus's call events and the agents' commands into routing,
  * reservations, connect commands, screen-pops, agent states, history and queue figures. Every handler is
  * idempotent and keeps its state in Redis (waiting calls, reservations, the agent board, the calls' records), so
  * events of one call may be handled by different router processes and redelivered. Callbacks (virtual hold and
- * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}). {@link #tick()} is the
- * safety net: due wrap-ups end, agents left reserved by expired reservations return, due callbacks are queued,
- * routing is retried and the figures published. Thread-safe: handlers and ticks of one process run one at a time.
+ * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}), through the same routing
+ * board. {@link #tick()} is the safety net: due wrap-ups end, agents left reserved by expired reservations return,
+ * due callbacks are queued, routing catches up with what other router processes did and the figures are published. What one handling publishes goes to the bus together at its
+ * end ({@link Outbox}). Thread-safe: handlers and ticks of one process run one at a time.
  */
 public final class InboundCallFlow {
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /** How often the tick looks for calls waiting far past their queue's maximum wait: they are gone minutes ago. */
+    private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
+    /** A tick reads at most this many batches of the change feed; the next tick or step goes on. */
+    private static final int MAX_CATCH_UP_BATCHES = 100;
+
+    /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final FlowParts parts;
+    private final Outbox outbox;
+    private final PopCards pops;
+    private Instant overdueCheckedAt = Instant.MIN;
     private final AgentBoard board;
     private final CallLedger ledger;
     private final Definitions definitions;
@@ -74,30 +92,33 @@ public final class InboundCallFlow {
     private final ClickToDialDesk clickToDial;
     private final ClickToDialCalls clickToDialCalls;
 
-    private InboundCallFlow(FlowParts parts, QueueRepository queues, AgentRepository agents, RouterId router,
+    private InboundCallFlow(FlowParts parts, Outbox outbox, QueueRepository queues, AgentRepository agents,
                             CallbackRepository callbackStore, CallbackSettings callbackSettings,
                             DialingRules dialing) {
         this.parts = parts;
+        this.outbox = outbox;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
+        Queue<BoardEntry> moves = Dispatcher.movesQueue();
         this.board = new AgentBoard(parts.redis(), parts.keys(), parts.ready(), definitions, parts.publisher(),
-                parts.clock(), parts.settings().zone());
+                parts.clock(), parts.settings().zone(), parts.settings().agentsMaxAge(), moves::add);
         this.ledger = new CallLedger(parts.redis(), parts.keys());
-        this.dispatcher = new Dispatcher(parts, board, ledger, definitions, new RoundRobinStore(parts.redis(), parts.keys()),
-                new CallbackCalls(ledger, callbackSettings));
+        ScreenPopComposer composer = new ScreenPopComposer(parts.cards(), parts.history(), parts.clock(),
+                parts.settings().zone());
+        this.pops = new PopCards(composer, parts.clock());
+        this.dispatcher = new Dispatcher(parts, board, moves, ledger, definitions,
+                new RoundRobinStore(parts.redis(), parts.keys()), pops, new CallbackCalls(ledger, callbackSettings));
         this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
                 new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),
                 parts.clock());
-        ScreenPopComposer composer = new ScreenPopComposer(parts.cards(), parts.history(), parts.clock(),
-                parts.settings().zone());
-        this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, composer);
+        this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, composer, pops);
         Runnable tryRoute = () -> dispatcher.tryRoute(false);
         HistoryWriter history = new HistoryWriter(parts);
         this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute);
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
         this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
-        this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, callbackStore,
-                callbackSettings, router.value());
+        this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, figures, callbackStore,
+                callbackSettings, parts.router().value());
         this.callControl = new CallControlDesk(parts, board, ledger);
         this.transfers = new TransferDesk(parts, board, ledger, definitions, dispatcher, figures, callControl, wrapUps);
         this.clickToDial = new ClickToDialDesk(parts, board, ledger, callControl, dialing, callbackSettings);
@@ -106,7 +127,8 @@ public final class InboundCallFlow {
 
     /**
      * The flow on the router's Redis state under {@code keys}, the definitions and callbacks in PostgreSQL, the
-     * customer database, publishing through {@code publisher} (the bus).
+     * customer database, publishing through {@code publisher} (the bus; {@link FlowPublishing#onBus} sends each handling's messages as
+     * one batch).
      */
     public static InboundCallFlow create(RedisCommands<String, String> redis, RouterKeys keys, RouterId router,
                                          QueueRepository queues, AgentRepository agents, CustomerCards cards,
@@ -124,64 +146,75 @@ public final class InboundCallFlow {
                                          Consumer<DomainMessage> publisher, Clock clock, FlowSettings settings,
                                          CallbackRepository callbacks, CallbackSettings callbackSettings,
                                          DialingRules dialing) {
-        FlowParts parts = new FlowParts(redis, keys, WaitingCalls.on(redis, keys), Reservations.on(redis, keys, router),
-                ReadyAgents.on(redis, keys), cards, history, normalizer, publisher, clock, settings);
-        return new InboundCallFlow(parts, queues, agents, router, callbacks, callbackSettings, dialing);
+        Outbox outbox = new Outbox(publisher);
+        FlowParts parts = new FlowParts(redis, keys, router, WaitingCalls.on(redis, keys),
+                Reservations.on(redis, keys, router), ReadyAgents.on(redis, keys), cards, history, normalizer, outbox,
+                clock, settings);
+        return new InboundCallFlow(parts, outbox, queues, agents, callbacks, callbackSettings, dialing);
     }
 
     /** Handles one message from the bus; messages the flow does not know are ignored. */
     public void handle(DomainMessage message) {
-        lock.lock();
-        try {
-            if (clickToDialCalls.handle(message) || callbacks.handle(message)) {
-                return;
-            }
-            if (message instanceof CallArrived m) {
-                arrivals.arrived(m);
-            } else if (message instanceof AgentLegRinging m) {
-                legs.ringing(m);
-            } else if (message instanceof CallConnected m) {
-                legs.connected(m);
-            } else if (message instanceof AgentLegUnanswered m) {
-                legs.unanswered(m);
-            } else if (message instanceof CallEnded m) {
-                hangUps.ended(m);
-            } else if (message instanceof CallHeld m) {
-                hangUps.held(m);
-            } else if (message instanceof CallResumed m) {
-                hangUps.resumed(m);
-            } else if (message instanceof CompleteWrapUp m) {
-                wrapUps.complete(m);
-                callbacks.scheduleAfterWrapUp(m);
-            } else if (message instanceof ChangeAgentState m) {
-                agentStates.change(m);
-            } else if (message instanceof HoldCall m) {
-                callControl.hold(m);
-            } else if (message instanceof ResumeCall m) {
-                callControl.resume(m);
-            } else if (message instanceof TransferCall m) {
-                transfers.transfer(m);
-            } else if (message instanceof DialCustomer m) {
-                clickToDial.dial(m);
-            }
-        } finally {
-            lock.unlock();
+        locked(() -> dispatch(message));
+    }
+
+    private void dispatch(DomainMessage message) {
+        if (clickToDialCalls.handle(message) || callbacks.handle(message)) {
+            return;
+        }
+        if (message instanceof CallArrived m) {
+            arrivals.arrived(m);
+        } else if (message instanceof AgentLegRinging m) {
+            legs.ringing(m);
+        } else if (message instanceof CallConnected m) {
+            legs.connected(m);
+        } else if (message instanceof AgentLegUnanswered m) {
+            legs.unanswered(m);
+        } else if (message instanceof CallEnded m) {
+            hangUps.ended(m);
+        } else if (message instanceof CallHeld m) {
+            hangUps.held(m);
+        } else if (message instanceof CallResumed m) {
+            hangUps.resumed(m);
+        } else if (message instanceof CompleteWrapUp m) {
+            wrapUps.complete(m);
+            callbacks.scheduleAfterWrapUp(m);
+        } else if (message instanceof ChangeAgentState m) {
+            agentStates.change(m);
+        } else if (message instanceof HoldCall m) {
+            callControl.hold(m);
+        } else if (message instanceof ResumeCall m) {
+            callControl.resume(m);
+        } else if (message instanceof TransferCall m) {
+            transfers.transfer(m);
+        } else if (message instanceof DialCustomer m) {
+            clickToDial.dial(m);
         }
     }
 
-    /** The once-a-second safety net; see the class comment. */
+    /**
+     * The once-a-second safety net; see the class comment. Its parts take the lock one after the other, so a message
+     * does not wait for the whole tick.
+     */
     public void tick() {
-        lock.lock();
-        try {
-            wrapUps.expireDue();
-            hangUps.dropOverdue();
-            returnAgentsOfLostReservations();
-            callbacks.offerDue();
-            dispatcher.tryRoute(true);
-            figures.publishAll();
-        } finally {
-            lock.unlock();
+        locked(wrapUps::expireDue);
+        locked(() -> {
+            Instant now = parts.clock().instant();
+            if (!now.isBefore(overdueCheckedAt.plus(OVERDUE_CHECK))) {
+                hangUps.dropOverdue();
+                overdueCheckedAt = now;
+            }
+        });
+        locked(this::returnAgentsOfLostReservations);
+        locked(callbacks::offerDue);
+        // What other routers changed, a batch at a time, so that no message waits for all of it.
+        boolean more = true;
+        for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
+            more = locked(dispatcher::catchUp);
         }
+        locked(() -> dispatcher.tryRoute(true));
+        pops.dropStale();
+        locked(figures::publishAll);
     }
 
     /**
@@ -190,29 +223,30 @@ public final class InboundCallFlow {
      * for one is logged out (the console, or a demo bot, logs them in again). Never for a PBX that keeps its calls.
      */
     public void forgetCallsOfAVanishedPbx() {
-        lock.lock();
-        try {
-            hangUps.forgetAll();
-        } finally {
-            lock.unlock();
-        }
+        locked(hangUps::forgetAll);
     }
 
-    /** Why the call went where it went and why it waited; empty for a call the router never saw (or a day later). */
+    /**
+     * Why the call went where it went and why it waited; empty for a call the router never saw (or a day later).
+     * For a call still waiting, the reason is worked out now.
+     */
     public Optional<CallRouting> routingOf(CallId call) {
-        return ledger.find(call).map(r -> new CallRouting(call, phase(r), r.queue(), r.routedQueue(),
-                r.agent().orElse(null), r.reason().orElse(null), r.waitReason().orElse(null), r.arrivedAt(),
-                r.decidedAt().orElse(null)));
+        Optional<CallRecord> found = ledger.find(call);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CallRecord r = found.get();
+        String waitReason = r.waitReason().orElse(null);
+        if ("waiting".equals(phase(r))) {
+            waitReason = locked(() -> dispatcher.whyWaiting(call)).map(WaitExplanation::text).orElse(waitReason);
+        }
+        return Optional.of(new CallRouting(call, phase(r), r.queue(), r.routedQueue(), r.agent().orElse(null),
+                r.reason().orElse(null), waitReason, r.arrivedAt(), r.decidedAt().orElse(null)));
     }
 
     /** The figures last published per queue. */
     public List<QueueFiguresUpdated> queueFigures() {
-        lock.lock();
-        try {
-            return figures.latest();
-        } finally {
-            lock.unlock();
-        }
+        return locked(figures::latest);
     }
 
     /**
@@ -241,13 +275,38 @@ public final class InboundCallFlow {
         definitions.forget();
     }
 
+    private void locked(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return outbox.during(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * An agent still Reserved or Ringing for a call whose reservation is gone and that was never answered: the
-     * reservation expired (the bridge never rang) and the reaper returned call and agent; the board follows.
+     * reservation expired (the bridge never rang) and the reaper returned call and agent; the board follows. Only
+     * agents in that state longer than a reservation can last unconfirmed (Reserved) or than the margin after the
+     * ring (Ringing) are looked at: a younger reservation cannot have expired. A Ready agent missing from the ready
+     * set is put back into it.
      */
     private void returnAgentsOfLostReservations() {
+        Instant now = parts.clock().instant();
+        Set<AgentId> routable = new HashSet<>();
+        parts.ready().longestIdleFirst().forEach(r -> routable.add(r.agent()));
         for (BoardEntry entry : board.all()) {
-            if (entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing) {
+            Duration held = entry.state() instanceof AgentState.Reserved ? parts.settings().reservationTimeout()
+                    : parts.settings().ringMargin();
+            boolean young = entry.agent().since().plus(held).isAfter(now);
+            if ((entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing) && !young) {
                 CallId call = entry.call().orElseThrow();
                 // Answered by this agent: CallConnected is moving them on. Answered by another (the call was routed
                 // again after this agent's reservation expired), or never answered: this agent is free.
@@ -257,8 +316,10 @@ public final class InboundCallFlow {
                         && !ledger.find(call).filter(r -> r.answered()
                                 && r.agent().filter(entry.agent().id()::equals).isPresent()).isPresent()
                         ? BoardChange.to(AgentState.READY) : BoardChange.none());
-            } else if (entry.state() instanceof AgentState.Ready && !parts.ready().isReady(entry.agent().id())) {
-                parts.ready().markReady(entry.agent().id(), entry.agent().idleSince());
+            } else if (entry.state() instanceof AgentState.Ready && !routable.contains(entry.agent().id())) {
+                // Checked afresh: the entry above may be a moment behind another router that moved the agent.
+                board.entry(entry.agent().id()).filter(e -> e.state() instanceof AgentState.Ready)
+                        .ifPresent(e -> parts.ready().markReady(e.agent().id(), e.agent().idleSince()));
             }
         }
     }

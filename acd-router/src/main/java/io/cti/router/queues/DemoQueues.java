@@ -16,7 +16,8 @@ public final class DemoQueues {
 
     /** In dependency order: a queue that overflows into another comes after it. */
     static final List<QueueDraft> DRAFTS = List.of(
-            queue("support", "Customer support", 80, 20, 600, RoutingStrategy.LONGEST_IDLE, false, 0,
+            // Offers callbacks: the demo IVR's "9, call me back" asks for one in support.
+            queue("support", "Customer support", 80, 20, 600, RoutingStrategy.LONGEST_IDLE, true, 0,
                     List.of(skill("support", 3)), List.of(widen(90, skill("support", 1)))),
             queue("sales", "Sales", 80, 20, 300, RoutingStrategy.SKILL_WEIGHTED, true, 15,
                     List.of(skill("sales", 4)), List.of(widen(45, skill("sales", 2)), move(120, "support"))),

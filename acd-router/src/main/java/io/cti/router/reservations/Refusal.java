@@ -20,7 +20,8 @@ public enum Refusal {
         return id;
     }
 
-    static Refusal ofId(String id) {
+    /** The refusal a reservation script answered with {@code id}. */
+    public static Refusal ofId(String id) {
         for (Refusal refusal : values()) {
             if (refusal.id.equals(id)) {
                 return refusal;

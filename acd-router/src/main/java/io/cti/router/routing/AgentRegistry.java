@@ -95,6 +95,11 @@ final class AgentRegistry {
                 new AgentState.Reserved(call), now, agent.callsToday(), agent.idleSince(), agent.talkTime()));
     }
 
+    /** Out of the free agents and their pools until the next {@link #put}; the snapshot stays as it is. */
+    void withhold(AgentId id) {
+        release(id);
+    }
+
     private void release(AgentId id) {
         Agent was = free.remove(id);
         if (was == null) {

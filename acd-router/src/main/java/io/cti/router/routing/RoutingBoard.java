@@ -85,6 +85,16 @@ public final class RoutingBoard {
         return out;
     }
 
+    /**
+     * Routes what the overflow steps and sticky holds due by {@code now} allow (and, on first use, what the snapshot
+     * allows), without explaining anything: the cheap step to run when time passes without any other change.
+     */
+    public List<RoutingDecision> decideDue(Instant now) {
+        List<RoutingDecision> out = new ArrayList<>(0);
+        routeInOrder(settle(now, out), now, out);
+        return out;
+    }
+
     /** Makes every decision possible at {@code now} and explains why each remaining call waits. */
     public RoundResult round(Instant now) {
         List<RoutingDecision> out = new ArrayList<>();
@@ -98,6 +108,35 @@ public final class RoutingBoard {
     /** Why {@code call} is waiting, or empty if the board does not hold it. Changes nothing. */
     public Optional<WaitExplanation> whyWaiting(CallId call, Instant now) {
         return Optional.ofNullable(calls.get(call)).map(e -> Explanations.of(e, agents, now, new HashMap<>()));
+    }
+
+    /**
+     * Why each of {@code calls} the board holds is waiting, in the order given (calls it does not hold are left
+     * out); calls of one lane share the counting of its agents. Changes nothing.
+     */
+    public List<WaitExplanation> whyWaiting(Collection<CallId> calls, Instant now) {
+        Map<Lane, WaitReason> byLane = new HashMap<>();
+        List<WaitExplanation> out = new ArrayList<>(calls.size());
+        for (CallId call : calls) {
+            CallEntry e = this.calls.get(call);
+            if (e != null) {
+                out.add(Explanations.of(e, agents, now, byLane));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the board holds {@code call} as waiting. */
+    public boolean holds(CallId call) {
+        return calls.get(call) != null;
+    }
+
+    /**
+     * Takes a free agent out of routing until their next snapshot, keeping what the board knows of them: for an
+     * agent the board holds as Ready whom the reservations refused (another router reserved them first).
+     */
+    public void withhold(AgentId agent) {
+        agents.withhold(agent);
     }
 
     /** Drops a call that no longer waits (abandoned, or routed elsewhere); false if the board did not hold it. */

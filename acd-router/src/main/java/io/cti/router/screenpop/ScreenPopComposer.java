@@ -54,15 +54,41 @@ public final class ScreenPopComposer {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** The pop at the moment the phone rings ({@code ringingAt}). */
+    /**
+     * What a pop shows of the caller, read from the customer database: the card (null for an unknown caller or a
+     * customer since removed), the contacts of the day of {@code readAt}, and when it was read. Immutable.
+     */
+    public record Caller(CustomerCard card, int contactsToday, Instant readAt) {
+        public Caller {
+            Objects.requireNonNull(readAt, "readAt");
+        }
+    }
+
+    /** The pop at the moment the phone rings ({@code ringingAt}), the caller read now. */
     public ScreenPopReady compose(PopContext context, Instant ringingAt) {
         // Read at ring time, not at arrival: a card changed while the caller waited shows as it is now.
-        CustomerCard card = context.customer().flatMap(cards::byId).orElse(null);
-        int contactsToday = card == null ? 0 : history.countInteractionsSince(card.id(), startOfToday(ringingAt));
+        return compose(context, ringingAt, readCaller(context.customer(), ringingAt));
+    }
+
+    /** The pop at the moment the phone rings, with the caller as read by {@link #readCaller}. */
+    public ScreenPopReady compose(PopContext context, Instant ringingAt, Caller caller) {
         Duration waited = ringingAt.isAfter(context.arrivedAt()) ? Duration.between(context.arrivedAt(), ringingAt)
                 : Duration.ZERO;
         return new ScreenPopReady(MessageId.random(), clock.instant(), context.call(), context.agent(), context.queue(),
-                context.callerNumber(), card, waited, context.ivrChoices(), contactsToday, context.routingReason());
+                context.callerNumber(), caller.card(), waited, context.ivrChoices(), caller.contactsToday(),
+                context.routingReason());
+    }
+
+    /** The customer's card and their contacts on the day of {@code at}: two queries, or none for an unknown caller. */
+    public Caller readCaller(Optional<CustomerId> customer, Instant at) {
+        CustomerCard card = customer.flatMap(cards::byId).orElse(null);
+        int contactsToday = card == null ? 0 : history.countInteractionsSince(card.id(), startOfToday(at));
+        return new Caller(card, contactsToday, at);
+    }
+
+    /** Whether {@code a} and {@code b} fall on the same day where "today" is counted. */
+    public boolean sameDay(Instant a, Instant b) {
+        return a.atZone(zone).toLocalDate().equals(b.atZone(zone).toLocalDate());
     }
 
     private Instant startOfToday(Instant at) {

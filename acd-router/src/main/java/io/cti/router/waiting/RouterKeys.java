@@ -1,5 +1,6 @@
 package io.cti.router.waiting;
 
+import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.QueueName;
 import io.cti.router.RouterException;
@@ -73,5 +74,25 @@ public final class RouterKeys {
 
     public String tokens() {
         return root + "reservations:tokens";
+    }
+
+    /** The agent's runtime state on the board (io.cti.router.board.AgentBoard). */
+    public String boardAgent(AgentId agent) {
+        return root + "board:agent:" + agent.value();
+    }
+
+    /** Every agent that ever was on the board. */
+    public String boardRoster() {
+        return root + "board:agents";
+    }
+
+    /** The call flow's record of a call (io.cti.router.calls), kept a day after the call. */
+    public String callRecord(CallId call) {
+        return root + "flow:call:" + call.value();
+    }
+
+    /** The change feed ({@link ChangeFeed}). */
+    public String changes() {
+        return root + "changes";
     }
 }

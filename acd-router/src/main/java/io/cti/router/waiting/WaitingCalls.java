@@ -38,6 +38,9 @@ import java.util.Optional;
  *                                      idleSince, stage (reserved|connecting), agentReturns (1|0)
  * R:reservations:deadlines      zset   token by deadline: what the reaper looks at
  * R:reservations:tokens         string the fencing-token counter (INCR), never reset
+ * R:changes                     stream the change feed: one entry (n, [c callId], [a agentId]) per script that
+ *                                      changed a waiting call or an agent ({@link ChangeFeed})
+ * R:changes:count               string the number of the feed's last entry (INCR), never reset
  * </pre>
  * A reserved call is in no queue's zsets but keeps its hash, whose queue and orderKey are its original place.
  */

@@ -17,4 +17,5 @@ if redis.call('HGET', K.reserved, f[2]) == token then
 end
 redis.call('DEL', r)
 redis.call('ZREM', K.deadlines, token)
+changed(f[1], f[2])
 return 'done'

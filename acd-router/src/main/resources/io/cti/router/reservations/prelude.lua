@@ -52,4 +52,72 @@ local function undo(token, agent_back)
   end
   redis.call('DEL', r)
   redis.call('ZREM', K.deadlines, token)
+  changed(id, agent)
+end
+
+-- One routing decision: promise a waiting call to a Ready agent. Checks first, writes after, so a refusal changes
+-- nothing. Returns {'granted', token, queue, orderKey, deadline} or {'refused', reason}.
+local function reserve(id, agent, timeout, router)
+  local call = K.call(id)
+  local queue = redis.call('HGET', call, 'queue')
+  if not queue or redis.call('HEXISTS', call, 'token') == 1 or not redis.call('ZSCORE', K.order(queue), id) then
+    return {'refused', 'call-not-waiting'}
+  end
+  if redis.call('HEXISTS', K.reserved, agent) == 1 then
+    return {'refused', 'agent-already-reserved'}
+  end
+  local idle = redis.call('ZSCORE', K.ready, agent)
+  if not idle then
+    return {'refused', 'agent-not-ready'}
+  end
+  local token = ms(redis.call('INCR', K.tokens))
+  local deadline = ms(now_ms() + timeout)
+  local order = redis.call('HGET', call, 'orderKey')
+  redis.call('ZREM', K.order(queue), id)
+  redis.call('ZREM', K.since(queue), id)
+  redis.call('HSET', call, 'token', token)
+  redis.call('ZREM', K.ready, agent)
+  redis.call('HSET', K.reserved, agent, token)
+  redis.call('HSET', K.reservation(token), 'call', id, 'agent', agent, 'queue', queue, 'orderKey', order,
+    'router', router, 'deadline', deadline, 'idleSince', idle, 'stage', 'reserved', 'agentReturns', '1')
+  redis.call('ZADD', K.deadlines, deadline, token)
+  changed(id, agent)
+  return {'granted', token, queue, order, deadline}
+end
+
+-- The agent's phone rings: the reservation becomes a connection that may last hold_for (ms) from now, if still
+-- current. Returns 'done', 'expired' or 'stale'.
+local function confirm(token, hold_for)
+  local status = status_of(token)
+  if status ~= 'current' then
+    return status
+  end
+  local deadline = ms(now_ms() + hold_for)
+  redis.call('HSET', K.reservation(token), 'deadline', deadline, 'stage', 'connecting')
+  redis.call('ZADD', K.deadlines, deadline, token)
+  return 'done'
+end
+
+-- An agent becomes Ready (routable) with the time since when they are idle, unless they hold a reservation:
+-- then they are not Ready but reserved, and making them Ready would let a second call reach them.
+-- Returns 1 Ready, 0 refused because reserved.
+local function mark_ready(agent, idle)
+  if redis.call('HEXISTS', K.reserved, agent) == 1 then
+    return 0
+  end
+  redis.call('ZADD', K.ready, idle, agent)
+  changed(nil, agent)
+  return 1
+end
+
+-- An agent stops being routable (Not ready, logged out, on a call of their own). If reserved, the reservation
+-- stays, but settling it will no longer make them Ready.
+local function mark_not_ready(agent)
+  redis.call('ZREM', K.ready, agent)
+  local token = redis.call('HGET', K.reserved, agent)
+  if token and redis.call('EXISTS', K.reservation(token)) == 1 then
+    redis.call('HSET', K.reservation(token), 'agentReturns', '0')
+  end
+  changed(nil, agent)
+  return 1
 end

@@ -16,4 +16,5 @@ redis.call('ZREM', K.since(from), id)
 redis.call('HSET', call, 'queue', to, 'orderKey', order)
 redis.call('ZADD', K.order(to), order, id)
 redis.call('ZADD', K.since(to), since, id)
+changed(id, nil)
 return 1

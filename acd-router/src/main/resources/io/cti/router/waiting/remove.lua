@@ -12,4 +12,5 @@ redis.call('ZREM', K.order(queue), id)
 redis.call('ZREM', K.since(queue), id)
 redis.call('DEL', call)
 redis.call('SET', K.ended(id), '1', 'PX', ARGV[3])
+changed(id, nil)
 return 1 + reserved

@@ -2,17 +2,23 @@ package io.cti.router.board;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentStateChanged;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.testing.EmbeddedServers;
 import io.cti.router.agents.AgentState;
 import io.cti.router.reservations.ReadyAgents;
+import io.cti.router.reservations.Refusal;
+import io.cti.router.reservations.RouterId;
 import io.cti.router.skills.Proficiency;
 import io.cti.router.skills.Skill;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.staff.PhoneEndpoint;
+import io.cti.router.waiting.CallContext;
+import io.cti.router.waiting.QueuedCall;
 import io.cti.router.waiting.RouterKeys;
+import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +114,8 @@ class AgentBoardTest {
         BoardMove second = newBoard().apply(seenByBoth, BoardChange.to(new AgentState.Reserved(CallId.of("c2"))));
 
         assertThat(first.moved()).isTrue();
-        assertThat(second).isInstanceOf(BoardMove.Stale.class);
+        assertThat(second).isInstanceOfSatisfying(BoardMove.Stale.class, stale -> assertThat(stale.current().state())
+                .as("the agent as the failed attempt found them").isEqualTo(new AgentState.Reserved(CallId.of("c1"))));
         assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(CallId.of("c1")));
     }
 
@@ -126,6 +136,65 @@ class AgentBoardTest {
     }
 
     @Test
+    void theCallsOfTheDayStartAgainAtMidnightInTheCentresZoneThoughTheBoardRemembersTheAgent() {
+        // 23:50 in Shanghai (UTC+8): ten minutes before the centre's midnight, hours before UTC's.
+        HandMovedClock clock = new HandMovedClock(Instant.parse("2026-12-07T15:50:00Z"));
+        AgentBoard remembering = new AgentBoard(redis, keys, ready,
+                agent -> agent.equals(alice) ? Optional.of(profile) : Optional.empty(), published::add, clock,
+                ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(5), entry -> { });
+        CallId call = CallId.of("c1");
+        remembering.moveTo(alice, AgentState.READY);
+        remembering.moveTo(alice, new AgentState.Reserved(call));
+        remembering.moveTo(alice, new AgentState.Ringing(call));
+        remembering.moveTo(alice, new AgentState.OnCall(call));
+        remembering.moveTo(alice, AgentState.READY);
+        assertThat(remembering.all()).singleElement().satisfies(e -> assertThat(e.agent().callsToday()).isEqualTo(1));
+
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThat(remembering.all()).singleElement().satisfies(e -> assertThat(e.agent().callsToday()).isZero());
+        CallId next = CallId.of("c2");
+        remembering.moveTo(alice, new AgentState.Reserved(next));
+        remembering.moveTo(alice, new AgentState.Ringing(next));
+        remembering.moveTo(alice, new AgentState.OnCall(next));
+        remembering.moveTo(alice, AgentState.READY);
+        AgentBoard another = new AgentBoard(redis, keys, ready,
+                agent -> agent.equals(alice) ? Optional.of(profile) : Optional.empty(), published::add, clock,
+                ZoneId.of("Asia/Shanghai"));
+        assertThat(another.entry(alice).orElseThrow().agent().callsToday()).as("as another router reads it")
+                .isEqualTo(1);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class HandMovedClock extends Clock {
+
+        private volatile Instant now;
+
+        HandMovedClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void aNotReadyAskedForDuringACallIsKeptUntilTheAgentIsSettled() {
         CallId call = CallId.of("c1");
         board.moveTo(alice, AgentState.READY);
@@ -135,5 +204,85 @@ class AgentBoardTest {
 
         assertThat(board.entry(alice).orElseThrow().notReadyAfterCall()).isEqualTo("lunch");
         assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(call));
+    }
+
+    @Test
+    void aMoveDecidedOnAnOutdatedEntryIsDecidedAgainOnTheCurrentOne() {
+        board.moveTo(alice, AgentState.READY);
+        newBoard().moveTo(alice, new AgentState.NotReady("lunch"));
+
+        BoardMove move = board.move(alice, entry -> entry.state() instanceof AgentState.Ready
+                ? BoardChange.to(new AgentState.Reserved(CallId.of("c1"))) : BoardChange.none());
+
+        assertThat(move).isInstanceOf(BoardMove.Unchanged.class);
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("lunch"));
+    }
+
+    @Test
+    void aDecisionToLeaveTheAgentAloneIsCheckedAgainstTheCurrentEntry() {
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        newBoard().moveTo(alice, AgentState.READY);
+
+        BoardMove move = board.move(alice, entry -> entry.state() instanceof AgentState.Ready
+                ? BoardChange.to(new AgentState.NotReady("meeting")) : BoardChange.none());
+
+        assertThat(move.moved()).isTrue();
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("meeting"));
+        assertThat(ready.isReady(alice)).isFalse();
+    }
+
+    @Test
+    void aReservationOnTheBoardMovesTheReadyAgentToReservedAndFilesTheCallsRecord() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, AgentState.READY);
+        published.clear();
+
+        BoardReservation reservation = board.reserve(request(call));
+
+        assertThat(reservation).isInstanceOfSatisfying(BoardReservation.Granted.class, granted -> {
+            assertThat(granted.after().state()).isEqualTo(new AgentState.Reserved(call));
+            assertThat(granted.reservation().agent()).isEqualTo(alice);
+        });
+        assertThat(newBoard().entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(call));
+        assertThat(ready.isReady(alice)).isFalse();
+        assertThat(redis.hgetall(keys.callRecord(call))).containsEntry("agent", "alice")
+                .containsEntry("token", ((BoardReservation.Granted) reservation).reservation().token().toString());
+        assertThat(published).singleElement().isInstanceOfSatisfying(AgentStateChanged.class,
+                changed -> assertThat(changed.status()).isEqualTo(AgentStatus.RESERVED));
+    }
+
+    @Test
+    void noReservationIsMadeForAnAgentWhoIsNotReadyOnTheBoard() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, AgentState.READY);
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        ready.markReady(alice, Instant.now());
+
+        BoardReservation reservation = board.reserve(request(call));
+
+        assertThat(reservation).isEqualTo(new BoardReservation.Refused(Refusal.AGENT_NOT_READY));
+        assertThat(board.entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("lunch"));
+        assertThat(WaitingCalls.on(redis, keys).heads(QueueName.of("sales"), 10)).hasSize(1);
+        assertThat(redis.exists(keys.callRecord(call))).isZero();
+    }
+
+    @Test
+    void theWholeBoardIsReadInOneGo() {
+        board.moveTo(alice, AgentState.READY);
+
+        assertThat(newBoard().readAll()).singleElement()
+                .satisfies(entry -> assertThat(entry.state()).isEqualTo(AgentState.READY));
+    }
+
+    private void waitingCall(CallId call) {
+        WaitingCalls.on(redis, keys).enqueue(new QueuedCall(call, QueueName.of("sales"), Instant.now(), 1,
+                CallContext.NONE));
+    }
+
+    private ReservationRequest request(CallId call) {
+        return new ReservationRequest(call, alice, Duration.ofSeconds(10), RouterId.of("r1"),
+                Map.of("agent", "alice"), "token", Duration.ofMinutes(5));
     }
 }

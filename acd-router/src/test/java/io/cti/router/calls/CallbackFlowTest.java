@@ -6,6 +6,7 @@ import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.BlindTransfer;
 import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.CallConnected;
 import io.cti.core.messages.CallEnded;
@@ -99,6 +100,53 @@ class CallbackFlowTest {
         desk.readyAgent("alice");
         assertThat(desk.published(CallBackCustomer.class)).hasSize(1);
         assertThat(desk.published(ConnectToAgent.class)).isEmpty();
+    }
+
+    @Test
+    void aFiledCallbackLetsTheCallerHangUp() {
+        desk.flow.handle(request("c9", KNOWN, Instant.now()));
+
+        assertThat(desk.callbacks.list(false, 10)).hasSize(1);
+        assertThat(desk.published(BlindTransfer.class)).singleElement().satisfies(verdict -> {
+            assertThat(verdict.callId()).isEqualTo(CallId.of("c9"));
+            assertThat(verdict.context()).isEqualTo("cti-callback-confirmed");
+        });
+    }
+
+    @Test
+    void aCallerInAQueueThatOffersNoCallbacksGetsNoneAndWaitsInTheQueueLikeAnyCaller() {
+        FlowDesk plain = new FlowDesk(FlowSettings.defaults(), FlowDesk.withoutCallbacks(
+                FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of())));
+        plain.flow.handle(request("c9", KNOWN, Instant.now().minusSeconds(5)));
+
+        assertThat(plain.callbacks.list(false, 10)).isEmpty();
+        assertThat(plain.waiting.heads(plain.sales, 10)).isEmpty();
+        assertThat(plain.published(BlindTransfer.class)).singleElement().satisfies(verdict -> {
+            assertThat(verdict.callId()).isEqualTo(CallId.of("c9"));
+            assertThat(verdict.context()).as("the dialplan's queue for a refused callback")
+                    .isEqualTo("cti-callback-refused");
+        });
+
+        // The dialplan puts the caller in the queue: an ordinary call, answered by an agent, never called back.
+        plain.flow.handle(plain.arrival("c9", KNOWN, Instant.now()));
+        AgentProfile alice = plain.readyAgent("alice");
+        assertThat(plain.connects()).singleElement().satisfies(c -> {
+            assertThat(c.callId()).isEqualTo(CallId.of("c9"));
+            assertThat(c.agentId()).isEqualTo(alice.id());
+        });
+        assertThat(plain.published(CallBackCustomer.class)).isEmpty();
+    }
+
+    @Test
+    void aCallerTheDialplanAlreadyQueuedKeepsTheirPlaceAndGetsNoCallbackBesides() {
+        desk.flow.handle(desk.arrival("c9", KNOWN, Instant.now().minusSeconds(20)));
+
+        desk.flow.handle(request("c9", KNOWN, Instant.now().minusSeconds(30)));
+
+        assertThat(desk.callbacks.list(false, 10)).isEmpty();
+        assertThat(desk.waiting.heads(desk.sales, 10)).extracting(QueuedCall::id).containsExactly(CallId.of("c9"));
+        assertThat(desk.published(BlindTransfer.class)).singleElement()
+                .satisfies(verdict -> assertThat(verdict.context()).isEqualTo("cti-callback-refused"));
     }
 
     @Test
@@ -262,12 +310,26 @@ class CallbackFlowTest {
 
     @Test
     void aCallbackForAQueueThatTakesNoCallsIsGivenUpNotLost() {
-        desk.flow.handle(new CallbackRequested(MessageId.random(), Instant.now(), CallId.of("c9"),
-                QueueName.of("default"), UNKNOWN, IVR, List.of(), Instant.now()));
+        Instant due = Instant.now().minusSeconds(1);
+        desk.callbacks.file(new io.cti.router.callbacks.CallbackRequest(CallbackKind.SCHEDULED, QueueName.of("default"),
+                new io.cti.core.phone.PhoneNumber(UNKNOWN), null, null, null, CallId.of("c9"), IVR, List.of(), "", due,
+                due, 2)).orElseThrow();
+
+        desk.flow.tick();
 
         Callback callback = onlyCallback();
         assertThat(callback.status()).isEqualTo(CallbackStatus.GAVE_UP);
         assertThat(callback.lastOutcome()).contains("default");
+    }
+
+    @Test
+    void aCallerAskingForACallbackInAQueueThatTakesNoCallsIsNotLeftWaitingForOne() {
+        desk.flow.handle(new CallbackRequested(MessageId.random(), Instant.now(), CallId.of("c9"),
+                QueueName.of("default"), UNKNOWN, IVR, List.of(), Instant.now()));
+
+        assertThat(desk.callbacks.list(false, 10)).isEmpty();
+        assertThat(desk.published(BlindTransfer.class)).singleElement()
+                .satisfies(verdict -> assertThat(verdict.context()).isEqualTo("cti-callback-refused"));
     }
 
     @Test

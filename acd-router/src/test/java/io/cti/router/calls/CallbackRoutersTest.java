@@ -1,12 +1,19 @@
 package io.cti.router.calls;
 
 import io.cti.core.ids.CallId;
+import io.cti.core.messages.AgentStatus;
+import io.cti.core.messages.CallBackCustomer;
+import io.cti.core.messages.CallbackRequested;
+import io.cti.core.messages.ChangeAgentState;
+import io.cti.core.messages.ConnectToAgent;
+import io.cti.core.messages.MessageId;
 import io.cti.core.phone.PhoneNumber;
 import io.cti.router.callbacks.Callback;
 import io.cti.router.callbacks.CallbackKind;
 import io.cti.router.callbacks.CallbackRequest;
 import io.cti.router.callbacks.CallbackSettings;
 import io.cti.router.callbacks.CallbackStatus;
+import io.cti.router.staff.AgentProfile;
 import io.cti.router.waiting.QueuedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Callbacks with several router processes on one Redis and PostgreSQL: due callbacks are queued once however many
- * routers tick, and one a stopped router claimed but never queued is offered again.
+ * routers tick, one a stopped router claimed but never queued is offered again, and a callback queued by one router
+ * reaches an agent freed on another through the routing boards' change feed, as a caller's call does.
  */
 class CallbackRoutersTest {
 
@@ -56,6 +64,30 @@ class CallbackRoutersTest {
                 .doesNotHaveDuplicates();
         assertThat(desk.callbacks.list(false, 100)).allMatch(c -> c.status() == CallbackStatus.QUEUED
                 && c.offers() == 1);
+    }
+
+    @Test
+    void aCallbackQueuedByOneRouterRingsTheAgentFreedOnAnotherWithoutWaitingForATick() {
+        try (FlowDesk desk = new FlowDesk()) {
+            AgentProfile alice = desk.agent("alice");
+            FlowSettings settings = FlowSettings.defaults().withDefinitionsMaxAge(Duration.ofMinutes(5));
+            InboundCallFlow queuing = desk.router(settings);
+            InboundCallFlow freeing = desk.router(settings);
+            // The freeing router has its routing board in memory before the callback is queued elsewhere.
+            freeing.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+            queuing.handle(new CallbackRequested(MessageId.random(), Instant.now(), CallId.of("c9"), desk.sales,
+                    "+14155550123", "5550000", List.of("9 callback"), Instant.now().minusSeconds(30)));
+            assertThat(desk.published(CallBackCustomer.class)).isEmpty();
+
+            freeing.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+
+            assertThat(desk.published(CallBackCustomer.class)).singleElement().satisfies(callBack -> {
+                assertThat(callBack.callId().value()).matches("cb-\\d+-1");
+                assertThat(callBack.agentId()).isEqualTo(alice.id());
+                assertThat(callBack.number()).isEqualTo("+14155550123");
+            });
+            assertThat(desk.published(ConnectToAgent.class)).isEmpty();
+        }
     }
 
     @Test

@@ -141,12 +141,24 @@ final class FlowDesk implements AutoCloseable {
                 queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
     }
 
-    /** A longest-idle queue needing {@code skill} at 3, ringing 20 s. */
+    /** Another router process on the same Redis and database, with a connection of its own and these settings. */
+    InboundCallFlow router(FlowSettings settings) {
+        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+                queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
+    }
+
+    /** The same queue, offering callers no callback. */
+    static QueueDefinition withoutCallbacks(QueueDefinition q) {
+        return new QueueDefinition(q.name(), q.displayName(), q.skills(), q.serviceLevel(), q.shortAbandon(),
+                q.maxWait(), q.overflow(), false, q.strategy(), q.stickyWait(), q.ringTimeout(), q.wrapUp());
+    }
+
+    /** A longest-idle queue needing {@code skill} at 3, ringing 20 s, offering callbacks. */
     static QueueDefinition queue(String name, String skill, Duration stickyWait, Duration wrapUp,
                                  List<io.cti.router.queues.OverflowStep> overflow) {
         return new QueueDefinition(QueueName.of(name), name, List.of(SkillRequirement.of(skill, 3)),
                 new ServiceLevelTarget(80, Duration.ofSeconds(20)), Duration.ofSeconds(5), Duration.ofMinutes(10),
-                overflow, false, RoutingStrategy.LONGEST_IDLE, stickyWait, Duration.ofSeconds(20), wrapUp);
+                overflow, true, RoutingStrategy.LONGEST_IDLE, stickyWait, Duration.ofSeconds(20), wrapUp);
     }
 
     /** An agent with only {@code skill} at 7. */

@@ -90,6 +90,18 @@ class InboundCallFlowTest {
     }
 
     @Test
+    void aRingHandledByAnotherRouterPopsTheCardReadThere() {
+        CustomerId customer = desk.customer("Lin Wei", KNOWN);
+        AgentProfile alice = desk.readyAgent("alice");
+        desk.flow.handle(desk.arrival("c1", KNOWN, Instant.now()));
+
+        desk.anotherRouter().handle(AgentLegRinging.now(CallId.of("c1"), alice.endpoint().toString(), "PJSIP/alice-1"));
+
+        assertThat(desk.published(ScreenPopReady.class)).singleElement()
+                .satisfies(pop -> assertThat(pop.card().id()).isEqualTo(customer));
+    }
+
+    @Test
     void anUnknownCallersPopHasNoCard() {
         AgentProfile alice = desk.readyAgent("alice");
         desk.flow.handle(desk.arrival("c1", UNKNOWN, Instant.now()));

@@ -3,9 +3,12 @@ package io.cti.router.routing;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.router.agents.AgentState;
+import io.cti.router.queues.OverflowAction;
+import io.cti.router.queues.OverflowStep;
 import io.cti.router.queues.QueueDefinition;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.cti.router.routing.RoutingFixtures.NOW;
@@ -17,7 +20,7 @@ import static io.cti.router.routing.RoutingFixtures.router;
 import static io.cti.router.routing.RoutingFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Incremental decisions: one agent becomes Ready, or one call arrives. */
+/** Incremental decisions: one agent becomes Ready, one call arrives, or time passes. */
 class RoutingBoardTest {
 
     private static final QueueDefinition BILLING = queue("billing", RoutingStrategy.LONGEST_IDLE, needs("billing", 1));
@@ -99,5 +102,48 @@ class RoutingBoardTest {
         List<RoutingDecision> decisions = board.decideFor(call("c2", "billing", 50, NOW), NOW);
 
         assertThat(decisions).extracting(RoutingDecision::call).containsExactly(CallId.of("c1"));
+    }
+
+    @Test
+    void anOverflowStepFallingDueRoutesTheCallWithoutAnyOtherChange() {
+        QueueDefinition mandarin = queue("mandarin", RoutingStrategy.LONGEST_IDLE, Duration.ZERO,
+                List.of(new OverflowStep(Duration.ofSeconds(60),
+                        new OverflowAction.WidenSkills(List.of(needs("billing", 1))))),
+                needs("mandarin", 5), needs("billing", 3));
+        RoutingBoard board = router().board(snapshot(List.of(mandarin), List.of(agent("b1").skill("billing", 2).build()),
+                List.of(call("c1", "mandarin", 100, NOW))), NOW);
+        assertThat(board.decideDue(NOW.plusSeconds(59))).isEmpty();
+
+        List<RoutingDecision> decisions = board.decideDue(NOW.plusSeconds(60));
+
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.agent()).isEqualTo(AgentId.of("b1"));
+            assertThat(d.text()).contains("overflow after 60 s");
+        });
+    }
+
+    @Test
+    void waitReasonsAreGivenForTheCallsAskedAboutOnly() {
+        RoutingBoard board = router().board(snapshot(List.of(BILLING, SALES), List.of(), List.of(
+                call("c1", "billing", 100, NOW), call("c2", "sales", 100, NOW), call("c3", "billing", 50, NOW))), NOW);
+        board.decideDue(NOW);
+
+        List<WaitExplanation> reasons = board.whyWaiting(List.of(CallId.of("c3"), CallId.of("gone"), CallId.of("c1")), NOW);
+
+        assertThat(reasons).extracting(WaitExplanation::call).containsExactly(CallId.of("c3"), CallId.of("c1"));
+        assertThat(reasons.get(0).text()).contains("no free Ready agent with billing>=1");
+    }
+
+    @Test
+    void aWithheldAgentGetsNoCallUntilTheirNextSnapshot() {
+        RoutingBoard board = router().board(snapshot(List.of(BILLING), List.of(agent("a1").skill("billing", 2).build()),
+                List.of()), NOW);
+        board.decideDue(NOW);
+
+        board.withhold(AgentId.of("a1"));
+
+        assertThat(board.decideFor(call("c1", "billing", 100, NOW), NOW)).isEmpty();
+        assertThat(board.decideFor(agent("a1").skill("billing", 2).build(), NOW))
+                .extracting(RoutingDecision::call).containsExactly(CallId.of("c1"));
     }
 }

@@ -27,7 +27,8 @@ class PlatformDialplanTest {
     @Test
     void theConfigFileParsesWithEveryPlatformContext() {
         assertThat(Dialplan.load(CONFIG_FILE).contexts()).containsExactly("cti-inbound", "cti-dnis", "cti-ivr",
-                "cti-hold", "cti-agent-connect", "cti-callback", "cti-outbound", "cti-spy", "cti-held");
+                "cti-callback-asked", "cti-callback-confirmed", "cti-callback-refused", "cti-hold",
+                "cti-agent-connect", "cti-callback", "cti-outbound", "cti-spy", "cti-held");
     }
 
     @Test
@@ -114,18 +115,54 @@ class PlatformDialplanTest {
     }
 
     @Test
-    void aCallerAskingForACallbackRaisesAcdCallbackWithTheirNumberAndIsHungUp() {
+    void aCallerAskingForACallbackRaisesAcdCallbackAndOnThePlatformsConfirmationIsHungUp() {
         try (VirtualPbx sim = platform()) {
             ChannelSnapshot caller = sim.pbx.inboundCall(inbound("5550000").withDtmf("9")).join();
-            sim.run(Duration.ofSeconds(10));
+            sim.run(Duration.ofSeconds(8));
 
             ManagerEvent callback = sim.first(named("UserEvent", "UserEvent", "AcdCallback"));
             assertThat(callback.get("Number")).isEqualTo("+4930123456");
             assertThat(callback.get("CallId")).isEqualTo(caller.uniqueid());
             assertThat(callback.get("Skill")).isEqualTo("support");
             assertThat(callback.get("Ivr")).isEqualTo("9 callback");
-            assertThat(sim.events.names()).doesNotContain("MusicOnHoldStart");
+            assertThat(sim.events.names()).as("waiting for the platform's answer").contains("MusicOnHoldStart")
+                    .doesNotContain("Hangup");
+
+            sim.pbx.redirect(caller.name(), "cti-callback-confirmed", "s", 1).join();
+            sim.run(Duration.ofSeconds(10));
+
             assertThat(sim.first(named("Hangup")).get("Channel")).isEqualTo(caller.name());
+            assertThat(sim.events.all()).noneMatch(named("UserEvent", "UserEvent", "AcdEnter"));
+        }
+    }
+
+    @Test
+    void aCallerWhoseCallbackThePlatformRefusesIsToldSoAndWaitsInTheQueue() {
+        try (VirtualPbx sim = platform()) {
+            ChannelSnapshot caller = sim.pbx.inboundCall(inbound("5550000").withDtmf("9")).join();
+            sim.run(Duration.ofSeconds(8));
+
+            sim.pbx.redirect(caller.name(), "cti-callback-refused", "s", 1).join();
+            sim.run(Duration.ofSeconds(10));
+
+            ManagerEvent enter = sim.first(named("UserEvent", "UserEvent", "AcdEnter"));
+            assertThat(enter.get("CallId")).isEqualTo(caller.uniqueid());
+            assertThat(enter.get("Skill")).isEqualTo("support");
+            assertThat(enter.get("Ivr")).isEqualTo("9 callback not offered - support");
+            assertThat(sim.events.all()).noneMatch(named("Hangup"));
+        }
+    }
+
+    @Test
+    void aCallerAskingForACallbackWhileThePlatformIsAwayWaitsInTheQueueAfterTenSeconds() {
+        try (VirtualPbx sim = platform()) {
+            ChannelSnapshot caller = sim.pbx.inboundCall(inbound("5550000").withDtmf("9")).join();
+            sim.run(Duration.ofSeconds(30));
+
+            ManagerEvent enter = sim.first(named("UserEvent", "UserEvent", "AcdEnter"));
+            assertThat(enter.get("CallId")).isEqualTo(caller.uniqueid());
+            assertThat(enter.get("Ivr")).isEqualTo("9 callback unanswered - support");
+            assertThat(sim.events.all()).noneMatch(named("Hangup"));
         }
     }
 

@@ -25,6 +25,10 @@ import java.time.ZoneId;
  *                           unset, the system's zone
  * @param priority           points per grade, VIP bonus, unknown callers, aging per second
  * @param callbacks          how callbacks (virtual hold and scheduled) are made
+ * @param randomSeed         seeds the RANDOM strategy's draws so its choices can be replayed; unset: a seed is
+ *                           drawn at start and logged
+ * @param boardResync        how often the router reads its routing board from Redis in full, besides following the
+ *                           change feed (a safety net)
  * @param demo               the demo queues, agents and agent bots
  */
 @Validated
@@ -39,6 +43,8 @@ public record RouterProperties(
         ZoneId timeZone,
         @DefaultValue @NotNull @Valid Priority priority,
         @DefaultValue @NotNull @Valid Callbacks callbacks,
+        Long randomSeed,
+        @DefaultValue("5m") @NotNull Duration boardResync,
         @DefaultValue @NotNull @Valid Demo demo) {
 
     public RouterProperties {

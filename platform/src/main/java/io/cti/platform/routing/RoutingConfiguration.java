@@ -10,6 +10,7 @@ import io.cti.platform.bridge.AmiEndpoint;
 import io.cti.platform.bus.ConsumerName;
 import io.cti.router.callbacks.CallbackRepository;
 import io.cti.router.callbacks.CallbackSettings;
+import io.cti.router.calls.FlowPublishing;
 import io.cti.router.calls.FlowSettings;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.queues.DemoQueues;
@@ -30,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -69,8 +71,8 @@ class RoutingConfiguration {
             }
         }
         return InboundCallFlow.create(routerRedisConnection.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
-                RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer, bus::publish,
-                clock, flowSettings(properties), callbacks, callbackSettings);
+                RouterId.of("router-" + consumer.value()), queues, agents, cards, history, normalizer,
+                FlowPublishing.onBus(bus), clock, flowSettings(properties), callbacks, callbackSettings);
     }
 
     /** The call flow's settings from {@code cti.router.*}. */
@@ -79,10 +81,11 @@ class RoutingConfiguration {
         PrioritySettings priority = PrioritySettings.builder().grade(Grade.A, p.gradeA()).grade(Grade.B, p.gradeB())
                 .grade(Grade.C, p.gradeC()).grade(Grade.D, p.gradeD()).vipBonus(p.vipBonus())
                 .unknownCallerPoints(p.unknownCaller()).agingPerSecond(p.agingPerSecond()).build();
-        FlowSettings settings = FlowSettings.defaults().withPriority(priority)
-                .withReservationTimeout(properties.reservationTimeout()).withZone(properties.timeZone());
-        return new FlowSettings(settings.priority(), settings.reservationTimeout(), properties.ringMargin(),
-                settings.headsPerQueue(), settings.zone(), settings.definitionsMaxAge());
+        long seed = properties.randomSeed() != null ? properties.randomSeed() : new SecureRandom().nextLong();
+        log.info("Router RANDOM strategy seeded with {} (cti.router.random-seed={} replays its choices)", seed, seed);
+        return FlowSettings.defaults().withPriority(priority)
+                .withReservationTimeout(properties.reservationTimeout()).withRingMargin(properties.ringMargin())
+                .withZone(properties.timeZone()).withRandomSeed(seed).withBoardResync(properties.boardResync());
     }
 
     @Bean

@@ -137,8 +137,8 @@ class RoutedDemoCallTest {
     /** A pop of a known caller whose ringing and answer this test saw (it subscribed while calls were going on). */
     private Optional<ScreenPopReady> answeredPopOfAKnownCustomer() {
         return seen.stream().filter(m -> m instanceof ScreenPopReady p && p.knownCaller()).map(ScreenPopReady.class::cast)
-                .filter(p -> seen.stream().anyMatch(m -> m instanceof CallConnected c && c.callId().equals(p.callId())))
                 .filter(p -> seen.stream().anyMatch(m -> m instanceof AgentLegRinging r && r.callId().equals(p.callId())))
+                .filter(p -> seen.stream().anyMatch(m -> m instanceof CallConnected c && c.callId().equals(p.callId())))
                 .findFirst();
     }
 

@@ -1,0 +1,56 @@
+package io.cti.router.calls;
+
+import io.cti.core.bus.MessageBus;
+import io.cti.core.bus.PublishResult;
+import io.cti.core.messages.DomainMessage;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How the call flow hands its messages to the bus. {@link #onBus} publishes the messages of one handling as one
+ * batch ({@link MessageBus#publishAll}, pipelined by the Redis bus) and, like {@link MessageBus#publish}, throws
+ * when one of them could not be published, so the bus delivers the handled message again. Thread-safe if the bus is.
+ */
+public final class FlowPublishing {
+
+    private FlowPublishing() {
+    }
+
+    /** A publisher for {@link InboundCallFlow#create} that batches each handling's messages on {@code bus}. */
+    public static Consumer<DomainMessage> onBus(MessageBus bus) {
+        return new Batching(Objects.requireNonNull(bus, "bus"));
+    }
+
+    /** Publishes one message at a time with {@link MessageBus#publish}, or a list with one {@code publishAll}. */
+    static final class Batching implements Consumer<DomainMessage> {
+
+        private final MessageBus bus;
+
+        private Batching(MessageBus bus) {
+            this.bus = bus;
+        }
+
+        @Override
+        public void accept(DomainMessage message) {
+            bus.publish(message);
+        }
+
+        void publishAll(List<DomainMessage> messages) {
+            RuntimeException first = null;
+            for (PublishResult result : bus.publishAll(messages)) {
+                if (!result.ok()) {
+                    if (first == null) {
+                        first = result.failure();
+                    } else {
+                        first.addSuppressed(result.failure());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.cti.router.calls;
+
+import io.cti.core.ids.CallId;
+import io.cti.core.ids.CustomerId;
+import io.cti.router.screenpop.ScreenPopComposer;
+import io.cti.router.screenpop.ScreenPopComposer.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The callers' cards for screen-pops, read ahead: when a call is reserved for an agent, the card and the contacts
+ * of the day are read from the customer database on a thread of their own, so that when the agent's phone rings a
+ * moment later the pop is composed without a database query on the flow's thread. The card is as of the
+ * reservation, a second or so before the ring; one read ahead longer ago than {@link #FRESH}, on another day, or not
+ * read ahead at all (the ring reached another router process) is read at ring time as before. Thread-safe.
+ */
+final class PopCards {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PopCards.class);
+    /** A card read ahead longer ago than this is read again: the agent's phone normally rings within a second. */
+    static final Duration FRESH = Duration.ofSeconds(20);
+    /** How long a ring waits for a read still running before reading on its own. */
+    private static final long WAIT_MILLIS = 500;
+
+    private record Ahead(Optional<CustomerId> customer, Instant at, CompletableFuture<Caller> caller) {
+    }
+
+    private final ScreenPopComposer composer;
+    private final Clock clock;
+    private final Map<CallId, Ahead> ahead = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor readers;
+
+    PopCards(ScreenPopComposer composer, Clock clock) {
+        this.composer = composer;
+        this.clock = clock;
+        // Two threads at most, idle ones end: reading ahead is an optimisation, never a queue that can grow.
+        this.readers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000), r -> {
+            Thread thread = new Thread(r, "screen-pop-cards");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+        readers.allowCoreThreadTimeOut(true);
+    }
+
+    /** Starts reading the caller of {@code call}, reserved now; unknown callers need nothing read. */
+    void readAhead(CallId call, Optional<CustomerId> customer) {
+        if (customer.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        try {
+            CompletableFuture<Caller> caller = CompletableFuture.supplyAsync(() -> composer.readCaller(customer, at),
+                    readers);
+            ahead.put(call, new Ahead(customer, at, caller));
+        } catch (RejectedExecutionException e) {
+            // The readers are behind: this call's card is read when its phone rings.
+            LOG.debug("no card read ahead for {}: the readers are busy", call);
+        }
+    }
+
+    /** The caller of {@code call} for a pop at {@code ringingAt}: as read ahead if that is fresh, else read now. */
+    Caller take(CallId call, Optional<CustomerId> customer, Instant ringingAt) {
+        Ahead read = ahead.remove(call);
+        if (read != null && read.customer().equals(customer)) {
+            try {
+                Caller caller = read.caller().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (Duration.between(caller.readAt(), ringingAt).compareTo(FRESH) <= 0
+                        && composer.sameDay(caller.readAt(), ringingAt)) {
+                    return caller;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("card of {} read ahead not usable ({}); reading it now", call, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return composer.readCaller(customer, ringingAt);
+    }
+
+    /** Forgets cards read ahead for calls whose phone never rang (given up, answered elsewhere). */
+    void dropStale() {
+        Instant now = clock.instant();
+        ahead.values().removeIf(read -> Duration.between(read.at(), now).compareTo(FRESH) > 0);
+    }
+}
