@@ -19,6 +19,7 @@ import io.cti.core.messages.InteractionRecorded;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.OriginateOutcome;
 import io.cti.core.messages.ScreenPopReady;
+import io.cti.pbxsim.calls.ChannelSnapshot;
 import io.cti.pbxsim.calls.InboundCall;
 import io.cti.pbxsim.calls.ManagerEvent;
 import io.cti.pbxsim.calls.Party;
@@ -117,12 +118,17 @@ class CalledBackCallerTest {
         String number = jdbc.queryForObject("select e164 from customer_phone order by e164 limit 1", String.class);
         Long customer = jdbc.queryForObject("select customer_id from customer_phone where e164 = ?", Long.class, number);
 
-        pbx.inboundCall(InboundCall.of("PJSIP", "trunk", new Party(number, ""), "cti-inbound", "5550000")
-                .withDtmf("9")).join();
+        ChannelSnapshot caller = pbx.inboundCall(InboundCall.of("PJSIP", "trunk", new Party(number, ""),
+                "cti-inbound", "5550000").withDtmf("9")).join();
 
         await().atMost(PATIENCE).until(() -> "QUEUED".equals(callbackStatus()));
         CallbackRequested request = only(CallbackRequested.class);
         assertThat(request.callerNumber()).isEqualTo(number);
+        // The support queue offers callbacks: the platform confirms, the caller hears so and is let go, not queued.
+        await().atMost(PATIENCE).until(() -> raised.stream().anyMatch(event -> event.name().equals("Hangup")
+                && caller.name().equals(event.get("Channel"))));
+        assertThat(raised).noneMatch(event -> event.name().equals("UserEvent")
+                && "AcdEnter".equals(event.get("UserEvent")));
         assertThat(seen).noneMatch(CallBackCustomer.class::isInstance);
 
         staff.forEach(agent -> bus.publish(ChangeAgentState.now(agent.profile().id(), AgentStatus.READY, "")));
