@@ -83,8 +83,9 @@ final class TransferDesk {
                 refuse(command, "unknown-queue", "there is no active queue " + queue.get());
                 return;
             }
-            handOn(command, call, queue.get(), "transferred to queue " + queue.get());
-            dispatcher.tryRoute(false);
+            // Other routers learn of the call from the change feed; this one's board is told at once.
+            handOn(command, call, queue.get(), "transferred to queue " + queue.get())
+                    .ifPresentOrElse(dispatcher::queued, () -> dispatcher.tryRoute(false));
             return;
         }
         AgentId target = command.target().agent().orElseThrow();
@@ -102,7 +103,7 @@ final class TransferDesk {
     }
 
     /** The caller leaves the agent and waits in {@code queue}; the agent goes to wrap-up for their stretch. */
-    private void handOn(TransferCall command, CallRecord call, QueueName queue, String what) {
+    private Optional<QueuedCall> handOn(TransferCall command, CallRecord call, QueueName queue, String what) {
         Instant at = parts.clock().instant();
         AgentId agent = command.agentId();
         CallId closed = segments.transfer(call, queue, at, what,
@@ -121,10 +122,13 @@ final class TransferDesk {
         // The transferring agent is not the caller's sticky agent for this stretch.
         CallContext context = new CallContext(call.customer(), Optional.empty(), List.of(), List.of(),
                 CallerFacts.attributes(facts));
-        if (parts.waiting().requeue(new QueuedCall(call.id(), queue, at, priority.orderKey(at), context))) {
+        QueuedCall queued = new QueuedCall(call.id(), queue, at, priority.orderKey(at), context);
+        boolean requeued = parts.waiting().requeue(queued);
+        if (requeued) {
             figures.changed(queue);
         }
         LOG.info("call {} {} by {}; {} wraps up stretch {}", call.id(), what, agent, agent, closed);
+        return requeued ? Optional.of(queued) : Optional.empty();
     }
 
     /** The named agent, Ready a moment ago, is reserved for the call and rung; refused: the call waits its turn. */

@@ -14,4 +14,5 @@ for i = 6, #ARGV, 2 do
 end
 redis.call('ZADD', K.order(queue), order, id)
 redis.call('ZADD', K.since(queue), since, id)
+changed(id, nil)
 return 1
