@@ -50,18 +50,20 @@
   /** Every skill named by an active agent or queue, with who has it and which queues need it. */
   function renderSkills() {
     const skills = new Map();
-    const entry = name => skills.get(name) || skills.set(name, { agents: [], queues: new Set() }).get(name);
+    const entry = name => skills.get(name) || skills.set(name, { agents: [], queues: new Map() }).get(name);
     AdminAgents.all().filter(a => a.active).forEach(a => (a.profile.skills || []).forEach(s =>
       entry(s.skill).agents.push(a.profile.id + ' (' + s.proficiency + ')')));
     AdminQueues.all().filter(q => q.active).forEach(q => {
       const d = q.definition;
-      (d.skills || []).forEach(s => entry(s.skill).queues.add(d.name + ' (≥ ' + s.minimum + ')'));
-      (d.overflow || []).forEach(step => (step.widenTo || []).forEach(s => entry(s.skill).queues.add(d.name)));
+      (d.skills || []).forEach(s => entry(s.skill).queues.set(d.name, d.name + ' (≥ ' + s.minimum + ')'));
+      // A skill named only by an overflow step still counts as in use by the queue.
+      (d.overflow || []).forEach(step => (step.widenTo || []).filter(s => !entry(s.skill).queues.has(d.name))
+        .forEach(s => entry(s.skill).queues.set(d.name, d.name + ' (' + t('adm.q.overflow') + ' ≥ ' + s.minimum + ')')));
     });
     const names = [...skills.keys()].sort();
     $('skills').replaceChildren(...names.map(name => el('tr', { dataset: { skill: name } },
       el('td', { text: name }), el('td', { text: skills.get(name).agents.join(', ') || '—' }),
-      el('td', { text: [...skills.get(name).queues].join(', ') || '—' }))));
+      el('td', { text: [...skills.get(name).queues.values()].join(', ') || '—' }))));
     $('skill-names').replaceChildren(...names.map(name => el('option', { value: name })));
   }
 
