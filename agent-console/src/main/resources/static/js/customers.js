@@ -1,4 +1,5 @@
-// The customer lookup page: finds a card by phone number or customers by name through the customer API.
+// The customer lookup page (its words in i18n.js): finds a card by phone number or customers by name through the
+// customer API.
 (function () {
   'use strict';
   const result = document.getElementById('result');
@@ -10,9 +11,14 @@
     (body.alerts || []).forEach(a => {
       const tag = document.createElement('span');
       tag.className = a.kind;
-      tag.textContent = a.message;
+      // The kind in the page's language; the server's own words (a date, a contact's topic) as the tooltip.
+      const key = 'alert.' + a.kind;
+      tag.textContent = I18n.t(key) === key ? a.message : I18n.t(key);
+      tag.title = a.message || '';
       alerts.appendChild(tag);
     });
+    // The answer is data, not words of the page: the language switch must not put the placeholder back.
+    delete result.dataset.i18n;
     result.textContent = response.status + '\n' + JSON.stringify(body, null, 2);
   }
   document.getElementById('lookup').addEventListener('submit', e => {

@@ -76,6 +76,12 @@ public class RouterException extends RuntimeException {
         return new RouterException("duplicate-reason-code", "reason code '" + code + "' already exists", null);
     }
 
+    /** {@code code} is set by the platform itself (RONA's {@code no-answer}): it stays, whatever an administrator wants. */
+    public static RouterException systemReasonCode(String code) {
+        return new RouterException("system-reason-code", "reason code '" + code
+                + "' is set by the platform itself and cannot be retired", null);
+    }
+
     /** A request body longer than {@code limitBytes}. */
     public static RouterException payloadTooLarge(long limitBytes) {
         return new RouterException("payload-too-large", "the request body is larger than " + limitBytes + " bytes", null);

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Turns every failure of the queue, agent, reason-code and callback controllers into one {@link ApiError} body with the
- * matching HTTP status: {@code invalid-*} 400, {@code no-such-*} 404, duplicates, stale versions and a queue still
- * in use 409, {@code payload-too-large} 413. Failures nobody foresaw become a 500 {@code internal-error} that
+ * matching HTTP status: {@code invalid-*} 400, {@code no-such-*} 404, duplicates, stale versions, a queue still in
+ * use and a system reason code 409, {@code payload-too-large} 413. Failures nobody foresaw become a 500 {@code internal-error} that
  * tells the client nothing of the internals. Thread-safe (stateless).
  */
 @RestControllerAdvice(basePackages = {"io.cti.router.queues", "io.cti.router.staff", "io.cti.router.callbacks"})
@@ -33,6 +33,7 @@ class RouterApiErrors extends ApiErrorAdvice {
             "duplicate-agent", HttpStatus.CONFLICT,
             "stale-agent", HttpStatus.CONFLICT,
             "duplicate-reason-code", HttpStatus.CONFLICT,
+            "system-reason-code", HttpStatus.CONFLICT,
             "callback-not-pending", HttpStatus.CONFLICT,
             "payload-too-large", HttpStatus.CONTENT_TOO_LARGE);
 

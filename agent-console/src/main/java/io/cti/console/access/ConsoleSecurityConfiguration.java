@@ -68,7 +68,9 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/api/session/**").authenticated()
                         .requestMatchers("/actuator/**", "/admin.html", "/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/agent.html", "/api/agent", "/api/agent/**").hasRole("AGENT")
-                        .requestMatchers("/supervisor.html", "/api/queues/stats", "/api/agents/states", "/api/calls/**")
+                        .requestMatchers("/supervisor.html", "/api/calls/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        // GET only: a PUT to these paths is the replace of a queue named "stats" or an agent "states"
+                        .requestMatchers(HttpMethod.GET, "/api/queues/stats", "/api/agents/states")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         // the router's callbacks: supervisors watch, schedule and cancel them (agents through wrap-up)
                         .requestMatchers("/api/callbacks", "/api/callbacks/**").hasAnyRole("SUPERVISOR", "ADMIN")
@@ -80,6 +82,7 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reason-codes", "/api/reason-codes/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/queues", "/api/queues/**", "/api/agents", "/api/agents/**")
                         .hasAnyRole("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN")
+                        // every other method on every other API, the definitions' writes above all: administrators
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")

@@ -39,8 +39,10 @@ import static org.awaitility.Awaitility.await;
  * The console in a real browser (headless chromium) on the default run's floor with pbx-sim's demo traffic: an
  * agent goes Ready, the pop of the right customer appears while the phone rings, the phone is answered, the transfer
  * field offers the queues and a transfer to a queue that does not exist is refused with the reason shown, the agent
- * holds and resumes the caller (CallHeld, CallResumed from the PBX), hangs up and writes the wrap-up, and the supervisor's wallboard sees the call arrive and leave; keyboard-only use;
- * the Chinese UI. The bots are off, so the demo agents logged in here are the only ones taking calls. One platform
+ * holds and resumes the caller (CallHeld, CallResumed from the PBX), hangs up and writes the wrap-up, and the
+ * supervisor's wallboard sees the call arrive and leave; keyboard-only use; the Chinese UI; the administrator's
+ * queue editor with its field errors. The bots are off, so the demo agents logged in here are the only ones taking
+ * calls. One platform
  * start serves every test of the class. Screenshots land in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -192,6 +194,64 @@ class ConsoleInTheBrowserTest {
     }
 
     @Test
+    void anAdministratorCreatesAQueueAndSeesEveryFieldErrorOfARefusedOneNextToItsField() {
+        WebDriver admin = logIn("admin", "admin-demo", "en-US,en");
+        waitFor(admin, By.id("tab-queues")).click();
+        waitFor(admin, By.cssSelector("#queues tr[data-queue=support]"));
+
+        admin.findElement(By.id("queue-new")).click();
+        type(admin, "q-name", "billing-vip");
+        type(admin, "q-display", "Billing for VIPs");
+        type(admin, "q-sl-percent", "90");
+        type(admin, "q-sl-within", "15");
+        admin.findElement(By.id("q-skill-add")).click();
+        admin.findElement(By.cssSelector("#q-skills .row:last-child .skill-name")).sendKeys("billing");
+        WebElement minimum = admin.findElement(By.cssSelector("#q-skills .row:last-child .skill-level"));
+        minimum.clear();
+        minimum.sendKeys("6");
+        admin.findElement(By.id("queue-save")).click();
+
+        waitFor(admin, By.cssSelector("#queues tr[data-queue=billing-vip]"));
+        assertThat(jdbc.queryForMap("select display_name, service_level_percent from router_queue where name = 'billing-vip'"))
+                .containsEntry("display_name", "Billing for VIPs").containsEntry("service_level_percent", 90);
+        assertThat(jdbc.queryForObject("select minimum from router_queue_skill where queue_name = 'billing-vip'"
+                + " and skill = 'billing'", Integer.class)).isEqualTo(6);
+
+        // A refused queue: every field error is shown at its own field, and nothing is written.
+        int queues = jdbc.queryForObject("select count(*) from router_queue", Integer.class);
+        admin.findElement(By.id("queue-new")).click();
+        type(admin, "q-name", "Not A Name");
+        type(admin, "q-sl-percent", "150");
+        type(admin, "q-max-wait", "");
+        admin.findElement(By.id("queue-save")).click();
+
+        assertThat(waitFor(admin, By.cssSelector("[data-field=name] .field-error[data-error-for=name]")).getText())
+                .contains("lower-case");
+        assertThat(admin.findElement(By.cssSelector("[data-field='serviceLevel.percent'] .field-error")).getText())
+                .contains("between 1 and 100");
+        assertThat(admin.findElement(By.cssSelector("[data-field=maxWaitSeconds] .field-error")).getText())
+                .isNotBlank();
+        assertThat(admin.findElement(By.id("q-name")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(jdbc.queryForObject("select count(*) from router_queue", Integer.class)).isEqualTo(queues);
+        ((JavascriptExecutor) admin).executeScript("window.scrollTo(0, 0)");
+        HeadlessChromium.screenshot(admin, "admin");
+
+        // The other sections, reached with the arrow keys along the tabs.
+        admin.findElement(By.id("tab-queues")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(waitFor(admin, By.cssSelector("#agents tr[data-agent=agent01]")).getText()).contains("PJSIP/");
+        HeadlessChromium.screenshot(admin, "admin-agents");
+        admin.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(waitFor(admin, By.cssSelector("#skills tr[data-skill=billing]")).getText()).contains("billing-vip");
+        admin.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        waitFor(admin, By.cssSelector("#reasons tr[data-code=lunch] button"));
+        assertThat(admin.findElements(By.cssSelector("#reasons tr[data-code=no-answer] button")))
+                .as("the code the router sets itself cannot be retired").isEmpty();
+        admin.findElement(By.id("lang")).click();
+        assertThat(admin.findElement(By.cssSelector("header h1")).getText()).isEqualTo("系统管理");
+        HeadlessChromium.screenshot(admin, "admin-reasons-zh-CN");
+    }
+
+    @Test
     void aChineseBrowserGetsTheChineseConsoleAndTheSwitchSticks() {
         WebDriver agent = logIn("agent09", "agent09-demo", "zh-CN,zh");
         assertThat(waitFor(agent, By.cssSelector("header h1")).getText()).isEqualTo("坐席工作台");
@@ -224,6 +284,13 @@ class ConsoleInTheBrowserTest {
         new WebDriverWait(browser, PATIENCE).until(b -> !b.getCurrentUrl().contains("login"));
         waitFor(browser, By.cssSelector("#who:not(:empty)"));
         return browser;
+    }
+
+    /** Replaces what an input holds with {@code text}. */
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
     }
 
     /** Alt+key, the desktop's shortcut for its main actions. */
