@@ -80,11 +80,12 @@ public sealed interface AgentState {
         }
     }
 
-    /** The agent is logged in but takes no calls, for {@code reason} (a reason code such as "lunch" or "no answer"). */
+    /** The agent is logged in but takes no calls, for {@code reason} (a reason code such as "lunch" or "no-answer"). */
     record NotReady(String reason) implements AgentState {
 
         /** The reason given when an agent let a call ring out (RONA). */
-        public static final String NO_ANSWER = "no answer";
+        /** RONA's reason: the code stored as a system reason code (set by the platform, never chosen by an agent). */
+        public static final String NO_ANSWER = "no-answer";
 
         public NotReady {
             if (reason == null || reason.isBlank()) {

@@ -35,6 +35,13 @@ final class AgentStateDesk {
             LOG.info("state request of unknown agent {} ignored", command.agentId());
             return;
         }
+        if (command.requested() == io.cti.core.messages.AgentStatus.NOT_READY
+                && command.reasonCode().equals(AgentState.NotReady.NO_ANSWER)) {
+            // RONA's reason is the platform's to give: an agent choosing it would pass a break off as missed calls.
+            LOG.info("agent {} asked for the system reason {}: refused", command.agentId(), command.reasonCode());
+            board.entry(command.agentId()).ifPresent(board::announce);
+            return;
+        }
         // One move decides on the agent as they are; the requests that are not a plain move (Ready to end a
         // wrap-up, logging out during a call) leave the agent as they are and are answered from the move's reading.
         BoardMove move = board.move(command.agentId(), entry -> decide(entry, command));

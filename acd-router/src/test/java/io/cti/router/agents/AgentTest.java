@@ -76,7 +76,7 @@ class AgentTest {
         Agent agent = through(loggedOut(), AgentState.READY, new AgentState.Reserved(CALL), new AgentState.Ringing(CALL),
                 new AgentState.NotReady(AgentState.NotReady.NO_ANSWER));
 
-        assertThat(agent.state()).isEqualTo(new AgentState.NotReady("no answer"));
+        assertThat(agent.state()).isEqualTo(new AgentState.NotReady("no-answer"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.core.messages.ScreenPopReady;
 import io.cti.router.agents.AgentState;
 import io.cti.router.staff.AgentProfile;
+import io.cti.router.staff.ReasonCode;
 import io.cti.router.waiting.QueuedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,16 @@ class InboundCallFlowTest {
     }
 
     @Test
+    void anAgentCannotChooseRonasSystemReasonForABreak() {
+        AgentProfile alice = desk.readyAgent("alice");
+
+        desk.flow.handle(io.cti.core.messages.ChangeAgentState.now(alice.id(),
+                io.cti.core.messages.AgentStatus.NOT_READY, ReasonCode.NO_ANSWER));
+
+        assertThat(desk.stateOf(alice)).isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void ronaPutsTheAgentNotReadyAndTheCallBackAtItsOriginalPlace() {
         AgentProfile alice = desk.readyAgent("alice");
         CallId call = CallId.of("c1");
@@ -150,7 +161,7 @@ class InboundCallFlowTest {
 
         desk.flow.handle(AgentLegUnanswered.now(call, alice.endpoint().toString(), "PJSIP/alice-1", "NOANSWER"));
 
-        assertThat(desk.stateOf(alice)).isEqualTo(new AgentState.NotReady("no answer"));
+        assertThat(desk.stateOf(alice)).isEqualTo(new AgentState.NotReady(ReasonCode.NO_ANSWER));
         List<QueuedCall> heads = desk.waiting.heads(desk.sales, 10);
         assertThat(heads).singleElement().satisfies(waiting -> {
             assertThat(waiting.id()).isEqualTo(call);

@@ -38,7 +38,7 @@ final class DemoAgentBots implements ApplicationListener<ApplicationReadyEvent>,
 
     private static final Logger log = LoggerFactory.getLogger(DemoAgentBots.class);
     static final String GROUP = "demo-agent-bots";
-    private static final String RONA = "no answer";
+    private static final String RONA = "no-answer";
 
     private final AgentRepository agents;
     private final MessageBus bus;
