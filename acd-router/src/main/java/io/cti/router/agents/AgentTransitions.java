@@ -21,7 +21,8 @@ public final class AgentTransitions {
     /*
      * Any state may go to LoggedOut (the agent closes the console or a supervisor logs them out), so LoggedOut is
      * not repeated in each row. Ringing -> Ready: the caller hung up before the agent answered. OnCall -> Ready: a
-     * queue with no wrap-up time. Reserved -> Ready: the reservation expired or was released. Ringing -> NotReady:
+     * queue with no wrap-up time. OnCall -> NotReady: a call that never was (a callback whose customer was not
+     * reached) ends straight in the break the agent asked for during it. Reserved -> Ready: the reservation expired or was released. Ringing -> NotReady:
      * RONA. NotReady -> NotReady: the agent changes the reason code. WrapUp -> WrapUp: wrap-up is extended.
      */
     private static final Map<Class<? extends AgentState>, Set<Class<? extends AgentState>>> NEXT = Map.of(
@@ -29,7 +30,7 @@ public final class AgentTransitions {
             Ready.class, Set.of(Reserved.class, NotReady.class),
             Reserved.class, Set.of(Ringing.class, Ready.class, NotReady.class),
             Ringing.class, Set.of(OnCall.class, NotReady.class, Ready.class),
-            OnCall.class, Set.of(WrapUp.class, Ready.class),
+            OnCall.class, Set.of(WrapUp.class, Ready.class, NotReady.class),
             WrapUp.class, Set.of(Ready.class, NotReady.class, WrapUp.class),
             NotReady.class, Set.of(Ready.class, NotReady.class));
 

@@ -271,6 +271,21 @@ class CallbackFlowTest {
     }
 
     @Test
+    void anAgentWhoAskedForABreakDuringACallbackWhoseCustomerWasNotReachedGoesOnTheBreak() {
+        AgentProfile alice = desk.readyAgent("alice");
+        desk.flow.handle(request("c9", UNKNOWN, Instant.now().minusSeconds(30)));
+        CallId first = onlyCallback().currentCall().orElseThrow();
+        agentAnswers(alice, first);
+        desk.flow.handle(io.cti.core.messages.ChangeAgentState.now(alice.id(),
+                io.cti.core.messages.AgentStatus.NOT_READY, "lunch"));
+
+        desk.flow.handle(CallbackDialed.now(first, "PJSIP/trunk-1", OriginateOutcome.BUSY, "BUSY"));
+        desk.flow.handle(CallEnded.now(first, 17, "User busy", HangupParty.PBX));
+
+        assertThat(desk.stateOf(alice)).isEqualTo(new AgentState.NotReady("lunch"));
+    }
+
+    @Test
     void aCustomerNeverReachedIsGivenUpWithAHistoryRowSayingSo() {
         CustomerId customer = desk.customer("Lin Wei", KNOWN);
         AgentProfile alice = desk.readyAgent("alice");
