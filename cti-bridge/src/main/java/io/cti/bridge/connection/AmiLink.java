@@ -1,19 +1,14 @@
 package io.cti.bridge.connection;
 
 import io.cti.bridge.BridgeException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ProtocolIdentifierReceivedEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,9 +45,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that can and cannot see (events still in the kernel's buffers are not countable; the resync after the next
  * login reconciles the calls they concerned).
  * <p>
- * Threads: one supervisor thread (login, keep-alive checks, reconnects) and one writer thread (every write to the
- * socket, so that a write stuck on a half-open link never blocks a caller); per login, asterisk-java's reader and
- * dispatch threads, which end with the login. No thread is created per action or per reconnect attempt.
+ * Threads: one supervisor thread (login, keep-alive checks, reconnects: the link's state machine, which this class
+ * keeps whole) and one writer thread ({@link ActionWriter}: every write to the socket, so that a write stuck on a
+ * half-open link never blocks a caller); per login, asterisk-java's reader and dispatch threads, which end with the
+ * login. Connections are made by {@link AmiConnections}. No thread is created per action or per reconnect attempt.
  * Thread-safe.
  */
 public final class AmiLink implements AmiGateway, AutoCloseable {
@@ -66,16 +59,13 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
     private final LinkListener listener;
     private final List<Class<? extends ManagerEvent>> userEventClasses;
     private final ScheduledExecutorService supervisor;
-    private final ExecutorService writer;
+    private final ActionWriter writes;
     private final Backoff backoff;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Counter logins;
-    private final MeterRegistry registry;
+    private final LinkMeters meters;
     private final EventTypes eventTypes;
     private final EventLoss eventLoss;
-    private final Counter undelivered;
-    private final Counter lagging;
 
     private volatile AmiLinkState state = AmiLinkState.DOWN;
     private volatile LinkSession current;
@@ -91,23 +81,13 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.userEventClasses = List.copyOf(userEventClasses);
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.supervisor = Executors.newSingleThreadScheduledExecutor(named("cti-ami-link"));
-        this.writer = Executors.newSingleThreadExecutor(named("cti-ami-writer"));
+        Objects.requireNonNull(registry, "registry");
+        this.supervisor = Executors.newSingleThreadScheduledExecutor(LinkThreads.named("cti-ami-link"));
+        this.writes = new ActionWriter(settings, closed::get, () -> current, () -> state);
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
-        this.logins = registry.counter("cti.bridge.ami.link.logins");
         this.eventTypes = EventTypes.of(this.userEventClasses);
-        this.eventLoss = countingLoss(registry);
-        this.undelivered = Counter.builder("cti.bridge.ami.lost")
-                .description("AMI events read from the socket but thrown away unprocessed when the link retired "
-                        + "the connection (what was still in the kernel's buffers is not countable)")
-                .register(registry);
-        this.lagging = Counter.builder("cti.bridge.ami.link.lagging")
-                .description("keep-alive pings answered late while the link kept reading: a dispatch backlog")
-                .register(registry);
-        Gauge.builder("cti.bridge.ami.link.up", this, link -> link.state == AmiLinkState.UP ? 1 : 0)
-                .description("1 while the AMI link is logged in and answering pings")
-                .register(registry);
+        this.eventLoss = AmiConnections.countingLoss(registry);
+        this.meters = new LinkMeters(registry, this);
     }
 
     /** Starts connecting in the background; returns at once. Idempotent. */
@@ -128,28 +108,12 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
 
     @Override
     public CompletableFuture<ManagerResponse> send(ManagerAction action) {
-        String name = action.getAction();
-        CompletableFuture<ManagerResponse> response = new CompletableFuture<>();
-        submitWrite(name, response, session -> session.connection().sendAction(action, answer -> {
-            if (answer == null) {
-                // asterisk-java answers pending actions with null when the connection goes down.
-                response.completeExceptionally(BridgeException.linkDown(name, "lost before the PBX answered"));
-            } else if (isError(answer)) {
-                response.completeExceptionally(BridgeException.actionFailed(name, answer.getMessage()));
-            } else {
-                response.complete(answer);
-            }
-        }));
-        return within(response, settings.actionTimeout(), name);
+        return writes.send(action);
     }
 
     @Override
     public CompletableFuture<List<ResponseEvent>> list(EventGeneratingAction action) {
-        String name = action.getAction();
-        CompletableFuture<List<ResponseEvent>> listed = new CompletableFuture<>();
-        submitWrite(name, listed, session -> session.connection().sendEventGeneratingAction(action,
-                answer -> completeList(name, action, answer, listed)));
-        return within(listed, settings.listTimeout(), name);
+        return writes.list(action);
     }
 
     /** Logs off and stops every thread of the link; idempotent. */
@@ -166,7 +130,7 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
                 // Logoff waits for the PBX at most the action timeout; a close is not a loss, so it is polite.
                 long discarded = session.close();
                 if (discarded > 0) {
-                    undelivered.increment(discarded);
+                    meters.undelivered(discarded);
                     log.info("AMI link closed ({}): {} events read but not yet processed were discarded", session,
                             discarded);
                 }
@@ -183,9 +147,9 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         } finally {
             state = AmiLinkState.DOWN;
             supervisor.shutdownNow();
-            writer.shutdownNow();
-            awaitQuietly(supervisor);
-            awaitQuietly(writer);
+            writes.shutdownNow();
+            LinkThreads.awaitQuietly(supervisor);
+            writes.awaitStopped();
         }
     }
 
@@ -196,7 +160,7 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
             return;
         }
         state = AmiLinkState.CONNECTING;
-        LinkSession session = new LinkSession(++sessions, connectionFor(settings, userEventClasses, eventTypes, eventLoss),
+        LinkSession session = new LinkSession(++sessions, AmiConnections.connectionFor(settings, userEventClasses, eventTypes, eventLoss),
                 System.nanoTime());
         session.connection().addEventListener(event -> deliver(session, event));
         try {
@@ -219,7 +183,7 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         current = session;
         backoff.reset();
         state = AmiLinkState.UP;
-        logins.increment();
+        meters.loggedIn();
         log.info("AMI link up: {} to {}:{} ({})", session, settings.host(), settings.port(),
                 session.connection().getProtocolIdentifier());
         try {
@@ -235,10 +199,10 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         }
         current = null;
         state = AmiLinkState.DOWN;
-        registry.counter("cti.bridge.ami.link.losses", "reason", reasonTag(reason)).increment();
+        meters.lost(reason);
         long discarded = session.retire();
         if (discarded > 0) {
-            undelivered.increment(discarded);
+            meters.undelivered(discarded);
         }
         log.warn("AMI link lost ({}): {}; {} events read but not yet processed were discarded (anything still in "
                 + "the socket buffers is lost uncounted; the resync reconciles calls); reconnecting",
@@ -262,17 +226,13 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
         }
         if (session.pingOverdue(now, timeout) && session.reportLag()) {
             // The socket is delivering: the answer is queued behind events in asterisk-java's dispatch queue.
-            lagging.increment();
+            meters.lagging();
             log.warn("AMI keep-alive answer later than {} ms on {} while it keeps reading: the event listener is "
                     + "behind (overload, not a dead link)", settings.pingTimeout().toMillis(), session);
         }
         if (session.pingDue(now, settings.pingInterval().toNanos(), timeout)) {
             session.pingSent(now);
-            try {
-                writer.execute(() -> ping(session));
-            } catch (RejectedExecutionException e) {
-                log.debug("keep-alive ping not sent: the link is closing");
-            }
+            writes.ping(session, reason -> onSupervisor(() -> lost(session, reason)));
         }
     }
 
@@ -294,63 +254,6 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
             listener.onLinkDown(reason);
         } catch (RuntimeException e) {
             log.error("the AMI link listener failed on link-down", e);
-        }
-    }
-
-    // ---- writer thread ----------------------------------------------------------------------------------
-
-    private void ping(LinkSession session) {
-        if (!session.isLive()) {
-            return;
-        }
-        try {
-            session.connection().sendAction(new PingAction(), answer -> {
-                if (answer == null) {
-                    onSupervisor(() -> lost(session, "connection closed"));
-                } else if (isError(answer)) {
-                    onSupervisor(() -> lost(session, "keep-alive ping refused: " + answer.getMessage()));
-                } else {
-                    session.pongReceived();
-                }
-            });
-        } catch (Exception e) {
-            onSupervisor(() -> lost(session, "keep-alive ping could not be sent: " + e.getMessage()));
-        }
-    }
-
-    /** A write that may throw what asterisk-java's send methods throw. */
-    private interface Write {
-        void to(LinkSession session) throws Exception;
-    }
-
-    private void submitWrite(String name, CompletableFuture<?> result, Write write) {
-        if (closed.get()) {
-            result.completeExceptionally(BridgeException.linkClosed(name));
-            return;
-        }
-        LinkSession session = current;
-        if (session == null || state != AmiLinkState.UP) {
-            result.completeExceptionally(BridgeException.linkDown(name, state.name()));
-            return;
-        }
-        try {
-            writer.execute(() -> {
-                if (result.isDone()) {
-                    // Timed out while queued behind a stuck write: sending it now would act on a stale request.
-                    return;
-                }
-                if (!session.isLive()) {
-                    result.completeExceptionally(BridgeException.linkDown(name, state.name()));
-                    return;
-                }
-                try {
-                    write.to(session);
-                } catch (Exception e) {
-                    result.completeExceptionally(BridgeException.sendFailed(name, e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(BridgeException.linkClosed(name));
         }
     }
 
@@ -377,88 +280,6 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
-    /**
-     * Counts what asterisk-java loses: {@code cti.bridge.ami.dropped} (built, then dropped from its full dispatch
-     * queue) and {@code cti.bridge.ami.events} with {@code outcome=unknown, type=unregistered} (a type it has no
-     * class for). Never blocks: it runs on asterisk-java's reader and dispatch threads.
-     */
-    private static EventLoss countingLoss(MeterRegistry registry) {
-        Counter dropped = Counter.builder("cti.bridge.ami.dropped")
-                .description("AMI events asterisk-java dropped because its dispatch queue was full")
-                .register(registry);
-        Counter unregistered = registry.counter("cti.bridge.ami.events", "outcome", "unknown", "type", "unregistered");
-        return new EventLoss() {
-            @Override
-            public void dropped(long count) {
-                dropped.increment(count);
-            }
-
-            @Override
-            public void unregistered(String type) {
-                unregistered.increment();
-                log.debug("AMI event of unknown type {} skipped", type);
-            }
-        };
-    }
-
-    /** A fresh, configured (not yet connected) asterisk-java connection that counts no lost events. */
-    static RetirableConnection connectionFor(AmiLinkSettings settings,
-                                             List<Class<? extends ManagerEvent>> userEventClasses) {
-        return connectionFor(settings, userEventClasses, EventTypes.of(userEventClasses), EventLoss.NONE);
-    }
-
-    /** A fresh, configured (not yet connected) asterisk-java connection. */
-    static RetirableConnection connectionFor(AmiLinkSettings settings,
-                                             List<Class<? extends ManagerEvent>> userEventClasses,
-                                             EventTypes types, EventLoss loss) {
-        RetirableConnection connection = new RetirableConnection(types, loss);
-        connection.setHostname(settings.host());
-        connection.setPort(settings.port());
-        connection.setUsername(settings.username());
-        connection.setPassword(settings.secret());
-        connection.setDefaultResponseTimeout(settings.actionTimeout().toMillis());
-        connection.setDefaultEventTimeout(settings.listTimeout().toMillis());
-        connection.setSocketTimeout((int) settings.connectTimeout().toMillis());
-        // asterisk-java's default of 0 would never notice a half-open link.
-        connection.setSocketReadTimeout((int) settings.readTimeout().toMillis());
-        userEventClasses.forEach(connection::registerUserEventClass);
-        return connection;
-    }
-
-    private void completeList(String name, EventGeneratingAction action, ResponseEvents answer,
-                              CompletableFuture<List<ResponseEvent>> listed) {
-        if (answer == null) {
-            listed.completeExceptionally(BridgeException.linkDown(name, "lost before the list was complete"));
-            return;
-        }
-        ManagerResponse response = answer.getResponse();
-        if (response != null && isError(response)) {
-            listed.completeExceptionally(BridgeException.actionFailed(name, response.getMessage()));
-            return;
-        }
-        listed.complete(answer.getEvents().stream()
-                .filter(event -> !action.getActionCompleteEventClass().isInstance(event))
-                .toList());
-    }
-
-    private <T> CompletableFuture<T> within(CompletableFuture<T> pending, Duration timeout, String name) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        pending.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
-                return;
-            }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            result.completeExceptionally(cause instanceof TimeoutException
-                    ? BridgeException.actionTimeout(name, timeout) : cause);
-        });
-        return result;
-    }
-
-    private static boolean isError(ManagerResponse response) {
-        return response instanceof ManagerError || "Error".equalsIgnoreCase(response.getResponse());
-    }
-
     private void onSupervisor(Runnable task) {
         try {
             supervisor.execute(task);
@@ -470,31 +291,5 @@ public final class AmiLink implements AmiGateway, AutoCloseable {
     private long checkPeriodMillis() {
         long shortest = Math.min(settings.pingInterval().toMillis(), settings.pingTimeout().toMillis());
         return Math.max(10, Math.min(250, shortest / 4));
-    }
-
-    private static String reasonTag(String reason) {
-        // Bounded tag values: the free text carries numbers and messages.
-        if (reason.startsWith("keep-alive")) {
-            return "keep-alive";
-        }
-        return reason.startsWith("connection closed") ? "closed" : "other";
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("an AMI link thread did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,7 +1,5 @@
 package io.cti.bridge.events;
 
-import org.asteriskjava.manager.event.UserEvent;
-
 /**
  * {@code UserEvent: AcdCallback}, raised by the platform's IVR ({@code cti-ivr}, option 9) when a caller asks to be
  * called back instead of waiting, just before the dialplan hangs up (the event the bridge turns into
@@ -11,43 +9,16 @@ import org.asteriskjava.manager.event.UserEvent;
  * {@code Number} (the caller's number, filtered to digits and '+'), {@code Dnis} and {@code Ivr}. Mutable like every
  * asterisk-java event; not thread-safe.
  */
-public class AcdCallbackEvent extends UserEvent {
+public class AcdCallbackEvent extends AcdCallEvent {
 
     private static final long serialVersionUID = 1L;
 
-    private String linkedId;
-    private String callId;
-    private String skill;
     private String number;
     private String dnis;
     private String ivr;
 
     public AcdCallbackEvent(Object source) {
         super(source);
-    }
-
-    public String getLinkedId() {
-        return linkedId;
-    }
-
-    public void setLinkedId(String linkedId) {
-        this.linkedId = linkedId;
-    }
-
-    public String getCallId() {
-        return callId;
-    }
-
-    public void setCallId(String callId) {
-        this.callId = callId;
-    }
-
-    public String getSkill() {
-        return skill;
-    }
-
-    public void setSkill(String skill) {
-        this.skill = skill;
     }
 
     public String getNumber() {

@@ -1,7 +1,5 @@
 package io.cti.bridge.events;
 
-import org.asteriskjava.manager.event.UserEvent;
-
 /**
  * {@code UserEvent: AcdEnter}, raised by the platform's holding context ({@code cti-hold,enter}) when a caller
  * starts waiting for an agent (the event the bridge turns into CallArrived). asterisk-java drops any custom
@@ -13,34 +11,15 @@ import org.asteriskjava.manager.event.UserEvent;
  * caller chose in the IVR, choices joined by {@code |}; empty or absent when the dialed number chose the queue).
  * Mutable like every asterisk-java event; not thread-safe.
  */
-public class AcdEnterEvent extends UserEvent {
+public class AcdEnterEvent extends AcdCallEvent {
 
     private static final long serialVersionUID = 1L;
 
-    private String linkedId;
-    private String skill;
     private String dnis;
-    private String callId;
     private String ivr;
 
     public AcdEnterEvent(Object source) {
         super(source);
-    }
-
-    public String getLinkedId() {
-        return linkedId;
-    }
-
-    public void setLinkedId(String linkedId) {
-        this.linkedId = linkedId;
-    }
-
-    public String getSkill() {
-        return skill;
-    }
-
-    public void setSkill(String skill) {
-        this.skill = skill;
     }
 
     public String getDnis() {
@@ -49,14 +28,6 @@ public class AcdEnterEvent extends UserEvent {
 
     public void setDnis(String dnis) {
         this.dnis = dnis;
-    }
-
-    public String getCallId() {
-        return callId;
-    }
-
-    public void setCallId(String callId) {
-        this.callId = callId;
     }
 
     public String getIvr() {

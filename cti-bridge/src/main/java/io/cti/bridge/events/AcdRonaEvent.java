@@ -1,7 +1,5 @@
 package io.cti.bridge.events;
 
-import org.asteriskjava.manager.event.UserEvent;
-
 /**
  * {@code UserEvent: AcdRona}, raised by the platform's agent-connect context ({@code cti-agent-connect}) when the
  * agent's phone did not answer: it rang out, was busy, or could not be reached at all. For the last there is no
@@ -10,34 +8,15 @@ import org.asteriskjava.manager.event.UserEvent;
  * endpoint name), {@code Skill} and {@code DialStatus}. Public with an (Object) constructor because asterisk-java
  * instantiates it reflectively; mutable like every asterisk-java event; not thread-safe.
  */
-public class AcdRonaEvent extends UserEvent {
+public class AcdRonaEvent extends AcdCallEvent {
 
     private static final long serialVersionUID = 1L;
 
-    private String linkedId;
-    private String callId;
     private String agent;
-    private String skill;
     private String dialStatus;
 
     public AcdRonaEvent(Object source) {
         super(source);
-    }
-
-    public String getLinkedId() {
-        return linkedId;
-    }
-
-    public void setLinkedId(String linkedId) {
-        this.linkedId = linkedId;
-    }
-
-    public String getCallId() {
-        return callId;
-    }
-
-    public void setCallId(String callId) {
-        this.callId = callId;
     }
 
     public String getAgent() {
@@ -46,14 +25,6 @@ public class AcdRonaEvent extends UserEvent {
 
     public void setAgent(String agent) {
         this.agent = agent;
-    }
-
-    public String getSkill() {
-        return skill;
-    }
-
-    public void setSkill(String skill) {
-        this.skill = skill;
     }
 
     public String getDialStatus() {

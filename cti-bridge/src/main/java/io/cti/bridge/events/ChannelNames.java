@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads Asterisk channel names: {@code Local/2001@fake-agent-00000001;1} is a half of a Local channel pair on the
- * device {@code Local/2001@fake-agent}; {@code PJSIP/2001-0000002a} is a channel on {@code PJSIP/2001}. Stateless.
+ * device {@code Local/2001@fake-agent}; {@code PJSIP/2001-0000002a} is a channel on {@code PJSIP/2001}. Also reads
+ * the header values around them, where Asterisk writes "no value" in several ways. Stateless.
  */
 final class ChannelNames {
 
@@ -34,5 +35,16 @@ final class ChannelNames {
             return null;
         }
         return text;
+    }
+
+    /** {@code a} unless it is blank, else {@code b}. */
+    static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+
+    /** The header's {@link #value}, or the empty string for none. */
+    static String orEmpty(String text) {
+        String value = value(text);
+        return value == null ? "" : value;
     }
 }

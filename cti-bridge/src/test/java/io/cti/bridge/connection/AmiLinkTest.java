@@ -162,7 +162,7 @@ class AmiLinkTest {
     @Test
     void theSocketReadTimeoutAloneEndsASilentConnection() throws Exception {
         // Without the link's pings: only the read timeout it configures can notice the silence.
-        RetirableConnection connection = AmiLink.connectionFor(LinkSettings.fast(peer.port()), List.of());
+        RetirableConnection connection = AmiConnections.connectionFor(LinkSettings.fast(peer.port()), List.of());
         List<ManagerEvent> events = new CopyOnWriteArrayList<>();
         connection.addEventListener(events::add);
         connection.login("on");

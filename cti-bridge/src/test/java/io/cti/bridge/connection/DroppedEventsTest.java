@@ -53,7 +53,7 @@ class DroppedEventsTest {
         // A bare connection, without the link's keep-alive: a ping answer stuck behind the stalled queue would
         // (rightly) end the link before the test is done.
         CountingLoss loss = new CountingLoss();
-        RetirableConnection connection = AmiLink.connectionFor(patientSettings(peer.port()), List.of(),
+        RetirableConnection connection = AmiConnections.connectionFor(patientSettings(peer.port()), List.of(),
                 EventTypes.of(List.of()), loss);
         StallingListener stalling = new StallingListener();
         connection.addEventListener(stalling::onEvent);
