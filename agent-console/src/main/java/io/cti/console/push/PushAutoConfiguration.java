@@ -73,6 +73,21 @@ public class PushAutoConfiguration {
         });
     }
 
+    /**
+     * Starts each socket's sends off the fan-out's thread. A thread is busy only while the container takes a frame
+     * (normally at once; the rest of the write completes on the container's own threads), so the pool stays small,
+     * and one socket whose send has to wait holds its own thread, not the others'.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService pushSocketSender() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "console-push-send-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     BusFeed pushBusFeed(PushHub hub, MessageBus bus, ObjectProvider<LiveStateSource> seed,
                         ConsoleProperties properties) {
@@ -114,10 +129,10 @@ public class PushAutoConfiguration {
         @Bean
         PushSocketHandler pushSocketHandler(PushHub hub, AgentDesk desk, CallControl calls, SupervisorDesk supervisors,
                                             PushFrames frames, JsonMapper json, ConsoleProperties properties,
-                                            ExecutorService pushSocketCloser) {
+                                            ExecutorService pushSocketSender, ExecutorService pushSocketCloser) {
             ConsoleProperties.Push push = properties.push();
             return new PushSocketHandler(hub, desk, calls, supervisors, frames, json, new SendLimits(push.sendQueueFrames(),
-                    push.sendQueueBytes().toBytes(), push.sendTimeLimit()), pushSocketCloser);
+                    push.sendQueueBytes().toBytes(), push.sendTimeLimit()), pushSocketSender, pushSocketCloser);
         }
 
         @Bean
