@@ -68,7 +68,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/api/session/**").authenticated()
                         .requestMatchers("/actuator/**", "/admin.html", "/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/agent.html", "/api/agent", "/api/agent/**").hasRole("AGENT")
-                        .requestMatchers("/supervisor.html", "/api/queues/stats", "/api/agents/states", "/api/calls/**")
+                        .requestMatchers("/supervisor.html", "/api/queues/stats", "/api/queues/stats/day", "/api/agents/states",
+                                "/api/calls/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         // the router's callbacks: supervisors watch, schedule and cancel them (agents through wrap-up)
                         .requestMatchers("/api/callbacks", "/api/callbacks/**").hasAnyRole("SUPERVISOR", "ADMIN")

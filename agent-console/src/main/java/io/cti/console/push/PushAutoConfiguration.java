@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @AutoConfiguration(after = AccessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessageBus.class)
-@Import({AgentDeskController.class, CallControlController.class, PushAutoConfiguration.Sockets.class})
+@Import({AgentDeskController.class, CallControlController.class, QueueDayController.class,
+        PushAutoConfiguration.Sockets.class})
 public class PushAutoConfiguration {
 
     @Bean

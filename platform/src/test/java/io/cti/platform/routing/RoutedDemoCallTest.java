@@ -15,6 +15,8 @@ import io.cti.router.queues.QueueDefinition;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.staff.AgentRepository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -130,6 +132,15 @@ class RoutedDemoCallTest {
                 "select computed_at from customer_figures where customer_id = ?", Timestamp.class, customer)
                 .before(ended));
         assertThat(get("/api/queues/stats")).contains("\"queue\":\"" + pop.queue().value() + "\"");
+        // The wallboard's day charts: the router's counts per quarter hour hold this answered call in its queue.
+        JsonNode day = JsonMapper.builder().build().readTree(get("/api/queues/stats/day"));
+        JsonNode slots = java.util.stream.StreamSupport.stream(day.path("queues").spliterator(), false)
+                .filter(q -> q.path("queue").asString().equals(pop.queue().value())).findFirst().orElseThrow()
+                .path("slots");
+        long answeredToday = java.util.stream.StreamSupport.stream(slots.spliterator(), false)
+                .mapToLong(slot -> slot.path("answered").asLong()).sum();
+        assertThat(answeredToday).isPositive();
+        assertThat(slots.get(slots.size() - 1).path("start").asString()).isNotBlank();
         assertThat(get("/actuator/prometheus")).contains("cti_router_queue_waiting{queue=\"sales\"}");
         assertThat(output.getAll()).contains("pbx-sim routing off");
     }
