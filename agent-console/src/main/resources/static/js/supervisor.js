@@ -153,18 +153,24 @@
       return;
     }
     const names = [...day.queues.keys()].sort();
-    const lineOf = (label, name, i, pick) => ({ label, borderColor: PALETTE[i % PALETTE.length],
+    const lineOf = (label, name, i, pick) => ({ label, queue: name, inLegend: true, borderColor: PALETTE[i % PALETTE.length],
       backgroundColor: PALETTE[i % PALETTE.length], pointRadius: 2, spanGaps: false,
       data: day.queues.get(name).map(p => ({ x: p.start, y: pick(p) })) });
-    const options = (max) => ({ animation: false, maintainAspectRatio: false, parsing: false,
+    // One legend entry per queue (its colour), so that the legend fits a 1366x768 screen; the title says which line
+    // is which figure, and the tooltip names each point's figure.
+    const legend = { labels: { generateLabels: chart => Chart.defaults.plugins.legend.labels.generateLabels(chart)
+      .filter(item => chart.data.datasets[item.datasetIndex].inLegend)
+      .map(item => Object.assign(item, { text: chart.data.datasets[item.datasetIndex].queue, lineDash: [] })) } };
+    const options = (max) => ({ animation: false, maintainAspectRatio: false, parsing: false, plugins: { legend },
       scales: { x: { type: 'linear', ticks: { stepSize: day.slotMs * 4,
         callback: v => Number.isFinite(v) ? I18n.time(new Date(v).toISOString()) : '', maxTicksLimit: 8 } },
         y: { min: 0, max } } });
     // Per queue one colour: offered thin, answered solid, abandoned dashed.
     const volume = names.flatMap((n, i) => [
-      Object.assign(lineOf(n + ' ' + t('sup.offeredCalls'), n, i, p => p.offered), { borderWidth: 1 }),
+      Object.assign(lineOf(n + ' ' + t('sup.offeredCalls'), n, i, p => p.offered), { borderWidth: 1, inLegend: false }),
       lineOf(n + ' ' + t('sup.answeredCalls'), n, i, p => p.answered),
-      Object.assign(lineOf(n + ' ' + t('sup.abandonedCalls'), n, i, p => p.abandoned), { borderDash: [4, 3] })]);
+      Object.assign(lineOf(n + ' ' + t('sup.abandonedCalls'), n, i, p => p.abandoned),
+        { borderDash: [4, 3], inLegend: false })]);
     const sl = names.map((n, i) => lineOf(n, n, i, p => p.sl === null || p.sl === undefined || p.sl < 0 ? null : p.sl * 100));
     if (!volumeChart) {
       volumeChart = new Chart($('volume-chart'), { type: 'line', data: { datasets: volume }, options: options(undefined) });
