@@ -108,8 +108,8 @@ final class DeliveryProcessor {
     }
 
     /**
-     * Acknowledges at once what needs no handler (deleted entries, unwanted types) and dead-letters what cannot
-     * be decoded; returns the rest, decoded.
+     * Owes the acknowledgement of what needs no handler (deleted entries, unwanted types) and dead-letters what
+     * cannot be decoded (which acknowledges it); returns the rest, decoded.
      */
     private Decoded screen(Delivery delivery, Acknowledgements acks) {
         String stream = delivery.stream();
