@@ -121,6 +121,9 @@
     'spy.WHISPER': 'Whisper', 'spy.BARGE': 'Barge', 'sup.volume': 'Calls answered and abandoned today',
     'sup.slChart': 'Service level today', 'sup.updated': 'Updated {t}', 'sup.callsIn': 'calls in',
     'sup.totalWaiting': 'Waiting now', 'sup.agentsReady': 'Ready agents', 'sup.agentsOnCall': 'On call',
+    'sup.offeredCalls': 'offered',
+    'sup.volumeDay': 'Calls today per 15 minutes: offered (thin), answered (solid), abandoned (dashed)',
+    'sup.slDay': 'Service level today, per 15 minutes',
   };
   const zh = {
     'app.title': 'CTI 坐席平台', 'nav.customers': '客户', 'nav.home': '首页', 'logout': '退出登录',
@@ -218,6 +221,8 @@
     'spy.WHISPER': '耳语', 'spy.BARGE': '强插', 'sup.volume': '今日接听与放弃',
     'sup.slChart': '今日服务水平', 'sup.updated': '更新于 {t}', 'sup.callsIn': '来电',
     'sup.totalWaiting': '当前排队', 'sup.agentsReady': '就绪坐席', 'sup.agentsOnCall': '通话中',
+    'sup.offeredCalls': '呼入', 'sup.volumeDay': '今日来电（每 15 分钟）：呼入（细线）、接听（实线）、放弃（虚线）',
+    'sup.slDay': '今日服务水平（每 15 分钟）',
   };
   const dictionaries = { en, 'zh-CN': zh };
 

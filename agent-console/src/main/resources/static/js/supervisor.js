@@ -1,6 +1,9 @@
 // The supervisor's wallboard: per-queue figures with colour thresholds, the agent grid with time in state and
-// listen / whisper / barge on live calls, and charts of the day kept from the pushed figures. Rendered on every push
-// (no polling); times in state come from the server's timestamps, so a background tab is right when it paints.
+// listen / whisper / barge on live calls, and charts of the day per quarter hour (offered, answered, abandoned,
+// service level). The day so far comes from the server on load (the router's counts, in the centre's day); the
+// pushed figures then move the current quarter hour at once, and a fresh copy of the day follows them at most
+// every DAY_REFRESH_MS for the exact service level. Rendered on push; times in state come from the server's
+// timestamps, so a background tab is right when it paints.
 (function () {
   'use strict';
   const $ = id => document.getElementById(id);
@@ -13,8 +16,12 @@
   };
   const queues = new Map();
   const agents = new Map();
-  const series = new Map(); // queue -> [{at, answered, abandoned, sl}]
-  const MAX_POINTS = 2000;
+  // The day: queue -> [{start (ms), offered, answered, abandoned, sl (0-1 or null)}], one per quarter hour.
+  const day = { slotMs: 15 * 60 * 1000, queues: new Map() };
+  const lastTotals = new Map(); // queue -> {answered, abandoned} of the last pushed figures, to move the current slot
+  const DAY_REFRESH_MS = 30 * 1000;
+  let dayRequested = 0;
+  let dayTimer = null;
   let send = () => false;
   let volumeChart = null;
   let slChart = null;
@@ -82,11 +89,61 @@
     });
   }
 
+  /** Takes the server's day, replacing what the page had (it may be a new day after the centre's midnight). */
+  function takeDay(body) {
+    day.slotMs = (body.slotMinutes || 15) * 60 * 1000;
+    day.queues.clear();
+    body.queues.forEach(q => day.queues.set(q.queue, q.slots.map(slot => ({ start: Date.parse(slot.start),
+      offered: slot.offered, answered: slot.answered, abandoned: slot.abandoned, sl: slot.serviceLevel }))));
+    renderCharts();
+  }
+
+  function loadDay() {
+    dayRequested = Date.now();
+    dayTimer = null;
+    return Cti.api('GET', '/api/queues/stats/day').then(answer => {
+      if (answer.status === 200 && answer.body) {
+        takeDay(answer.body);
+      }
+    }).catch(() => { /* the pushed figures keep the charts moving; the next refresh tries again */ });
+  }
+
+  /** A fresh day soon, but not more often than DAY_REFRESH_MS however many figures are pushed. */
+  function refreshDaySoon() {
+    if (dayTimer === null) {
+      dayTimer = setTimeout(loadDay, Math.max(0, dayRequested + DAY_REFRESH_MS - Date.now()));
+    }
+  }
+
+  /** Moves the quarter hour the figures fall in by what they add to the day's totals since the last push. */
   function record(q) {
-    const points = series.get(q.queue) || [];
-    points.push({ at: q.at, answered: q.answeredToday, abandoned: q.abandonedToday, sl: q.serviceLevelToday });
-    if (points.length > MAX_POINTS) { points.splice(0, points.length - MAX_POINTS); }
-    series.set(q.queue, points);
+    const before = lastTotals.get(q.queue);
+    lastTotals.set(q.queue, { answered: q.answeredToday, abandoned: q.abandonedToday });
+    if (!before) {
+      return;
+    }
+    const answered = q.answeredToday - before.answered;
+    const abandoned = q.abandonedToday - before.abandoned;
+    if (answered < 0 || abandoned < 0) {
+      refreshDaySoon(); // a new day began: the totals started again
+      return;
+    }
+    if (answered + abandoned === 0) {
+      return;
+    }
+    const slots = day.queues.get(q.queue) || [];
+    const at = Date.parse(q.at);
+    let slot = slots[slots.length - 1];
+    if (!slot || at >= slot.start + day.slotMs) {
+      const start = slot ? slot.start + Math.floor((at - slot.start) / day.slotMs) * day.slotMs : at - at % day.slotMs;
+      slot = { start, offered: 0, answered: 0, abandoned: 0, sl: null };
+      slots.push(slot);
+    }
+    slot.answered += answered;
+    slot.abandoned += abandoned;
+    slot.offered += answered + abandoned;
+    day.queues.set(q.queue, slots);
+    refreshDaySoon();
   }
 
   const PALETTE = ['#2e86c1', '#c0392b', '#1e8449', '#8e44ad', '#d68910', '#17a589'];
@@ -95,17 +152,26 @@
     if (!window.Chart) {
       return;
     }
-    const names = [...series.keys()].sort();
-    const lineOf = (label, name, i, pick) => ({ label, borderColor: PALETTE[i % PALETTE.length], pointRadius: 1,
-      data: series.get(name).map(p => ({ x: Date.parse(p.at), y: pick(p) })) });
-    const options = (max) => ({ animation: false, maintainAspectRatio: false, parsing: false,
-      scales: { x: { type: 'linear', ticks: { callback: v => Number.isFinite(v) ? I18n.time(new Date(v).toISOString()) : '',
-        maxTicksLimit: 6 } },
+    const names = [...day.queues.keys()].sort();
+    const lineOf = (label, name, i, pick) => ({ label, queue: name, inLegend: true, borderColor: PALETTE[i % PALETTE.length],
+      backgroundColor: PALETTE[i % PALETTE.length], pointRadius: 2, spanGaps: false,
+      data: day.queues.get(name).map(p => ({ x: p.start, y: pick(p) })) });
+    // One legend entry per queue (its colour), so that the legend fits a 1366x768 screen; the title says which line
+    // is which figure, and the tooltip names each point's figure.
+    const legend = { labels: { generateLabels: chart => Chart.defaults.plugins.legend.labels.generateLabels(chart)
+      .filter(item => chart.data.datasets[item.datasetIndex].inLegend)
+      .map(item => Object.assign(item, { text: chart.data.datasets[item.datasetIndex].queue, lineDash: [] })) } };
+    const options = (max) => ({ animation: false, maintainAspectRatio: false, parsing: false, plugins: { legend },
+      scales: { x: { type: 'linear', ticks: { stepSize: day.slotMs * 4,
+        callback: v => Number.isFinite(v) ? I18n.time(new Date(v).toISOString()) : '', maxTicksLimit: 8 } },
         y: { min: 0, max } } });
-    // Answered solid, abandoned dashed, one colour per queue.
-    const volume = names.flatMap((n, i) => [lineOf(n + ' ' + t('sup.answeredCalls'), n, i, p => p.answered),
-      Object.assign(lineOf(n + ' ' + t('sup.abandonedCalls'), n, i, p => p.abandoned), { borderDash: [4, 3] })]);
-    const sl = names.map((n, i) => lineOf(n, n, i, p => p.sl < 0 ? null : p.sl * 100));
+    // Per queue one colour: offered thin, answered solid, abandoned dashed.
+    const volume = names.flatMap((n, i) => [
+      Object.assign(lineOf(n + ' ' + t('sup.offeredCalls'), n, i, p => p.offered), { borderWidth: 1, inLegend: false }),
+      lineOf(n + ' ' + t('sup.answeredCalls'), n, i, p => p.answered),
+      Object.assign(lineOf(n + ' ' + t('sup.abandonedCalls'), n, i, p => p.abandoned),
+        { borderDash: [4, 3], inLegend: false })]);
+    const sl = names.map((n, i) => lineOf(n, n, i, p => p.sl === null || p.sl === undefined || p.sl < 0 ? null : p.sl * 100));
     if (!volumeChart) {
       volumeChart = new Chart($('volume-chart'), { type: 'line', data: { datasets: volume }, options: options(undefined) });
       slChart = new Chart($('sl-chart'), { type: 'line', data: { datasets: sl }, options: options(100) });
@@ -115,6 +181,7 @@
       volumeChart.update('none');
       slChart.update('none');
     }
+    $('volume-chart').dataset.slots = String(names.reduce((n, q) => n + day.queues.get(q).length, 0));
   }
 
   function onFrame(frame) {
@@ -149,6 +216,7 @@
   Cti.session().then(current => {
     Cti.header(current);
     send = Cti.connect(onFrame, Cti.showConnection);
+    loadDay();
     I18n.onChange(() => { renderQueues(); renderAgents(); renderCharts(); });
     setInterval(tick, 1000);
   });

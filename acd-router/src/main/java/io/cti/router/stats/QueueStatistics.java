@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,9 @@ import java.util.function.Supplier;
  * <pre>
  * R:stats:call:&lt;callId&gt;                 hash  answered, abandoned, completed: counted markers (2 days)
  * R:stats:day:&lt;date&gt;:queue:&lt;queue&gt;      hash  answered, answeredInTarget, answerWaitMs, abandoned, shortAbandoned,
- *                                             completed, handleMs (3 days)
+ *                                             completed, handleMs, and per quarter hour n of the day
+ *                                             slot:&lt;n&gt;:answered, :answeredInTarget, :abandoned, :shortAbandoned
+ *                                             (3 days)
  * R:stats:day:&lt;date&gt;:agent:&lt;agentId&gt;    hash  completed, handleMs (3 days)
  * R:stats:window:&lt;queue&gt;                 zset  answered 'a:&lt;in target 0|1&gt;:&lt;ms to answer&gt;:&lt;callId&gt;' and
  *                                             abandoned 'x:&lt;callId&gt;' by the time they happened (ms)
@@ -45,6 +48,9 @@ public final class QueueStatistics {
 
     /** The span of the rolling service level. */
     public static final Duration ROLLING = Duration.ofMinutes(15);
+    /** The span of one slot of the day's charts. */
+    public static final Duration SLOT = Duration.ofMinutes(15);
+    private static final String SLOT_PREFIX = "slot:";
 
     private static final RedisScript COUNT = RedisScript.load("/io/cti/router/stats/count.lua");
     private static final RedisScript WINDOW = RedisScript.load("/io/cti/router/stats/window.lua");
@@ -68,9 +74,11 @@ public final class QueueStatistics {
     public boolean answered(QueueName queue, CallId call, Instant at, Duration waited, ServiceLevelTarget target) {
         boolean inTarget = target.met(waited);
         long millis = Math.max(0, waited.toMillis());
+        String slot = slotPrefix(at);
         return count(call, "answered", queue, at, "a:" + (inTarget ? 1 : 0) + ":" + millis + ":" + call.value(),
                 List.of(Tally.ANSWERED, "1", Tally.ANSWERED_IN_TARGET, inTarget ? "1" : "0",
-                        Tally.ANSWER_WAIT_MS, Long.toString(millis)), null, List.of());
+                        Tally.ANSWER_WAIT_MS, Long.toString(millis),
+                        slot + Tally.ANSWERED, "1", slot + Tally.ANSWERED_IN_TARGET, inTarget ? "1" : "0"), null, List.of());
     }
 
     /**
@@ -79,10 +87,11 @@ public final class QueueStatistics {
      */
     public boolean abandoned(QueueName queue, CallId call, Instant at, Duration waited, Duration shortAbandon) {
         if (waited.compareTo(shortAbandon) < 0) {
-            return count(call, "abandoned", queue, at, "", List.of(Tally.SHORT_ABANDONED, "1"), null, List.of());
+            return count(call, "abandoned", queue, at, "", List.of(Tally.SHORT_ABANDONED, "1",
+                    slotPrefix(at) + Tally.SHORT_ABANDONED, "1"), null, List.of());
         }
-        return count(call, "abandoned", queue, at, "x:" + call.value(), List.of(Tally.ABANDONED, "1"), null,
-                List.of());
+        return count(call, "abandoned", queue, at, "x:" + call.value(), List.of(Tally.ABANDONED, "1",
+                slotPrefix(at) + Tally.ABANDONED, "1"), null, List.of());
     }
 
     /** The agent finished the call's wrap-up at {@code at}: {@code handled} is talk + hold + wrap-up. */
@@ -109,6 +118,40 @@ public final class QueueStatistics {
         Tally tally = Tally.of(hash);
         return tally.completed() == 0 ? AgentDay.NONE
                 : new AgentDay((int) tally.completed(), Duration.ofMillis(tally.handleMillis()));
+    }
+
+    /**
+     * The queue's day so far in the center's zone, quarter hour by quarter hour from local midnight up to the one
+     * holding {@code now}, empty ones included.
+     */
+    public List<DaySlot> today(QueueName queue, Instant now) {
+        LocalDate day = dayOf(now);
+        Map<String, String> hash = read(() -> redis.hgetall(dayKey(day, queue)), queue);
+        Map<Long, Map<String, String>> bySlot = new HashMap<>();
+        hash.forEach((field, value) -> {
+            if (field.startsWith(SLOT_PREFIX)) {
+                int colon = field.indexOf(':', SLOT_PREFIX.length());
+                long slot = Long.parseLong(field.substring(SLOT_PREFIX.length(), colon));
+                bySlot.computeIfAbsent(slot, n -> new HashMap<>()).put(field.substring(colon + 1), value);
+            }
+        });
+        Instant midnight = day.atStartOfDay(zone).toInstant();
+        long current = slotOf(now);
+        List<DaySlot> slots = new ArrayList<>((int) current + 1);
+        for (long n = 0; n <= current; n++) {
+            slots.add(DaySlot.of(midnight.plus(SLOT.multipliedBy(n)), Tally.of(bySlot.getOrDefault(n, Map.of()))));
+        }
+        return slots;
+    }
+
+    /** The quarter hour of the center's day that {@code at} falls in, counted from local midnight (0-99). */
+    long slotOf(Instant at) {
+        Instant midnight = dayOf(at).atStartOfDay(zone).toInstant();
+        return Duration.between(midnight, at).toMinutes() / SLOT.toMinutes();
+    }
+
+    private String slotPrefix(Instant at) {
+        return SLOT_PREFIX + slotOf(at) + ":";
     }
 
     /** The center's calendar day of {@code at}. */

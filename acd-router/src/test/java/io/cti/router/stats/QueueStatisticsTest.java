@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -201,6 +202,36 @@ class QueueStatisticsTest {
         assertThat(figures.abandonRate()).isNaN();
         assertThat(figures.averageSpeedOfAnswer()).isZero();
         assertThat(figures.longestWait()).isZero();
+    }
+
+    @Test
+    void theDayIsCountedByQuarterHourFromTheCentersMidnightUpToNow() {
+        stats.answered(SUPPORT, CallId.of("yesterday"), T0.minus(Duration.ofDays(1)), Duration.ofSeconds(5), TARGET);
+        answer(0, 10);                 // 10:00:10, slot 40, within target
+        abandon(900, 960);             // 10:16, slot 41, abandoned after 60 s
+        abandon(1198, 1200);           // 10:20, slot 41, a short abandon
+        answer(1700, 1740);            // 10:29, slot 41, answered after 40 s: out of target
+
+        List<DaySlot> day = stats.today(SUPPORT, T0.plus(Duration.ofSeconds(1790)));
+
+        assertThat(day).hasSize(42); // 00:00 to the quarter hour holding 10:29:50
+        assertThat(day.get(0).start()).isEqualTo(Instant.parse("2026-06-14T16:00:00Z")); // midnight in Shanghai
+        assertThat(day.get(41).start()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+        assertThat(day.subList(0, 40)).allSatisfy(slot -> {
+            assertThat(slot.offered()).isZero();
+            assertThat(slot.serviceLevel()).isNaN();
+        });
+        DaySlot ten = day.get(40);
+        assertThat(List.of(ten.offered(), ten.answered(), ten.abandoned())).containsExactly(1L, 1L, 0L);
+        assertThat(ten.serviceLevel()).isEqualTo(1.0);
+        DaySlot quarterPast = day.get(41);
+        assertThat(List.of(quarterPast.offered(), quarterPast.answered(), quarterPast.abandoned()))
+                .containsExactly(3L, 1L, 1L);
+        assertThat(quarterPast.serviceLevel()).isEqualTo(0.0);
+        // The whole day's figures are unchanged by the slots kept beside them.
+        QueueFigures figures = stats.figures(SUPPORT, new QueueDepth(SUPPORT, 0, Optional.empty()), T0.plus(Duration.ofSeconds(1790)));
+        assertThat(List.of(figures.answeredToday(), figures.abandonedToday(), figures.shortAbandonsToday()))
+                .containsExactly(2, 1, 1);
     }
 
     private QueueStatistics statistics(ZoneId zone) {

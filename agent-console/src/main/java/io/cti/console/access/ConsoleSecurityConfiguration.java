@@ -70,7 +70,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/agent.html", "/api/agent", "/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/supervisor.html", "/api/calls/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         // GET only: a PUT to these paths is the replace of a queue named "stats" or an agent "states"
-                        .requestMatchers(HttpMethod.GET, "/api/queues/stats", "/api/agents/states")
+                        .requestMatchers(HttpMethod.GET, "/api/queues/stats", "/api/queues/stats/day",
+                                "/api/agents/states")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         // the router's callbacks: supervisors watch, schedule and cancel them (agents through wrap-up)
                         .requestMatchers("/api/callbacks", "/api/callbacks/**").hasAnyRole("SUPERVISOR", "ADMIN")

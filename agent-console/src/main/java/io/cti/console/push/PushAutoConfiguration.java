@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @AutoConfiguration(after = AccessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessageBus.class)
-@Import({AgentDeskController.class, CallControlController.class, PushAutoConfiguration.Sockets.class})
+@Import({AgentDeskController.class, CallControlController.class, QueueDayController.class,
+        PushAutoConfiguration.Sockets.class})
 public class PushAutoConfiguration {
 
     @Bean
@@ -68,6 +69,21 @@ public class PushAutoConfiguration {
         AtomicInteger n = new AtomicInteger();
         return Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "console-push-close-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts each socket's sends off the fan-out's thread. A thread is busy only while the container takes a frame
+     * (normally at once; the rest of the write completes on the container's own threads), so the pool stays small,
+     * and one socket whose send has to wait holds its own thread, not the others'.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService pushSocketSender() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "console-push-send-" + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -114,10 +130,10 @@ public class PushAutoConfiguration {
         @Bean
         PushSocketHandler pushSocketHandler(PushHub hub, AgentDesk desk, CallControl calls, SupervisorDesk supervisors,
                                             PushFrames frames, JsonMapper json, ConsoleProperties properties,
-                                            ExecutorService pushSocketCloser) {
+                                            ExecutorService pushSocketSender, ExecutorService pushSocketCloser) {
             ConsoleProperties.Push push = properties.push();
             return new PushSocketHandler(hub, desk, calls, supervisors, frames, json, new SendLimits(push.sendQueueFrames(),
-                    push.sendQueueBytes().toBytes(), push.sendTimeLimit()), pushSocketCloser);
+                    push.sendQueueBytes().toBytes(), push.sendTimeLimit()), pushSocketSender, pushSocketCloser);
         }
 
         @Bean

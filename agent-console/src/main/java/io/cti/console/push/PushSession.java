@@ -11,12 +11,15 @@ import org.springframework.web.socket.WebSocketSession;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One open push socket of one logged-in user, with its own bounded send queue. Frames are written with the
- * container's asynchronous send, one at a time, so no thread ever waits for a client: whoever offers a frame returns
- * at once. A client that stops reading lets its queue grow; past the limits (frames, bytes, or one frame taking too
+ * container's asynchronous send, one at a time, and never by the thread that offers them: offering only queues the
+ * frame and, if the socket was idle, hands the sending to the sender executor. So the fan-out thread never enters the
+ * container's send path for any socket (which can wait, e.g. behind a control frame on a jammed connection) and
+ * whoever offers a frame returns at once. A client that stops reading lets its queue grow; past the limits (frames, bytes, or one frame taking too
  * long) it is cut off with close code {@value #TOO_SLOW} and the others never notice. Closing happens on another
  * thread, since closing a jammed connection can itself wait. Thread-safe.
  */
@@ -35,6 +38,7 @@ final class PushSession {
     private final ConsolePrincipal user;
     private final String httpSessionId;
     private final SendLimits limits;
+    private final Executor sender;
     private final Executor closer;
     private final Runnable onCutOff;
 
@@ -46,7 +50,7 @@ final class PushSession {
     private boolean closed;
 
     PushSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, ConsolePrincipal user,
-                String httpSessionId, SendLimits limits, Executor closer, Runnable onCutOff) {
+                String httpSessionId, SendLimits limits, Executor sender, Executor closer, Runnable onCutOff) {
         this.socket = socket;
         this.remote = nativeSession.getAsyncRemote();
         // The container ends a write that has not finished in this time, even when no further frame comes to notice.
@@ -54,6 +58,7 @@ final class PushSession {
         this.user = user;
         this.httpSessionId = httpSessionId;
         this.limits = limits;
+        this.sender = sender;
         this.closer = closer;
         this.onCutOff = onCutOff;
         nativeSession.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, 1000L);
@@ -94,8 +99,15 @@ final class PushSession {
                 return true;
             }
             sending = true;
+            // From now: waiting for a sender thread counts as the frame's time in flight.
+            sendStartedNanos = System.nanoTime();
         }
-        pump();
+        try {
+            sender.execute(this::pump);
+        } catch (RejectedExecutionException e) {
+            failed(e); // shutting down
+            return false;
+        }
         return true;
     }
 

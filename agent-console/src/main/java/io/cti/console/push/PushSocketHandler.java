@@ -45,10 +45,11 @@ final class PushSocketHandler extends TextWebSocketHandler {
     private final PushFrames frames;
     private final JsonMapper json;
     private final SendLimits limits;
+    private final Executor sender;
     private final Executor closer;
 
     PushSocketHandler(PushHub hub, AgentDesk desk, CallControl calls, SupervisorDesk supervisors, PushFrames frames, JsonMapper json, SendLimits limits,
-                      Executor closer) {
+                      Executor sender, Executor closer) {
         this.hub = hub;
         this.desk = desk;
         this.calls = calls;
@@ -56,6 +57,7 @@ final class PushSocketHandler extends TextWebSocketHandler {
         this.frames = frames;
         this.json = json;
         this.limits = limits;
+        this.sender = sender;
         this.closer = closer;
     }
 
@@ -66,7 +68,7 @@ final class PushSocketHandler extends TextWebSocketHandler {
         jakarta.websocket.Session nativeSession = ((NativeWebSocketSession) socket)
                 .getNativeSession(jakarta.websocket.Session.class);
         PushSession[] self = new PushSession[1];
-        PushSession session = new PushSession(socket, nativeSession, user, httpSession, limits, closer,
+        PushSession session = new PushSession(socket, nativeSession, user, httpSession, limits, sender, closer,
                 () -> hub.cutOff(self[0]));
         self[0] = session;
         socket.getAttributes().put(PUSH, session);

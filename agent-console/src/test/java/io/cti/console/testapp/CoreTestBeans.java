@@ -1,6 +1,8 @@
 package io.cti.console.testapp;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cti.console.push.QueueDay;
+import io.cti.console.push.QueueDaySource;
 import io.cti.core.bus.BusOptions;
 import io.cti.core.bus.MessageBus;
 import io.cti.core.bus.RedisStreamsBus;
@@ -20,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -79,5 +83,15 @@ public class CoreTestBeans {
     @Bean
     CustomerValidator customerValidator(PhoneNumberNormalizer phones, Clock clock) {
         return new CustomerValidator(phones, clock);
+    }
+
+    /** The wallboard's day charts' source: the router's counts, as a fixed two-queue morning (see QueueDayApiTest). */
+    @Bean
+    QueueDaySource queueDaySource() {
+        return now -> new QueueDay(LocalDate.ofInstant(now, ZoneOffset.UTC), "UTC", 15, List.of(
+                new QueueDay.Queue("sales", List.of(
+                        new QueueDay.Slot(now.truncatedTo(ChronoUnit.HOURS), 0, 0, 0, null),
+                        new QueueDay.Slot(now.truncatedTo(ChronoUnit.HOURS).plusSeconds(900), 7, 5, 1, 0.5))),
+                new QueueDay.Queue("support", List.of())));
     }
 }

@@ -154,7 +154,12 @@ public final class BusOptions {
             return this;
         }
 
-        /** Most entries read (or claimed) per stream in one call; default 100. */
+        /**
+         * Most entries read (or claimed) per stream in one call, handled in order and then acknowledged together
+         * with one Redis call; default 100. Larger batches cost fewer round trips per entry; a consumer that dies
+         * midway leaves the batch's handled but unacknowledged entries to be handled again by the consumer that
+         * claims them (at-least-once, as ever), so a larger batch means more such repeats after a crash.
+         */
         public Builder readBatchSize(int entries) {
             if (entries < 1 || entries > 10_000) {
                 throw new IllegalArgumentException("readBatchSize must be between 1 and 10000, was " + entries);

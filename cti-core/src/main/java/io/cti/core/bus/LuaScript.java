@@ -15,10 +15,15 @@ import java.util.HexFormat;
  */
 final class LuaScript {
 
-    /** Sets the processed marker and acknowledges the entry in one step, so neither happens without the other. */
-    static final LuaScript MARK_AND_ACK = new LuaScript("""
-            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
-            return redis.call('XACK', KEYS[2], ARGV[2], ARGV[3])
+    /**
+     * Acknowledges a batch of entries of one stream with one XACK, first setting the processed marker of each
+     * handled one, in one step: no marker without its acknowledgement and no acknowledgement without its marker.
+     * KEYS[1] is the stream, KEYS[2..] the markers; ARGV[1] the markers' lifetime in ms, ARGV[2] the group,
+     * ARGV[3..] the entry ids to acknowledge (handled and skipped ones alike).
+     */
+    static final LuaScript MARK_ALL_AND_ACK = new LuaScript("""
+            for i = 2, #KEYS do redis.call('SET', KEYS[i], '1', 'PX', ARGV[1]) end
+            return redis.call('XACK', KEYS[1], ARGV[2], unpack(ARGV, 3))
             """);
 
     /**

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The polling thread of one running subscription: reads new entries of its group with a blocking
- * XREADGROUP on a connection of its own, and every claim interval takes over entries that other (dead or
+ * The polling thread of one running subscription: reads new entries of its group in batches of up to
+ * {@link BusOptions#readBatchSize()} with a blocking XREADGROUP on a connection of its own, hands each batch to
+ * the {@link DeliveryProcessor} (which acknowledges it with one call), and every claim interval takes over entries that other (dead or
  * stuck) consumers of the group left pending too long, with XAUTOCLAIM. Thread-safe: {@link #close()} may be
  * called from any thread, including the handler's own.
  */
@@ -170,12 +172,14 @@ final class SubscriptionWorker implements RunningSubscription {
                 .toArray(XReadArgs.StreamOffset[]::new);
         List<StreamMessage<String, String>> entries = readConnection.sync()
                 .xreadgroup(me, XReadArgs.Builder.block(blockMillis).count(options.readBatchSize()), offsets);
-        for (StreamMessage<String, String> entry : entries) {
-            if (!running) {
-                return; // the rest stays pending and is claimed by a live consumer
-            }
-            processor.process(entry.getStream(), entry.getId(), entry.getBody(), 1);
+        if (entries.isEmpty()) {
+            return;
         }
+        List<Delivery> batch = new ArrayList<>(entries.size());
+        for (StreamMessage<String, String> entry : entries) {
+            batch.add(new Delivery(entry.getStream(), entry.getId(), entry.getBody(), 1));
+        }
+        processor.process(batch, () -> running);
     }
 
     private void claimAbandoned() {
@@ -195,12 +199,17 @@ final class SubscriptionWorker implements RunningSubscription {
                     log.info("consumer {} of group {} claimed {} entries of {} idle for more than {}",
                             subscription.consumer(), subscription.group(), entryIds.size(), stream, options.claimMinIdle());
                 }
+                List<Delivery> batch = new ArrayList<>(entryIds.size());
                 for (String entryId : entryIds) {
                     if (!running) {
-                        return; // what we claimed stays pending under our name; a live consumer claims it later
+                        break; // what we claimed stays pending under our name; a live consumer claims it later
                     }
-                    takeOver(stream, entryId);
+                    Delivery delivery = takeOver(stream, entryId);
+                    if (delivery != null) {
+                        batch.add(delivery);
+                    }
                 }
+                processor.process(batch, () -> running);
                 cursor = claimed.getId();
                 if (cursor == null || "0-0".equals(cursor)) {
                     break;
@@ -210,22 +219,21 @@ final class SubscriptionWorker implements RunningSubscription {
     }
 
     /**
-     * Handles an entry just claimed by id. The claim did not count as a delivery, so this XCLAIM counts it
-     * (no other consumer can have claimed it since: its idle time was just reset) and fetches its fields.
+     * Fetches an entry just claimed by id, or null if there is nothing left to handle. The claim did not count as
+     * a delivery, so this XCLAIM counts it (no other consumer can have claimed it since: its idle time was just
+     * reset) and fetches its fields.
      */
-    private void takeOver(String stream, String entryId) {
+    private Delivery takeOver(String stream, String entryId) {
         List<StreamMessage<String, String>> fetched =
                 redis.xclaim(stream, me, XClaimArgs.Builder.minIdleTime(0), entryId);
         if (fetched.isEmpty()) {
-            return; // acknowledged meanwhile (its slow consumer finished), or dropped by Redis 7 as deleted
+            return null; // acknowledged meanwhile (its slow consumer finished), or dropped by Redis 7 as deleted
         }
         StreamMessage<String, String> entry = fetched.get(0);
         boolean deleted = entry == null || entry.getId() == null || entry.getBody() == null;
         Map<String, String> fields = deleted ? Map.of() : entry.getBody();
         long deliveries = deliveries(stream, entryId);
-        if (deliveries > 0) {
-            processor.process(stream, entryId, fields, deliveries);
-        }
+        return deliveries > 0 ? new Delivery(stream, entryId, fields, deliveries) : null;
     }
 
     /** How often the entry was delivered, claims included; 0 if it is no longer pending for us. */

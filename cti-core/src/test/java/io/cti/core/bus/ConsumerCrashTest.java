@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
@@ -77,14 +78,51 @@ class ConsumerCrashTest extends BusTestBase {
         assertThat(probe.pendingOf(events(), GROUP, DoomedConsumerMain.CONSUMER)).isZero();
     }
 
-    private Process startDoomedConsumer(String handledSet, long millisPerMessage) throws IOException {
+    @Test
+    void aConsumerKilledMidBatchLeavesTheWholeBatchPendingAndTheSurvivorHandlesEveryMessage() throws Exception {
+        RedisStreamsBus bus = bus(fastOptions()
+                .claimMinIdle(Duration.ofMillis(500))
+                .claimInterval(Duration.ofMillis(250))
+                .build());
+        List<CustomerRegistered> sent = registrations(MESSAGES);
+        sent.forEach(bus::publish);
+        Set<String> published = sent.stream().map(m -> m.id().toString()).collect(Collectors.toSet());
+        String handledByChild = prefix + "handled-by-doomed";
+
+        // One batch holds every message; its handler hangs after the fifth, so it dies with the batch half done.
+        child = startDoomedConsumer(handledByChild, 1, Integer.toString(MESSAGES), "5");
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    probe.redis().scard(handledByChild) == 5);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the doomed consumer never got going; its output:\n" + Files.readString(childLog), e);
+        }
+        child.destroyForcibly();
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        // Handled or not, nothing of the unfinished batch was acknowledged.
+        assertThat(probe.pendingOf(events(), GROUP, DoomedConsumerMain.CONSUMER)).isEqualTo(MESSAGES);
+
+        Queue<String> handledBySurvivor = new ConcurrentLinkedQueue<>();
+        subscribe(bus, Subscription.builder(GROUP, "survivor").streams(BusStream.EVENTS).build(),
+                message -> handledBySurvivor.add(message.id().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.pending(events(), GROUP) == 0);
+        // The five the dead consumer handled had no marker yet, so the survivor handles them again: at least once.
+        assertThat(new HashSet<>(handledBySurvivor)).isEqualTo(published);
+        assertThat(handledBySurvivor).hasSize(MESSAGES);
+        assertThat(count(BusMetrics.CLAIMED, GROUP)).isEqualTo(MESSAGES);
+    }
+
+    private Process startDoomedConsumer(String handledSet, long millisPerMessage, String... more) throws IOException {
         childLog = Files.createTempFile("doomed-consumer", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java,
+        List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 DoomedConsumerMain.class.getName(),
-                EmbeddedServers.shared().redisUri(), prefix, GROUP, handledSet, Long.toString(millisPerMessage))
+                EmbeddedServers.shared().redisUri(), prefix, GROUP, handledSet, Long.toString(millisPerMessage)));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(childLog.toFile())
                 .start();

@@ -68,6 +68,10 @@ public final class Traffic {
             AgentPhone phone = new AgentPhone(pbx.clock(), random, counters, plan.agents());
             plan.agents().devices().forEach(device -> pbx.registerEndpoint(device, phone));
         }
+        if (plan.supervisors() != null) {
+            SupervisorPhone phone = new SupervisorPhone(pbx.clock(), random, plan.supervisors());
+            plan.supervisors().devices().forEach(device -> pbx.registerEndpoint(device, phone));
+        }
         CalleeLine callees = plan.population() == null ? null
                 : new CalleeLine(pbx, random, counters, plan.population());
         CallbackCustomers callbacks = plan.callbacks() == null ? null

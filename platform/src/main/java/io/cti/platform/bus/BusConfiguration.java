@@ -21,6 +21,7 @@ class BusConfiguration {
         BusOptions options = BusOptions.builder()
                 .streamPrefix(properties.streamPrefix())
                 .claimMinIdle(properties.claimMinIdle())
+                .readBatchSize(properties.readBatchSize())
                 .build();
         return RedisStreamsBus.connect(redis.uri(), options, meters);
     }

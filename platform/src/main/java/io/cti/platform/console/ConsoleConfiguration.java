@@ -3,6 +3,12 @@ package io.cti.platform.console;
 import io.cti.console.access.KnownAgents;
 import io.cti.console.push.AgentNames;
 import io.cti.console.push.LiveStateSource;
+import io.cti.console.push.QueueDaySource;
+import io.cti.platform.routing.RouterProperties;
+import io.cti.router.queues.QueueRepository;
+import io.cti.router.stats.QueueStatistics;
+import io.cti.router.waiting.RouterKeys;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.staff.AgentRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Tells the web console (agent-console, auto-configured) what the router in this process knows: which agent ids
- * exist, for linking users to agents, their names, for the transfer picker, and the agents' states and queues' figures at start, for the first push
- * snapshots. Without the router's tables or call flow the console does without. Wiring only.
+ * exist, for linking users to agents, their names, for the transfer picker, the agents' states and queues' figures
+ * at start, for the first push snapshots, and the queues' day so far, for the wallboard's charts. Without the
+ * router's tables or call flow the console does without. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration {
@@ -37,6 +44,20 @@ class ConsoleConfiguration {
             return repository == null ? Map.of() : repository.list(false).stream()
                     .collect(Collectors.toMap(a -> a.profile().id(), a -> a.profile().displayName(), (a, b) -> a));
         };
+    }
+
+    /** The day charts from the router's counts; none when the router does not run in this process. */
+    @Bean
+    QueueDaySource routerQueueDay(ObjectProvider<StatefulRedisConnection<String, String>> routerRedisConnection,
+                                  ObjectProvider<QueueRepository> queues, ObjectProvider<RouterProperties> router) {
+        StatefulRedisConnection<String, String> redis = routerRedisConnection.getIfAvailable();
+        QueueRepository repository = queues.getIfAvailable();
+        RouterProperties properties = router.getIfAvailable();
+        if (redis == null || repository == null || properties == null) {
+            return null; // a null bean: the console's charts then start from the pushed figures alone
+        }
+        return new RouterQueueDay(new QueueStatistics(redis.sync(), RouterKeys.withPrefix(properties.keyPrefix()),
+                properties.timeZone()), repository, properties.timeZone());
     }
 
     @Bean

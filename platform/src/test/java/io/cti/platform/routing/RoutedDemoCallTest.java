@@ -15,6 +15,13 @@ import io.cti.router.queues.QueueDefinition;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.staff.AgentRepository;
+import io.cti.core.messages.Spy;
+import io.cti.core.messages.SpyMode;
+import io.cti.pbxsim.calls.ManagerEvent;
+import io.cti.pbxsim.calls.PbxListener;
+import io.cti.platform.pbx.EmbeddedPbx;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,8 +53,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * End to end on the default run's embedded parts: a demo call from a customer's number rings in on pbx-sim over
  * real AMI, the platform's router routes it to a qualified demo agent, the screen-pop with the customer's card is on
- * the bus as the agent's phone rings, the agent talks, the platform hangs up, the demo bot wraps up, and the
- * interaction is in the customer's history with refreshed figures. One context for everything (its start is slow).
+ * the bus as the agent's phone rings, the agent talks (with the demo supervisor listening in from the demo's
+ * supervisor phone), the platform hangs up, the demo bot wraps up, and the interaction is in the customer's history
+ * with refreshed figures and the call in its queue's day charts. One context for everything (its start is slow).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -82,6 +90,9 @@ class RoutedDemoCallTest {
     @Autowired
     QueueRepository queues;
 
+    @Autowired
+    EmbeddedPbx embeddedPbx;
+
     private final List<DomainMessage> seen = new CopyOnWriteArrayList<>();
     private RunningSubscription subscription;
 
@@ -114,6 +125,24 @@ class RoutedDemoCallTest {
         String routing = await().atMost(PATIENCE).until(() -> get("/api/calls/" + call.value() + "/routing"),
                 body -> body.contains("\"phase\":\"answered\""));
         assertThat(routing).contains("\"agent\":\"" + agent.id().value() + "\"");
+
+        // The demo supervisor listens in: the bridge rings the demo's supervisor phone, which answers by itself, and
+        // ChanSpy attaches to the agent's channel.
+        List<ManagerEvent> spying = new CopyOnWriteArrayList<>();
+        PbxListener spies = event -> {
+            if (event.name().equals("ChanSpyStart")) {
+                spying.add(event);
+            }
+        };
+        embeddedPbx.subscribe(spies);
+        try {
+            bus.publish(Spy.now(call, "PJSIP/3001", SpyMode.LISTEN));
+            await().atMost(PATIENCE).until(() -> !spying.isEmpty());
+        } finally {
+            embeddedPbx.unsubscribe(spies);
+        }
+        assertThat(spying.get(0).get("SpyerChannel")).startsWith("PJSIP/3001-");
+        assertThat(spying.get(0).get("SpyeeChannel")).startsWith(agent.endpoint().toString() + "-");
         QueueDefinition queue = queues.find(pop.queue()).orElseThrow().definition();
         assertThat(queue.skills()).allMatch(required -> required.metBy(agent.skills()));
 
@@ -130,6 +159,15 @@ class RoutedDemoCallTest {
                 "select computed_at from customer_figures where customer_id = ?", Timestamp.class, customer)
                 .before(ended));
         assertThat(get("/api/queues/stats")).contains("\"queue\":\"" + pop.queue().value() + "\"");
+        // The wallboard's day charts: the router's counts per quarter hour hold this answered call in its queue.
+        JsonNode day = JsonMapper.builder().build().readTree(get("/api/queues/stats/day"));
+        JsonNode slots = java.util.stream.StreamSupport.stream(day.path("queues").spliterator(), false)
+                .filter(q -> q.path("queue").asString().equals(pop.queue().value())).findFirst().orElseThrow()
+                .path("slots");
+        long answeredToday = java.util.stream.StreamSupport.stream(slots.spliterator(), false)
+                .mapToLong(slot -> slot.path("answered").asLong()).sum();
+        assertThat(answeredToday).isPositive();
+        assertThat(slots.get(slots.size() - 1).path("start").asString()).isNotBlank();
         assertThat(get("/actuator/prometheus")).contains("cti_router_queue_waiting{queue=\"sales\"}");
         assertThat(output.getAll()).contains("pbx-sim routing off");
     }
