@@ -134,12 +134,12 @@ class RoutedDemoCallTest {
                 spying.add(event);
             }
         };
-        embeddedPbx.subscribe(spies);
+        embeddedPbx.simulator().pbx().subscribe(spies);
         try {
             bus.publish(Spy.now(call, "PJSIP/3001", SpyMode.LISTEN));
             await().atMost(PATIENCE).until(() -> !spying.isEmpty());
         } finally {
-            embeddedPbx.unsubscribe(spies);
+            embeddedPbx.simulator().pbx().unsubscribe(spies);
         }
         assertThat(spying.get(0).get("SpyerChannel")).startsWith("PJSIP/3001-");
         assertThat(spying.get(0).get("SpyeeChannel")).startsWith(agent.endpoint().toString() + "-");
