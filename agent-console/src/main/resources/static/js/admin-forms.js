@@ -67,7 +67,9 @@
     const body = answer.body || {};
     const fields = body.fieldErrors || [];
     if (fields.length === 0) {
-      list.append(el('li', { text: t('msg.error', { m: body.message || body.error || answer.status }) }));
+      // A refusal without field errors (409 last-admin, ...): its id translated where the dictionary knows it.
+      const why = body.error ? describe({ code: body.error, message: body.message }) : body.message || answer.status;
+      list.append(el('li', { text: t('msg.error', { m: why }) }));
       return;
     }
     const holders = [...form.querySelectorAll('[data-field]')];
