@@ -144,9 +144,15 @@
     return (skills || []).map(s => s.skill + ' ' + (sign || '') + s[levelName]).join(', ');
   }
 
+  let said = () => '';
+
+  /** Shows a message in the page's status line; one given as a function is said again in a newly chosen language. */
   function say(message) {
-    document.getElementById('answer').textContent = message;
+    said = typeof message === 'function' ? message : () => message;
+    document.getElementById('answer').textContent = said();
   }
+
+  I18n.onChange(() => { document.getElementById('answer').textContent = said(); });
 
   window.AdminForms = { el, number, text, showErrors, clearErrors, skillRow, readSkills, skillsText, say, t };
 })();

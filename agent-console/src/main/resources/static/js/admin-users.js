@@ -98,7 +98,7 @@
       ? await Cti.api('PUT', '/api/admin/users/' + encodeURIComponent(changing.username), draft(), current)
       : await Cti.api('POST', '/api/admin/users', draft(), current);
     if (answer.status === 200 || answer.status === 201) {
-      F.say(t(changing ? 'adm.u.saved' : 'adm.u.created', { n: answer.body.username }));
+      F.say(() => t(changing ? 'adm.u.saved' : 'adm.u.created', { n: answer.body.username }));
       editing = null;
       await load();
       edit(null, changing ? rowButton(changing.username, 'edit') : null);
@@ -132,7 +132,7 @@
       F.clearErrors($('password-form'));
       $('new-password').value = '';
       $('confirm-password').value = '';
-      F.say(t('adm.u.passwordSet', { n: username }));
+      F.say(() => t('adm.u.passwordSet', { n: username }));
       await load();
     } else {
       F.showErrors($('password-form'), answer);
@@ -143,7 +143,7 @@
   async function unlock(username, fromEditor) {
     const answer = await Cti.api('POST', '/api/admin/users/' + encodeURIComponent(username) + '/unlock', undefined,
       current);
-    F.say(answer.status === 200 ? t('adm.u.unlocked', { n: username })
+    F.say(() => answer.status === 200 ? t('adm.u.unlocked', { n: username })
       : t('msg.error', { m: (answer.body && answer.body.message) || answer.status }));
     await load();
     (fromEditor && editing ? $('new-password') : rowButton(username, 'edit')).focus();

@@ -311,6 +311,7 @@ class ConsoleInTheBrowserTest {
         HeadlessChromium.screenshot(admin, "admin-users");
         admin.findElement(By.id("lang")).click();
         assertThat(admin.findElement(By.id("user-save")).getText()).isEqualTo("创建");
+        assertThat(admin.findElement(By.id("answer")).getText()).isEqualTo("用户 campaigns 已保存。");
         HeadlessChromium.screenshot(admin, "admin-users-zh-CN");
 
         submitLogin(user, "campaigns", "a fresh password");
