@@ -68,7 +68,8 @@
         body, current)
       : await Cti.api('POST', '/api/agents', body, current);
     if (answer.status === 200 || answer.status === 201) {
-      F.say(t(editing ? 'adm.a.saved' : 'adm.a.created', { n: answer.body.profile.id }));
+      const key = editing ? 'adm.a.saved' : 'adm.a.created';
+      F.say(() => t(key, { n: answer.body.profile.id }));
       edit(null);
       await load();
     } else {
@@ -81,7 +82,7 @@
       return;
     }
     const answer = await Cti.api('POST', '/api/agents/' + encodeURIComponent(id) + '/deactivate', undefined, current);
-    F.say(answer.status === 200 ? t('adm.a.deactivated', { n: id })
+    F.say(() => answer.status === 200 ? t('adm.a.deactivated', { n: id })
       : t('msg.error', { m: (answer.body && answer.body.message) || answer.status }));
     await load();
   }

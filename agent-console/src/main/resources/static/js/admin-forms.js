@@ -67,7 +67,9 @@
     const body = answer.body || {};
     const fields = body.fieldErrors || [];
     if (fields.length === 0) {
-      list.append(el('li', { text: t('msg.error', { m: body.message || body.error || answer.status }) }));
+      // A refusal without field errors (409 last-admin, ...): its id translated where the dictionary knows it.
+      const why = body.error ? describe({ code: body.error, message: body.message }) : body.message || answer.status;
+      list.append(el('li', { text: t('msg.error', { m: why }) }));
       return;
     }
     const holders = [...form.querySelectorAll('[data-field]')];
@@ -142,9 +144,15 @@
     return (skills || []).map(s => s.skill + ' ' + (sign || '') + s[levelName]).join(', ');
   }
 
+  let said = () => '';
+
+  /** Shows a message in the page's status line; one given as a function is said again in a newly chosen language. */
   function say(message) {
-    document.getElementById('answer').textContent = message;
+    said = typeof message === 'function' ? message : () => message;
+    document.getElementById('answer').textContent = said();
   }
+
+  I18n.onChange(() => { document.getElementById('answer').textContent = said(); });
 
   window.AdminForms = { el, number, text, showErrors, clearErrors, skillRow, readSkills, skillsText, say, t };
 })();

@@ -132,7 +132,8 @@
         + editing.version, body, current)
       : await Cti.api('POST', '/api/queues', body, current);
     if (answer.status === 200 || answer.status === 201) {
-      F.say(t(editing ? 'adm.q.saved' : 'adm.q.created', { n: answer.body.definition.name }));
+      const key = editing ? 'adm.q.saved' : 'adm.q.created';
+      F.say(() => t(key, { n: answer.body.definition.name }));
       edit(null);
       await load();
     } else {
@@ -145,7 +146,7 @@
       return;
     }
     const answer = await Cti.api('POST', '/api/queues/' + encodeURIComponent(name) + '/retire', undefined, current);
-    F.say(answer.status === 200 ? t('adm.q.retiredNow', { n: name })
+    F.say(() => answer.status === 200 ? t('adm.q.retiredNow', { n: name })
       : t('msg.error', { m: (answer.body && answer.body.message) || answer.status }));
     await load();
   }

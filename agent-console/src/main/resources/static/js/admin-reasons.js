@@ -30,7 +30,7 @@
       productive: $('r-productive').checked }, current);
     if (answer.status === 201) {
       F.clearErrors($('reason-form'));
-      F.say(t('adm.r.added', { n: answer.body.code }));
+      F.say(() => t('adm.r.added', { n: answer.body.code }));
       $('r-code').value = '';
       $('r-label').value = '';
       $('r-productive').checked = false;
@@ -42,7 +42,7 @@
 
   async function retire(code) {
     const answer = await Cti.api('POST', '/api/reason-codes/' + encodeURIComponent(code) + '/retire', undefined, current);
-    F.say(answer.status === 200 ? t('adm.r.retiredNow', { n: code })
+    F.say(() => answer.status === 200 ? t('adm.r.retiredNow', { n: code })
       : t('msg.error', { m: (answer.body && answer.body.message) || answer.status }));
     await load();
   }

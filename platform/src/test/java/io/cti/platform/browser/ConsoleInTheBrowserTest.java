@@ -40,10 +40,10 @@ import static org.awaitility.Awaitility.await;
  * agent goes Ready, the pop of the right customer appears while the phone rings, the phone is answered, the transfer
  * field offers the queues and a transfer to a queue that does not exist is refused with the reason shown, the agent
  * holds and resumes the caller (CallHeld, CallResumed from the PBX), hangs up and writes the wrap-up, and the
- * supervisor's wallboard sees the call arrive and leave; keyboard-only use; the Chinese UI; the administrator's
- * queue editor with its field errors. The bots are off, so the demo agents logged in here are the only ones taking
- * calls. One platform
- * start serves every test of the class. Screenshots land in target/screenshots/.
+ * supervisor's wallboard sees the call arrive and leave; keyboard-only use; the Chinese UI (the customer lookup's
+ * alerts included); the administrator's queue editor with its field errors, and the users tab (unlock, set a
+ * password, change a user). The bots are off, so the demo agents logged in here are the only ones taking calls. One
+ * platform start serves every test of the class. Screenshots land in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cti.platform.data-dir=target/it-data/console-browser",
@@ -252,6 +252,73 @@ class ConsoleInTheBrowserTest {
     }
 
     @Test
+    void anAdministratorUnlocksALockedOutUserAndSetsTheirPasswordWithTheKeyboardAndTheUserLogsInWithIt() {
+        // The campaign manager locks their account: five wrong passwords in a row (the platform's lockout).
+        WebDriver user = HeadlessChromium.start("en-US,en");
+        browsers.add(user);
+        for (int i = 1; i <= 5; i++) {
+            submitLogin(user, "campaigns", "not the password " + i);
+        }
+        assertThat(user.getCurrentUrl()).endsWith("/login.html?locked");
+
+        WebDriver admin = logIn("admin", "admin-demo", "en-US,en");
+        waitFor(admin, By.id("tab-users")).click();
+        By row = By.cssSelector("#users tr[data-user=campaigns]");
+        assertThat(waitFor(admin, row).findElement(By.cssSelector(".lock-state")).getText()).contains("5 failed logins");
+        admin.findElement(By.cssSelector("#users tr[data-user=campaigns] button.edit")).sendKeys(Keys.ENTER);
+        assertThat(waitFor(admin, By.id("user-lock-text")).getText()).startsWith("campaigns is locked until")
+                .endsWith("after 5 failed logins.");
+        HeadlessChromium.screenshot(admin, "admin-users-locked");
+        admin.findElement(By.cssSelector("#users tr[data-user=campaigns] button.unlock")).sendKeys(Keys.ENTER);
+        waitFor(admin, By.cssSelector("#users tr[data-user=campaigns][data-locked=false]"));
+        assertThat(admin.findElements(By.cssSelector("#users tr[data-user=campaigns] button.unlock"))).isEmpty();
+        assertThat(admin.findElement(By.id("user-lock")).isDisplayed()).isFalse();
+
+        // From the row's edit button (where the unlock left the focus) to its password button and into the form.
+        new WebDriverWait(admin, PATIENCE).until(b -> "edit".equals(b.switchTo().activeElement().getDomAttribute("class")));
+        admin.switchTo().activeElement().sendKeys(Keys.TAB);
+        admin.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(admin, PATIENCE).until(b -> "new-password".equals(
+                b.switchTo().activeElement().getDomAttribute("id")));
+        admin.switchTo().activeElement().sendKeys("a fresh password", Keys.TAB, "a different one", Keys.ENTER);
+        assertThat(waitFor(admin, By.cssSelector("[data-field=confirm] .field-error")).getText())
+                .isEqualTo("The two passwords differ.");
+        type(admin, "new-password", "short");
+        type(admin, "confirm-password", "short");
+        admin.findElement(By.id("confirm-password")).sendKeys(Keys.ENTER);
+        assertThat(waitFor(admin, By.cssSelector("#password-form [data-field=password] .field-error")).getText())
+                .isEqualTo("at least 10 characters");
+        assertThat(admin.findElement(By.id("new-password")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        HeadlessChromium.screenshot(admin, "admin-users-password");
+        type(admin, "new-password", "a fresh password");
+        type(admin, "confirm-password", "a fresh password");
+        admin.findElement(By.id("confirm-password")).sendKeys(Keys.ENTER);
+        new WebDriverWait(admin, PATIENCE).until(b -> "Password of campaigns set.".equals(
+                b.findElement(By.id("answer")).getText()));
+
+        // The name shown changes in the same editor; an agent link for a user without the AGENT role is refused
+        // at its field, and the user is saved once it is gone.
+        type(admin, "display-name", "Campaign lead");
+        type(admin, "agent-id", "agent01");
+        admin.findElement(By.id("display-name")).sendKeys(Keys.ENTER);
+        assertThat(waitFor(admin, By.cssSelector("#user-form [data-field=agentId] .field-error")).getText())
+                .startsWith("only users with the AGENT role");
+        type(admin, "agent-id", "");
+        admin.findElement(By.id("display-name")).sendKeys(Keys.ENTER);
+        new WebDriverWait(admin, PATIENCE).until(b -> "User campaigns saved.".equals(
+                b.findElement(By.id("answer")).getText()));
+        assertThat(admin.findElement(row).getText()).contains("Campaign lead");
+        HeadlessChromium.screenshot(admin, "admin-users");
+        admin.findElement(By.id("lang")).click();
+        assertThat(admin.findElement(By.id("user-save")).getText()).isEqualTo("创建");
+        assertThat(admin.findElement(By.id("answer")).getText()).isEqualTo("用户 campaigns 已保存。");
+        HeadlessChromium.screenshot(admin, "admin-users-zh-CN");
+
+        submitLogin(user, "campaigns", "a fresh password");
+        assertThat(waitFor(user, By.cssSelector("#who:not(:empty)")).getText()).startsWith("Campaign lead");
+    }
+
+    @Test
     void aChineseBrowserGetsTheChineseConsoleAndTheSwitchSticks() {
         WebDriver agent = logIn("agent09", "agent09-demo", "zh-CN,zh");
         assertThat(waitFor(agent, By.cssSelector("header h1")).getText()).isEqualTo("坐席工作台");
@@ -269,6 +336,16 @@ class ConsoleInTheBrowserTest {
         assertThat(board.findElement(By.cssSelector("header h1")).getText()).isEqualTo("监控大屏");
         waitFor(board, By.cssSelector("#queues tr[data-queue=support]"));
         HeadlessChromium.screenshot(board, "wallboard-zh-CN");
+
+        // The customer lookup's alerts follow the language switch without a new lookup.
+        String lost = jdbc.queryForObject("""
+                select p.e164 from customer c join customer_phone p on p.customer_id = c.id where c.type = 'LOST'
+                order by c.id limit 1""", String.class);
+        board.get("http://localhost:" + port + "/customers.html");
+        waitFor(board, By.id("phone")).sendKeys(lost, Keys.ENTER);
+        assertThat(waitFor(board, By.cssSelector("#alerts .WIN_BACK")).getText()).isEqualTo("赢回客户");
+        board.findElement(By.id("lang")).click();
+        assertThat(board.findElement(By.cssSelector("#alerts .WIN_BACK")).getText()).isEqualTo("Win back");
     }
 
     private WebDriver logIn(String username, String password, String languages) {
@@ -284,6 +361,16 @@ class ConsoleInTheBrowserTest {
         new WebDriverWait(browser, PATIENCE).until(b -> !b.getCurrentUrl().contains("login"));
         waitFor(browser, By.cssSelector("#who:not(:empty)"));
         return browser;
+    }
+
+    /** Sends the login form of a fresh login page and waits for the answer: the login page again, or a page of the console. */
+    private void submitLogin(WebDriver browser, String username, String password) {
+        browser.get("http://localhost:" + port + "/login.html");
+        waitFor(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        new WebDriverWait(browser, PATIENCE).until(b -> !b.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
+        browser.findElement(By.id("password")).submit();
+        new WebDriverWait(browser, PATIENCE).until(b -> !b.getCurrentUrl().endsWith("/login.html"));
     }
 
     /** Replaces what an input holds with {@code text}. */
