@@ -160,7 +160,8 @@ final class TransferDesk {
         String endpoint = move.current().agent().endpoint();
         Duration ring = definitions.queue(queue).map(QueueDefinition::ringTimeout)
                 .filter(d -> !d.isZero() && !d.isNegative()).orElse(Duration.ofSeconds(15));
-        parts.publisher().accept(ConnectToAgent.now(call, target, endpoint.substring(endpoint.indexOf('/') + 1), ring));
+        parts.publisher().accept(ConnectToAgent.now(call, target, endpoint.substring(endpoint.indexOf('/') + 1), ring,
+                granted.granted().token().value()));
         LOG.info("call {} transferred by {}: {} reserved and rung", call, by, target);
     }
 

@@ -6,6 +6,7 @@ import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.router.agents.AgentState;
+import io.cti.router.reservations.FencingToken;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
 import io.cti.router.staff.AgentProfile;
@@ -53,6 +54,14 @@ class LostReservationsTest {
             survivor.tick();
             return desk.connects().stream().anyMatch(c -> c.callId().equals(call) && c.agentId().equals(bob.id()));
         });
+        // The dead router's connect carries a token that is no longer current: the bridge would ignore it now.
+        Reservations store = Reservations.on(desk.redis, desk.keys, RouterId.of("bridge"));
+        ConnectToAgent late = desk.connects().get(0);
+        ConnectToAgent routed = desk.connects().stream().filter(c -> c.agentId().equals(bob.id())).findFirst()
+                .orElseThrow();
+        assertThat(late.agentId()).isEqualTo(alice.id());
+        assertThat(store.isCurrent(call, FencingToken.of(late.fencingToken()))).isFalse();
+        assertThat(store.isCurrent(call, FencingToken.of(routed.fencingToken()))).isTrue();
         // Bob's phone rings: his reservation of the call holds for the ring time.
         survivor.handle(AgentLegRinging.now(call, bob.endpoint().toString(), "PJSIP/bob-1"));
         assertThat(survivor.board().entry(bob.id()).orElseThrow().state()).isEqualTo(new AgentState.Ringing(call));

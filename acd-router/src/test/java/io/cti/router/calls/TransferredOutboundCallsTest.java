@@ -74,6 +74,7 @@ class TransferredOutboundCallsTest {
                 List.of("9 callback"), t(-30)));
         CallBackCustomer dial = single(desk.published(CallBackCustomer.class));
         CallId call = dial.callId();
+        assertThat(dial.fencingToken()).as("the callback's dial carries its reservation's token").isNotNull();
         answered(alice, call, 2, 4);
         at(10, CallbackDialed.now(call, "PJSIP/trunk-1", OriginateOutcome.ANSWERED, "ANSWER"));
         AgentProfile bob = lateReady(supportAgent("bob"));
@@ -156,7 +157,9 @@ class TransferredOutboundCallsTest {
 
     private CallId clickToDialTalking(AgentProfile agent) {
         at(0, DialCustomer.now(agent.id(), new PhoneNumber(NUMBER), customer));
-        CallId call = single(desk.published(CallBackCustomer.class)).callId();
+        CallBackCustomer placed = single(desk.published(CallBackCustomer.class));
+        assertThat(placed.fencingToken()).as("a click-to-dial holds no reservation").isNull();
+        CallId call = placed.callId();
         answered(agent, call, 2, 4);
         at(10, CallbackDialed.now(call, "PJSIP/trunk-1", OriginateOutcome.ANSWERED, "ANSWER"));
         return call;
