@@ -7,6 +7,7 @@ import io.cti.core.bus.Subscription;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.CallConnected;
+import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.HangUp;
 import io.cti.core.messages.InteractionRecorded;
@@ -15,6 +16,8 @@ import io.cti.router.queues.QueueDefinition;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.staff.AgentRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +50,8 @@ import static org.awaitility.Awaitility.await;
  * End to end on the default run's embedded parts: a demo call from a customer's number rings in on pbx-sim over
  * real AMI, the platform's router routes it to a qualified demo agent, the screen-pop with the customer's card is on
  * the bus as the agent's phone rings, the agent talks, the platform hangs up, the demo bot wraps up, and the
- * interaction is in the customer's history with refreshed figures. One context for everything (its start is slow).
+ * interaction is in the customer's history with refreshed figures; a late connect of the call with a reservation
+ * token long over is ignored by the bridge. One context for everything (its start is slow).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -81,6 +85,9 @@ class RoutedDemoCallTest {
 
     @Autowired
     QueueRepository queues;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final List<DomainMessage> seen = new CopyOnWriteArrayList<>();
     private RunningSubscription subscription;
@@ -117,6 +124,12 @@ class RoutedDemoCallTest {
         QueueDefinition queue = queues.find(pop.queue()).orElseThrow().definition();
         assertThat(queue.skills()).allMatch(required -> required.metBy(agent.skills()));
 
+        // A late connect of this call from a router that died (its reservation's token long over) is ignored by the
+        // bridge, while the router's own connects, fenced by current tokens, were run.
+        bus.publish(ConnectToAgent.now(call, agent.id(), agent.endpoint().resource(), Duration.ofSeconds(20), 1));
+        await().atMost(PATIENCE).until(() -> bridgeCommands("ConnectToAgent", "fenced") >= 1);
+        assertThat(bridgeCommands("ConnectToAgent", "done")).isPositive();
+
         bus.publish(HangUp.now(call));
 
         await().atMost(PATIENCE).until(() -> seen.stream().anyMatch(m -> m instanceof InteractionRecorded r
@@ -132,6 +145,11 @@ class RoutedDemoCallTest {
         assertThat(get("/api/queues/stats")).contains("\"queue\":\"" + pop.queue().value() + "\"");
         assertThat(get("/actuator/prometheus")).contains("cti_router_queue_waiting{queue=\"sales\"}");
         assertThat(output.getAll()).contains("pbx-sim routing off");
+    }
+
+    private double bridgeCommands(String type, String outcome) {
+        Counter counter = meters.find("cti.bridge.commands").tags("type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A pop of a known caller whose ringing and answer this test saw (it subscribed while calls were going on). */
