@@ -68,6 +68,19 @@ public record Agent(AgentId id, Map<Skill, Proficiency> skills, Set<String> team
         return new Agent(id, skills, teams, endpoint, next, now, callsToday, idle, talkTime);
     }
 
+    /**
+     * The agent reserved for a call of their own, {@code call}, from Ready or Not ready (see
+     * {@link AgentTransitions#allowedForOwnCall}); their idle time goes on. Otherwise throws
+     * {@code illegal-agent-transition} and this snapshot stays as it was.
+     */
+    public Agent reservedForOwnCall(io.cti.core.ids.CallId call, Clock clock) {
+        AgentState next = new AgentState.Reserved(call);
+        if (!AgentTransitions.allowedForOwnCall(state, next)) {
+            throw RouterException.illegalAgentTransition(id, state, next);
+        }
+        return new Agent(id, skills, teams, endpoint, next, clock.instant(), callsToday, idleSince, talkTime);
+    }
+
     /** Back to Ready if the agent is in wrap-up and its time is over; otherwise this same snapshot. */
     public Agent endWrapUpIfDue(Clock clock) {
         if (state instanceof AgentState.WrapUp w && w.isOverAt(clock.instant())) {

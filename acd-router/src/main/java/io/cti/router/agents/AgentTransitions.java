@@ -37,6 +37,15 @@ public final class AgentTransitions {
     private AgentTransitions() {
     }
 
+    /**
+     * Whether an agent in {@code from} may be reserved for a call of their own (click-to-dial) in {@code to}: from
+     * Ready or Not ready straight to Reserved, so an agent on a break never passes through a routable Ready.
+     * Never for a routed call, which only a Ready agent is reserved for.
+     */
+    public static boolean allowedForOwnCall(AgentState from, AgentState to) {
+        return to instanceof Reserved && (from instanceof Ready || from instanceof NotReady);
+    }
+
     /** Whether an agent in {@code from} may move to {@code to}. */
     public static boolean allowed(AgentState from, AgentState to) {
         if (to instanceof LoggedOut) {

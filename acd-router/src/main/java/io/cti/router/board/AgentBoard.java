@@ -205,7 +205,12 @@ public final class AgentBoard {
         }
         Agent before = seen.agent();
         Agent after = before;
-        if (change.next() != null) {
+        if (change.ownCall()) {
+            if (!AgentTransitions.allowedForOwnCall(before.state(), change.next())) {
+                return new BoardMove.Refused(seen, "cannot place a call of their own while " + before.state());
+            }
+            after = before.reservedForOwnCall(((AgentState.Reserved) change.next()).call(), clock);
+        } else if (change.next() != null) {
             if (!AgentTransitions.allowed(before.state(), change.next())) {
                 return new BoardMove.Refused(seen, "cannot go from " + before.state() + " to " + change.next());
             }
@@ -216,7 +221,7 @@ public final class AgentBoard {
                 : settled(after.state()) ? null : seen.notReadyAfterCall();
         BoardEntry next = new BoardEntry(after, seen.revision() + 1, wrapUpCall, afterCall);
         List<String> args = new ArrayList<>(List.of(keys.root(), before.id().value(), Long.toString(seen.revision()),
-                readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
+                change.ownCall() ? "not-ready" : readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
         args.addAll(List.of(BoardCodec.stateFields(next, today())));
         List<Object> reply = MOVE.run(redis, ScriptOutputType.MULTI,
                 new String[] {keys.boardAgent(before.id()), keys.boardRoster()}, args.toArray(String[]::new));

@@ -12,10 +12,26 @@ import java.util.Objects;
  *
  * @param next     the state to move to, or null to leave the state as it is
  * @param afterCall with {@code setAfterCall}, the reason to go Not ready with after the call (null: go Ready)
+ * @param ownCall  the move reserves the agent for a call of their own ({@link #ownCall})
  */
-public record BoardChange(AgentState next, CallId wrapUpCall, String afterCall, boolean setAfterCall) {
+public record BoardChange(AgentState next, CallId wrapUpCall, String afterCall, boolean setAfterCall,
+                          boolean ownCall) {
 
     private static final BoardChange NONE = new BoardChange(null, null, null, false);
+
+    public BoardChange(AgentState next, CallId wrapUpCall, String afterCall, boolean setAfterCall) {
+        this(next, wrapUpCall, afterCall, setAfterCall, false);
+    }
+
+    /**
+     * Reserves the agent for {@code call}, a call of their own (click-to-dial), straight from Ready or Not ready in
+     * one compare-and-set, leaving the ready set: they never pass through a Ready another router could route to.
+     * After the call they go Not ready with {@code afterCall}, or Ready if null.
+     */
+    public static BoardChange ownCall(CallId call, String afterCall) {
+        return new BoardChange(new AgentState.Reserved(Objects.requireNonNull(call, "call")), null, afterCall, true,
+                true);
+    }
 
     public static BoardChange to(AgentState next) {
         return new BoardChange(Objects.requireNonNull(next, "next"), null, null, false);

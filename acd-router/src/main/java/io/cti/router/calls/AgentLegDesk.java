@@ -55,9 +55,10 @@ final class AgentLegDesk {
     }
 
     /**
-     * The pop's path, kept short: the call's record and current reservation in one read, the agent's move to
-     * Ringing (one compare-and-set on what the board last saw), the reservation confirmed with the ring's moment and
-     * the pop's once-marker in one write, and the caller's card as read ahead at the reservation.
+     * The pop's path, kept short: the call's record and current reservation in one read, the reservation confirmed
+     * with the ring's moment and the pop's once-marker in one write (nothing written, no move and no pop when the
+     * reservation ended meanwhile), the agent's move to Ringing (one compare-and-set on what the board last saw),
+     * and the caller's card as read ahead at the reservation.
      */
     void ringing(AgentLegRinging event) {
         CallId call = event.callId();
@@ -70,12 +71,19 @@ final class AgentLegDesk {
             return;
         }
         AgentId agent = reservation.get().agent();
-        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
-                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
         Duration ringTime = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
                 .orElse(Duration.ofSeconds(15));
-        if (rings.rang(call, reservation.get().token(), ringTime.plus(parts.settings().ringMargin()),
-                event.occurredAt(), "pop:" + reservation.get().token())) {
+        RingRecords.Rang rang = rings.rang(call, reservation.get().token(),
+                ringTime.plus(parts.settings().ringMargin()), event.occurredAt(), "pop:" + reservation.get().token());
+        if (!rang.confirmed()) {
+            // Expired or given up between the read and the write: the reaper puts the call back; no pop for it.
+            LOG.info("{} rings at {} as its reservation {} ends; no pop", call, event.endpoint(),
+                    reservation.get().token());
+            return;
+        }
+        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
+                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
+        if (rang.firstPop()) {
             CallRecord r = record.get();
             PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
                     r.arrivedAt(), r.ivrChoices(), r.popReason());

@@ -3,6 +3,7 @@ package io.cti.router.calls;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.Command;
+import io.cti.router.reservations.FencingToken;
 import io.cti.core.messages.ConnectToAgent;
 
 import java.time.Duration;
@@ -16,7 +17,12 @@ import java.time.Duration;
 interface CallConnector {
 
     /** Every call is a waiting caller. */
-    CallConnector DIRECT = ConnectToAgent::now;
+    CallConnector DIRECT = (call, agent, extension, ringTimeout, token) ->
+            ConnectToAgent.now(call, agent, extension, ringTimeout, token.value());
 
-    Command connect(CallId call, AgentId agent, String extension, Duration ringTimeout);
+    /**
+     * The command for {@code call} reserved for {@code agent} under {@code token}, which the command carries so
+     * that the bridge ignores it once that reservation is no longer current.
+     */
+    Command connect(CallId call, AgentId agent, String extension, Duration ringTimeout, FencingToken token);
 }

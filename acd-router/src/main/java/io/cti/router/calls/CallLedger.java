@@ -57,6 +57,8 @@ final class CallLedger {
     static final String ENDED_AT = "endedAt";
     /** Prefix of the hold log's fields, one per CallHeld or CallResumed event, named by the event's id. */
     static final String HOLD = "hold:";
+    /** Prefix of the once-markers' fields (see {@link #once}). */
+    static final String ONCE = "once:";
     static final String WRAP_UP_DONE_AT = "wrapUpDoneAt";
     static final String IVR = "ivr";
     static final String DNIS = "dnis";
@@ -161,12 +163,12 @@ final class CallLedger {
 
     /** True exactly once per call and marker, whichever router process asks first. */
     boolean once(CallId call, String marker) {
-        return redis(() -> redis.hsetnx(key(call), "once:" + marker, "1"), call);
+        return redis(() -> redis.hsetnx(key(call), ONCE + marker, "1"), call);
     }
 
     /** Whether {@link #once} was already answered true for this marker. */
     boolean done(CallId call, String marker) {
-        return redis(() -> redis.hexists(key(call), "once:" + marker), call);
+        return redis(() -> redis.hexists(key(call), ONCE + marker), call);
     }
 
     /**

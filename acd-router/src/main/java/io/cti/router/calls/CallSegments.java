@@ -15,12 +15,20 @@ import java.util.Map;
  * the transfer in the target queue (its service level counts from there), with no agent, ring or answer yet and an
  * empty hold log. Each stretch is counted and written to history under its segment id: the call's id for the
  * first, {@code <callId>~t<n>} after the n-th transfer, so every stretch is one history row and one answer of its
- * queue. Both rows' notes tell of the transfer. Not thread-safe: the flow calls it under its lock.
+ * queue. Both rows' notes tell of the transfer.
+ *
+ * <p>A callback's or a click-to-dial's call, once its customer is on the line, is a live call like any other: the
+ * next stretch drops the marks that made it one ({@code callback}, {@code callbackNote}, {@code clickToDial},
+ * {@code dialOutcome}) and every {@code once:*} marker, in the same write that starts it, so the next agent is rung
+ * with a plain connect (the customer is not dialed again), their ring is confirmed and popped as any routed call's,
+ * and the stretch is written to history as inbound; the closed stretch keeps them and stays the outbound contact it
+ * was. Not thread-safe: the flow calls it under its lock.
  */
 final class CallSegments {
 
     private static final List<String> PER_STRETCH = List.of(CallLedger.AGENT, CallLedger.TOKEN, CallLedger.REASON,
-            CallLedger.WAIT_REASON, CallLedger.DECIDED_AT, CallLedger.RINGING_AT, CallLedger.ANSWERED_AT);
+            CallLedger.WAIT_REASON, CallLedger.DECIDED_AT, CallLedger.RINGING_AT, CallLedger.ANSWERED_AT,
+            CallLedger.CALLBACK, CallLedger.CALLBACK_NOTE, CallLedger.CLICK_TO_DIAL, CallLedger.DIAL_OUTCOME);
 
     private final CallLedger ledger;
 
@@ -40,7 +48,7 @@ final class CallSegments {
         CallId closed = CallId.of(live.id().value() + "~" + n);
         Map<String, String> kept = new LinkedHashMap<>();
         live.fields().forEach((field, value) -> {
-            if (!field.startsWith("once:")) {
+            if (!field.startsWith(CallLedger.ONCE)) {
                 kept.put(field, value);
             }
         });
@@ -51,7 +59,8 @@ final class CallSegments {
 
         Map<String, String> next = new LinkedHashMap<>();
         PER_STRETCH.forEach(field -> next.put(field, ""));
-        live.fields().keySet().stream().filter(field -> field.startsWith(CallLedger.HOLD))
+        live.fields().keySet().stream()
+                .filter(field -> field.startsWith(CallLedger.HOLD) || field.startsWith(CallLedger.ONCE))
                 .forEach(field -> next.put(field, ""));
         next.put(CallLedger.ARRIVED_AT, CallLedger.millis(at));
         next.put(CallLedger.QUEUE, queue.value());

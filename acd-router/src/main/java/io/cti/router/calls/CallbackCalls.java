@@ -7,6 +7,7 @@ import io.cti.core.messages.Command;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.router.callbacks.CallbackId;
 import io.cti.router.callbacks.CallbackSettings;
+import io.cti.router.reservations.FencingToken;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -28,15 +29,15 @@ final class CallbackCalls implements CallConnector {
     }
 
     @Override
-    public Command connect(CallId call, AgentId agent, String extension, Duration ringTimeout) {
+    public Command connect(CallId call, AgentId agent, String extension, Duration ringTimeout, FencingToken token) {
         Optional<CallRecord> callback = CallbackId.mayBeCallback(call)
                 ? ledger.find(call).filter(CallRecord::isCallback) : Optional.empty();
         if (callback.isEmpty()) {
-            return ConnectToAgent.now(call, agent, extension, ringTimeout);
+            return ConnectToAgent.now(call, agent, extension, ringTimeout, token.value());
         }
         CallRecord record = callback.get();
         return CallBackCustomer.now(call, agent, extension, record.callerNumber(), callerId(record),
-                record.routedQueue(), ringTimeout, settings.dialTimeout());
+                record.routedQueue(), ringTimeout, settings.dialTimeout()).fencedBy(token.value());
     }
 
     private String callerId(CallRecord record) {

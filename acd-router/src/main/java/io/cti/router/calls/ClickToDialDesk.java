@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * refusal is told to the agent's console as a CallControlRefused with its reason.
  *
  * <p>A request passing every check is placed the way a callback is: the agent is reserved for the new call (from
- * Not ready through Ready, to go Not ready again after it), its record is written (the customer's number, the
+ * Ready or Not ready in one step, never routable in between, to go Not ready again after it), its record is written (the customer's number, the
  * agent, marked click-to-dial, so it is written to history as outbound) and {@link CallBackCustomer} is sent: the
  * bridge rings the agent's phone and [cti-callback] then dials the customer. {@link ClickToDialCalls} follows the
  * call from there. Not thread-safe: the flow calls it under its lock.
@@ -116,19 +116,14 @@ final class ClickToDialDesk {
     }
 
     /**
-     * Reserves the agent for the call as routing would, from Not ready through Ready (remembering the reason to go
-     * back to after the call); the agent's endpoint, or empty when another router gave them a call in between.
+     * Reserves the agent for the call in one compare-and-set, straight from Ready or Not ready (remembering the
+     * reason to go back to after the call) and out of the ready set, so no other router can route a call to an agent
+     * on a break meanwhile; the agent's endpoint, or empty when another router gave them a call first.
      */
     private Optional<String> reserve(AgentId agent, CallId call) {
-        BoardMove ready = board.move(agent, entry -> entry.state() instanceof AgentState.NotReady notReady
-                ? new BoardChange(AgentState.READY, null, notReady.reason(), true) : BoardChange.none());
-        if (!ready.current().agent().isReady()) {
-            return Optional.empty();
-        }
-        // For this moment the agent is in the ready set: another router may reserve them for a waiting call, and
-        // then the move below finds them Reserved, the agent keeps that call (and the Not ready after it).
-        BoardMove reserved = board.move(agent, entry -> entry.state() instanceof AgentState.Ready
-                ? BoardChange.to(new AgentState.Reserved(call)) : BoardChange.none());
+        BoardMove reserved = board.move(agent, entry -> entry.state() instanceof AgentState.NotReady notReady
+                ? BoardChange.ownCall(call, notReady.reason())
+                : entry.state() instanceof AgentState.Ready ? BoardChange.ownCall(call, null) : BoardChange.none());
         return reserved.moved() ? Optional.of(reserved.current().agent().endpoint()) : Optional.empty();
     }
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Turns one routing decision into a call ringing at the agent's phone: reserves the agent for the call on the board
  * (one Lua script: the reservation with its fencing token, the agent Reserved, the decision filed in the call's
- * record), then sends {@link ConnectToAgent} (or what the {@link CallConnector} chooses for a call of the router's
+ * record), then sends {@link ConnectToAgent} carrying the reservation's fencing token (or what the {@link CallConnector} chooses for a call of the router's
  * own, such as a callback) and starts reading the caller's card for the screen-pop. A refused
  * reservation changes nothing and says which side is gone, for the dispatcher to try the next decision.
  * Not thread-safe: the flow calls it under its lock.
@@ -79,10 +79,10 @@ final class Connections {
             return refused.reason() == Refusal.CALL_NOT_WAITING ? new CallGone()
                     : new AgentTaken(board.entry(decision.agent()));
         }
-        BoardEntry agent = ((BoardReservation.Granted) reservation).after();
-        String endpoint = agent.agent().endpoint();
+        BoardReservation.Granted granted = (BoardReservation.Granted) reservation;
+        String endpoint = granted.after().agent().endpoint();
         parts.publisher().accept(connector.connect(id, decision.agent(), endpoint.substring(endpoint.indexOf('/') + 1),
-                ringTimeout(queue.get())));
+                ringTimeout(queue.get()), granted.reservation().token()));
         if (call != null) {
             pops.readAhead(id, call.customer().customerId());
         }

@@ -308,10 +308,12 @@ public final class InboundCallFlow {
             boolean young = entry.agent().since().plus(held).isAfter(now);
             if ((entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing) && !young) {
                 CallId call = entry.call().orElseThrow();
-                // Answered by this agent: CallConnected is moving them on. Answered by another (the call was routed
-                // again after this agent's reservation expired), or never answered: this agent is free.
-                board.move(entry.agent().id(), e -> e.state().equals(entry.state())
-                        && parts.reservations().currentOf(call).isEmpty()
+                // Answered by this agent: CallConnected is moving them on. Answered by another, or reserved for
+                // another (the call was routed again after this agent's reservation expired), or never answered:
+                // this agent is free.
+                AgentId agent = entry.agent().id();
+                board.move(agent, e -> e.state().equals(entry.state())
+                        && parts.reservations().currentOf(call).filter(r -> r.agent().equals(agent)).isEmpty()
                         && !clickToDialCalls.agentLegPending(call, parts.clock().instant())
                         && !ledger.find(call).filter(r -> r.answered()
                                 && r.agent().filter(entry.agent().id()::equals).isPresent()).isPresent()

@@ -54,16 +54,20 @@ final class RingRecords {
                 : Optional.empty(), reservation.isEmpty() ? Optional.empty() : Optional.of(reservation(call, reservation)));
     }
 
+    /** What a ring's write did: whether the reservation was still current (and confirmed), and whether to pop. */
+    record Rang(boolean confirmed, boolean firstPop) {
+    }
+
     /**
-     * Confirms the reservation for {@code holdFor} more, writes when the phone rang and sets the pop's once-marker;
-     * true if this ring is the first to set {@code marker} (the pop is to be sent).
+     * Confirms the reservation for {@code holdFor} more and, only if it was still current, writes when the phone
+     * rang and sets the pop's once-marker; the pop is to be sent if this ring is the first to set {@code marker}.
      */
-    boolean rang(CallId call, FencingToken token, Duration holdFor, Instant ringingAt, String marker) {
+    Rang rang(CallId call, FencingToken token, Duration holdFor, Instant ringingAt, String marker) {
         List<String> args = new ArrayList<>(List.of(keys.root(), token.toString(), Long.toString(holdFor.toMillis()),
                 Long.toString(CallLedger.KEEP.toSeconds()), marker, CallLedger.RINGING_AT, CallLedger.millis(ringingAt)));
         List<Object> reply = WRITE.run(redis, ScriptOutputType.MULTI, new String[] {keys.callRecord(call)},
                 args.toArray(String[]::new));
-        return ((Number) reply.get(1)).longValue() == 1;
+        return new Rang("done".equals(String.valueOf(reply.get(0))), ((Number) reply.get(1)).longValue() == 1);
     }
 
     private static Reservation reservation(CallId call, List<?> reply) {

@@ -33,7 +33,9 @@ import java.util.Optional;
  * must be Ready: the same, in the queue the call was routed in, and that agent is reserved for it at once and rung;
  * should they not answer (RONA) the caller keeps their place in that queue and goes to the next free agent, as any
  * call whose agent does not answer. Refused (and nothing done) when the agent is not talking on the call, the call is
- * on hold (resume first), the queue is unknown or the named agent is not Ready. The caller is moved with a blind
+ * on hold (resume first), the queue is unknown or the named agent is not Ready, and a transfer to a named agent of a
+ * call routed in no active queue (a click-to-dial's), which would have nowhere to wait should that agent not answer.
+ * A callback's or click-to-dial's call goes on as a plain live call (see {@link CallSegments}). The caller is moved with a blind
  * transfer to the holding context's {@code wait}. Not thread-safe: the flow calls it under its lock.
  */
 final class TransferDesk {
@@ -89,6 +91,12 @@ final class TransferDesk {
             return;
         }
         AgentId target = command.target().agent().orElseThrow();
+        if (definitions.queue(call.routedQueue()).isEmpty()) {
+            // Should the named agent not answer, the caller would wait in a queue nobody serves (a click-to-dial's).
+            refuse(command, "not-transferable", "call " + command.callId() + " belongs to no active queue ("
+                    + call.routedQueue() + ") to wait in should " + target + " not answer: transfer it to a queue");
+            return;
+        }
         Optional<BoardEntry> entry = board.entry(target);
         if (entry.isEmpty() || !(entry.get().state() instanceof AgentState.Ready)
                 || !parts.ready().isReady(target)) {
@@ -152,7 +160,8 @@ final class TransferDesk {
         String endpoint = move.current().agent().endpoint();
         Duration ring = definitions.queue(queue).map(QueueDefinition::ringTimeout)
                 .filter(d -> !d.isZero() && !d.isNegative()).orElse(Duration.ofSeconds(15));
-        parts.publisher().accept(ConnectToAgent.now(call, target, endpoint.substring(endpoint.indexOf('/') + 1), ring));
+        parts.publisher().accept(ConnectToAgent.now(call, target, endpoint.substring(endpoint.indexOf('/') + 1), ring,
+                granted.granted().token().value()));
         LOG.info("call {} transferred by {}: {} reserved and rung", call, by, target);
     }
 

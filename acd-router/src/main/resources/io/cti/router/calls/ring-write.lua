@@ -1,10 +1,14 @@
 -- The agent's phone rings, written in one step: the reservation confirmed for ARGV[3] ms more (see confirm in
--- reservations/prelude.lua), the ring's fields written in the call's record, the pop's once-marker set, the record
--- kept ARGV[4] seconds. KEYS[1] the call's record.
+-- reservations/prelude.lua), and only if it was still current, the ring's fields written in the call's record and
+-- the pop's once-marker set, the record kept ARGV[4] seconds: a ring of a reservation that expired or was given up
+-- (the reaper is putting the call back) writes nothing and pops nothing. KEYS[1] the call's record.
 -- ARGV: root, token, holdFor (ms), keep (s), marker, then field, value, ...
 -- Returns {confirm's answer, 1 if this write set the marker else 0}.
 local key = KEYS[1]
 local confirmed = confirm(ARGV[2], tonumber(ARGV[3]))
+if confirmed ~= 'done' then
+  return {confirmed, 0}
+end
 for i = 6, #ARGV, 2 do
   redis.call('HSET', key, ARGV[i], ARGV[i + 1])
 end

@@ -15,11 +15,13 @@ import java.util.Objects;
  * {@link AgentLegUnanswered}), then, once the agent picked up, dial the customer at {@code number} (E.164) for at most
  * {@code dialTimeout}, presenting {@code callerId} (empty: the PBX's own), told as {@link CallbackDialed}. The PBX
  * call gets {@code callId} as its id, so every event of it names the callback the router filed. {@code queue} is
- * the queue the callback was routed in. Immutable; {@link #toString()} masks the numbers.
+ * the queue the callback was routed in. {@code fencingToken} is the routing reservation's (null: none, such as a
+ * click-to-dial's), so that the bridge ignores the command once it is no longer current (see
+ * {@link ReservationFence}). Immutable; {@link #toString()} masks the numbers.
  */
 public record CallBackCustomer(MessageId id, Instant occurredAt, CallId callId, AgentId agentId, String extension,
                                String number, String callerId, QueueName queue, Duration ringTimeout,
-                               Duration dialTimeout) implements Command {
+                               Duration dialTimeout, Long fencingToken) implements Command, ReservationFenced {
 
     public CallBackCustomer {
         Objects.requireNonNull(id, "id");
@@ -32,12 +34,28 @@ public record CallBackCustomer(MessageId id, Instant occurredAt, CallId callId, 
         Objects.requireNonNull(queue, "queue");
         requirePositive("ring timeout", ringTimeout);
         requirePositive("dial timeout", dialTimeout);
+        if (fencingToken != null && fencingToken <= 0) {
+            throw new IllegalArgumentException("fencing token must be positive: " + fencingToken);
+        }
+    }
+
+    /** A command fenced by no reservation. */
+    public CallBackCustomer(MessageId id, Instant occurredAt, CallId callId, AgentId agentId, String extension,
+                            String number, String callerId, QueueName queue, Duration ringTimeout,
+                            Duration dialTimeout) {
+        this(id, occurredAt, callId, agentId, extension, number, callerId, queue, ringTimeout, dialTimeout, null);
     }
 
     public static CallBackCustomer now(CallId callId, AgentId agentId, String extension, String number,
                                        String callerId, QueueName queue, Duration ringTimeout, Duration dialTimeout) {
         return new CallBackCustomer(MessageId.random(), Instant.now(), callId, agentId, extension, number, callerId,
-                queue, ringTimeout, dialTimeout);
+                queue, ringTimeout, dialTimeout, null);
+    }
+
+    /** The same command for the routing reservation with {@code fencingToken}. */
+    public CallBackCustomer fencedBy(long fencingToken) {
+        return new CallBackCustomer(id, occurredAt, callId, agentId, extension, number, callerId, queue, ringTimeout,
+                dialTimeout, fencingToken);
     }
 
     private static void requirePositive(String what, Duration duration) {
@@ -52,6 +70,6 @@ public record CallBackCustomer(MessageId id, Instant occurredAt, CallId callId, 
         return "CallBackCustomer[id=" + id + ", occurredAt=" + occurredAt + ", callId=" + callId + ", agentId="
                 + agentId + ", extension=" + extension + ", number=" + PhoneNumber.mask(number) + ", callerId="
                 + PhoneNumber.mask(callerId) + ", queue=" + queue + ", ringTimeout=" + ringTimeout + ", dialTimeout="
-                + dialTimeout + "]";
+                + dialTimeout + ", fencingToken=" + fencingToken + "]";
     }
 }

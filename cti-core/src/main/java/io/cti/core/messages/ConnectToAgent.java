@@ -10,10 +10,11 @@ import java.util.Objects;
 /**
  * Asks the PBX bridge to connect a waiting caller to the phone of the reserved agent {@code agentId}, dialled as
  * {@code extension} in the platform's agent-connect context, ringing at most {@code ringTimeout} before the caller
- * goes back to waiting. Immutable.
+ * goes back to waiting. {@code fencingToken} is the reservation's (null: none), so that the bridge ignores the command
+ * once that reservation is no longer current (see {@link ReservationFence}). Immutable.
  */
 public record ConnectToAgent(MessageId id, Instant occurredAt, CallId callId, AgentId agentId, String extension,
-                             Duration ringTimeout) implements Command {
+                             Duration ringTimeout, Long fencingToken) implements Command, ReservationFenced {
 
     public ConnectToAgent {
         Objects.requireNonNull(id, "id");
@@ -25,9 +26,25 @@ public record ConnectToAgent(MessageId id, Instant occurredAt, CallId callId, Ag
         if (ringTimeout.isNegative() || ringTimeout.isZero()) {
             throw new IllegalArgumentException("ring timeout must be positive: " + ringTimeout);
         }
+        if (fencingToken != null && fencingToken <= 0) {
+            throw new IllegalArgumentException("fencing token must be positive: " + fencingToken);
+        }
+    }
+
+    /** A command fenced by no reservation. */
+    public ConnectToAgent(MessageId id, Instant occurredAt, CallId callId, AgentId agentId, String extension,
+                          Duration ringTimeout) {
+        this(id, occurredAt, callId, agentId, extension, ringTimeout, null);
     }
 
     public static ConnectToAgent now(CallId callId, AgentId agentId, String extension, Duration ringTimeout) {
-        return new ConnectToAgent(MessageId.random(), Instant.now(), callId, agentId, extension, ringTimeout);
+        return new ConnectToAgent(MessageId.random(), Instant.now(), callId, agentId, extension, ringTimeout, null);
+    }
+
+    /** A command for the reservation with {@code fencingToken}. */
+    public static ConnectToAgent now(CallId callId, AgentId agentId, String extension, Duration ringTimeout,
+                                     long fencingToken) {
+        return new ConnectToAgent(MessageId.random(), Instant.now(), callId, agentId, extension, ringTimeout,
+                fencingToken);
     }
 }

@@ -111,6 +111,21 @@ class MessageCodecTest {
     }
 
     @Test
+    void aConnectFromAPublisherThatPredatesFencingTokensReadsAsFencedByNone() {
+        io.cti.core.messages.ConnectToAgent fenced = io.cti.core.messages.ConnectToAgent.now(CallId.of("c1"),
+                io.cti.core.ids.AgentId.of("alice"), "7001", java.time.Duration.ofSeconds(20), 42);
+        Map<String, String> fields = new HashMap<>(codec.encode(fenced));
+        assertThat(fields.get("payload")).contains("\"fencingToken\":42");
+        fields.put("payload", fields.get("payload").replace(",\"fencingToken\":42", ""));
+
+        assertThat(codec.decode("1-9", fields)).isInstanceOfSatisfying(io.cti.core.messages.ConnectToAgent.class,
+                connect -> {
+                    assertThat(connect.fencingToken()).isNull();
+                    assertThat(connect.agentId()).isEqualTo(fenced.agentId());
+                });
+    }
+
+    @Test
     void anArrivalFromAPublisherThatPredatesIvrChoicesReadsAsHavingNone() {
         CallArrived arrived = CallArrived.now(CallId.of("1700000000.1"), "PJSIP/trunk-00000001", "1700000000.1",
                 "+4930123456", "5550100", QueueName.of("support"));

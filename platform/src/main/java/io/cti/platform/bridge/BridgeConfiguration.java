@@ -5,12 +5,14 @@ import io.cti.bridge.actions.BridgeCommandHandler;
 import io.cti.bridge.connection.AmiLinkSettings;
 import io.cti.bridge.events.DomainEventPublisher;
 import io.cti.core.bus.MessageBus;
+import io.cti.core.messages.ReservationFence;
 import io.cti.platform.bridge.PbxChoice.OnAnyPbx;
 import io.cti.platform.bridge.PbxChoice.OnExternalAsterisk;
 import io.cti.platform.bus.ConsumerName;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,7 +23,8 @@ import java.time.Clock;
 /**
  * Wires cti-bridge (plain Java) into the application: the AMI link to the external Asterisk named by
  * {@code cti.bridge.host}, or to the embedded pbx-sim (whose {@link AmiEndpoint} the pbx package gives); domain
- * events published to the bus; PBX commands from the bus executed; the {@code ami} health component. The bridge's
+ * events published to the bus; PBX commands from the bus executed, a connect or callback whose reservation is no
+ * longer current ignored when the router runs in this process ({@link ReservationFence}); the {@code ami} health component. The bridge's
  * Micrometer meters go to the application's registry, so they reach {@code /actuator/prometheus}. Wiring only.
  *
  * <p>Bean dependencies (bridge on publisher on bus, bridge on endpoint on pbx-sim) make Spring close the bridge
@@ -69,9 +72,12 @@ class BridgeConfiguration {
 
     @Bean
     BridgeLifecycle bridgeLifecycle(CtiBridge bridge, LinkWatch watch, MessageBus bus, ConsumerName consumer,
-                                    BridgeProperties properties, AmiEndpoint endpoint, MeterRegistry meters) {
+                                    BridgeProperties properties, AmiEndpoint endpoint, MeterRegistry meters,
+                                    ObjectProvider<ReservationFence> fence) {
         AmiLinkSettings link = properties.linkSettings(endpoint);
-        BridgeCommandHandler commands = new BridgeCommandHandler(bridge.callControl(), link.actionTimeout(), meters);
+        // With the router in this process, a connect whose reservation is over is ignored; without, all run.
+        BridgeCommandHandler commands = new BridgeCommandHandler(bridge.callControl(), link.actionTimeout(), meters,
+                fence.getIfAvailable(() -> ReservationFence.NONE));
         return new BridgeLifecycle(bridge, watch, bus, properties.consumerGroup(), consumer.value(),
                 new FreshCommands(commands, properties.commandMaxAge(), Clock.systemUTC(), meters), endpoint);
     }

@@ -51,6 +51,15 @@ class RoutingConfiguration {
         return client.connect();
     }
 
+    /**
+     * Lets the PBX bridge of this process ignore a connect or callback whose reservation is no longer current (the
+     * router that sent it died or stalled); see {@link io.cti.platform.bridge.BridgeConfiguration}.
+     */
+    @Bean(destroyMethod = "close")
+    RouterReservationFence routerReservationFence(RedisClient client, RouterProperties properties) {
+        return new RouterReservationFence(client, RouterKeys.withPrefix(properties.keyPrefix()));
+    }
+
     /** The callback rules of {@code cti.router.callbacks.*}, for the call flow and the /api/callbacks edge alike. */
     @Bean
     CallbackSettings callbackSettings(RouterProperties properties) {

@@ -7,6 +7,7 @@ import io.cti.core.bus.Subscription;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.CallConnected;
+import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.HangUp;
 import io.cti.core.messages.InteractionRecorded;
@@ -22,6 +23,8 @@ import io.cti.pbxsim.calls.PbxListener;
 import io.cti.platform.pbx.EmbeddedPbx;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +58,8 @@ import static org.awaitility.Awaitility.await;
  * real AMI, the platform's router routes it to a qualified demo agent, the screen-pop with the customer's card is on
  * the bus as the agent's phone rings, the agent talks (with the demo supervisor listening in from the demo's
  * supervisor phone), the platform hangs up, the demo bot wraps up, and the interaction is in the customer's history
- * with refreshed figures and the call in its queue's day charts. One context for everything (its start is slow).
+ * with refreshed figures and the call in its queue's day charts; a late connect of the call with a reservation
+ * token long over is ignored by the bridge. One context for everything (its start is slow).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -92,6 +96,9 @@ class RoutedDemoCallTest {
 
     @Autowired
     EmbeddedPbx embeddedPbx;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final List<DomainMessage> seen = new CopyOnWriteArrayList<>();
     private RunningSubscription subscription;
@@ -146,6 +153,12 @@ class RoutedDemoCallTest {
         QueueDefinition queue = queues.find(pop.queue()).orElseThrow().definition();
         assertThat(queue.skills()).allMatch(required -> required.metBy(agent.skills()));
 
+        // A late connect of this call from a router that died (its reservation's token long over) is ignored by the
+        // bridge, while the router's own connects, fenced by current tokens, were run.
+        bus.publish(ConnectToAgent.now(call, agent.id(), agent.endpoint().resource(), Duration.ofSeconds(20), 1));
+        await().atMost(PATIENCE).until(() -> bridgeCommands("ConnectToAgent", "fenced") >= 1);
+        assertThat(bridgeCommands("ConnectToAgent", "done")).isPositive();
+
         bus.publish(HangUp.now(call));
 
         await().atMost(PATIENCE).until(() -> seen.stream().anyMatch(m -> m instanceof InteractionRecorded r
@@ -170,6 +183,11 @@ class RoutedDemoCallTest {
         assertThat(slots.get(slots.size() - 1).path("start").asString()).isNotBlank();
         assertThat(get("/actuator/prometheus")).contains("cti_router_queue_waiting{queue=\"sales\"}");
         assertThat(output.getAll()).contains("pbx-sim routing off");
+    }
+
+    private double bridgeCommands(String type, String outcome) {
+        Counter counter = meters.find("cti.bridge.commands").tags("type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A pop of a known caller whose ringing and answer this test saw (it subscribed while calls were going on). */
