@@ -115,10 +115,21 @@ final class Dispatcher {
     int tryRoute(boolean explain) {
         int connected = step(now -> List.of(), explain);
         if (explain && state != null) {
-            fileWaitReasons(parts.clock().instant());
             saveRoundRobin();
         }
         return connected;
+    }
+
+    /**
+     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; true if that many were
+     * due (more may be). The tick calls it a few times, each under the flow's lock on its own, so that a message
+     * never waits for the reasons of hundreds of calls.
+     */
+    boolean fileWaitReasons(int limit) {
+        if (state == null || limit <= 0) {
+            return false;
+        }
+        return fileWaitReasons(parts.clock().instant(), limit) >= limit;
     }
 
     /**
@@ -289,13 +300,13 @@ final class Dispatcher {
     }
 
     /** Files why the calls due wait, in one pipelined write. */
-    private void fileWaitReasons(Instant now) {
-        FlowSettings settings = parts.settings();
+    private int fileWaitReasons(Instant now, int limit) {
         Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
-        for (WaitExplanation wait : state.dueReasons(now, settings.explanationMaxAge(), settings.explanationsPerTick())) {
+        for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit)) {
             reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
         }
         ledger.writeMany(reasons);
+        return reasons.size();
     }
 
     private void saveRoundRobin() {

@@ -11,6 +11,7 @@ import io.cti.router.board.AgentBoard;
 import io.cti.router.board.AgentStatuses;
 import io.cti.router.board.BoardEntry;
 import io.cti.router.queues.QueueDefinition;
+import io.cti.router.staff.AgentProfile;
 import io.cti.router.stats.AgentDay;
 import io.cti.router.stats.QueueFigures;
 import io.cti.router.stats.QueueStatistics;
@@ -20,6 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +37,19 @@ import java.util.function.Consumer;
  * Redis, calls waiting and the longest wait from the waiting calls, and the qualified agents by state from the
  * board. Every router process reads the same Redis, so whichever of them publishes, the figures are those of
  * the whole center. A call's outcomes count in the queue it was last routed in (else the queue it was dialed
- * into), the queue its history row names. Not thread-safe: the flow calls it under its lock ({@link #agentToday}
- * only reads Redis and may be called without it).
+ * into), the queue its history row names.
+ *
+ * <p>The outcomes are counted in Redis on every change; a queue's figures are published at once unless they were
+ * published less than {@link #MIN_INTERVAL} ago, in which case the change is published by the first handling or
+ * tick after that interval (so at most a second late, and at most four times a second per queue under load: a
+ * wallboard cannot show more, and at 100 calls/s publishing on every event cost the router more than routing).
+ * Which agents qualify for a queue is worked out once per version of the definitions, not per publication.
+ * Not thread-safe: the flow calls it under its lock ({@link #agentToday} only reads Redis and may be called
+ * without it).
  */
 final class QueueFiguresDesk {
+
+    static final Duration MIN_INTERVAL = Duration.ofMillis(250);
 
     private final Map<QueueName, QueueFiguresUpdated> latest = new TreeMap<>(Comparator.comparing(QueueName::value));
     private final Definitions definitions;
@@ -44,6 +58,10 @@ final class QueueFiguresDesk {
     private final QueueStatistics statistics;
     private final Consumer<DomainMessage> publisher;
     private final Clock clock;
+    private final Map<QueueName, Instant> publishedAt = new HashMap<>();
+    private final Set<QueueName> unpublished = new LinkedHashSet<>();
+    private Map<QueueName, Set<AgentId>> qualified = new HashMap<>();
+    private long qualifiedVersion = Long.MIN_VALUE;
 
     QueueFiguresDesk(Definitions definitions, WaitingCalls waiting, AgentBoard board, QueueStatistics statistics,
                      Consumer<DomainMessage> publisher, Clock clock) {
@@ -88,21 +106,46 @@ final class QueueFiguresDesk {
         }
     }
 
+    /** Publishes the changes held back because their queue's figures had just been published, once that is over. */
+    void publishHeldBack() {
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<QueueName> due = unpublished.stream().filter(queue -> !tooSoon(queue, now)).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        List<BoardEntry> agents = board.all();
+        due.forEach(name -> definitions.queue(name).ifPresentOrElse(queue -> publish(queue, agents),
+                () -> unpublished.remove(name)));
+    }
+
     /** The last figures published per queue. */
     List<QueueFiguresUpdated> latest() {
         return new ArrayList<>(latest.values());
     }
 
     private void publish(QueueName name) {
+        if (tooSoon(name, clock.instant())) {
+            unpublished.add(name);
+            return;
+        }
         definitions.queue(name).ifPresent(queue -> publish(queue, board.all()));
+    }
+
+    private boolean tooSoon(QueueName queue, Instant now) {
+        Instant last = publishedAt.get(queue);
+        return last != null && now.isBefore(last.plus(MIN_INTERVAL)) && !now.isBefore(last);
     }
 
     private void publish(QueueDefinition queue, List<BoardEntry> agents) {
         Instant now = clock.instant();
         QueueFigures figures = statistics.figures(queue.name(), waiting.depth(queue.name()), now);
+        Set<AgentId> able = qualifiedFor(queue);
         Map<String, Integer> byState = new TreeMap<>();
         for (BoardEntry entry : agents) {
-            if (queue.skills().stream().allMatch(r -> r.metBy(entry.agent().skills()))) {
+            if (able.contains(entry.agent().id())) {
                 AgentStatus status = AgentStatuses.of(entry.state());
                 byState.merge(status.name(), 1, Integer::sum);
             }
@@ -112,7 +155,22 @@ final class QueueFiguresDesk {
                 figures.averageSpeedOfAnswer(), figures.averageHandleTime(), rate(figures.abandonRate()),
                 figures.answeredToday(), figures.abandonedToday(), byState);
         latest.put(queue.name(), update);
+        publishedAt.put(queue.name(), now);
+        unpublished.remove(queue.name());
         publisher.accept(update);
+    }
+
+    /** The agents whose skills meet the queue's, from the agents' definitions (the board's skills are theirs). */
+    private Set<AgentId> qualifiedFor(QueueDefinition queue) {
+        long version = definitions.version();
+        if (version != qualifiedVersion) {
+            qualified = new HashMap<>();
+            qualifiedVersion = version;
+        }
+        return qualified.computeIfAbsent(queue.name(), name -> definitions.agents().stream()
+                .filter(agent -> queue.skills().stream().allMatch(r -> r.metBy(agent.skills())))
+                .map(AgentProfile::id)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The message's convention: negative when nothing was offered yet. */
