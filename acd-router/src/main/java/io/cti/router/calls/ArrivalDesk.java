@@ -66,9 +66,7 @@ final class ArrivalDesk {
         record.put(CallLedger.DNIS, event.dnis());
         record.put(CallLedger.IVR, String.join("\n", event.ivrChoices()));
         // The record is the same on every delivery; only the arrival time is kept from the first one.
-        ledger.firstTime(event.callId(), CallLedger.ARRIVED_AT, event.occurredAt());
-        ledger.write(event.callId(), record);
-        CallRecord known = ledger.find(event.callId()).orElseThrow();
+        CallRecord known = ledger.arrive(event.callId(), record, event.occurredAt());
         if (known.endedAt().isPresent()) {
             // The end was handled first (by another router) or this is a redelivery: never queue an ended call.
             if (!known.answered()) {

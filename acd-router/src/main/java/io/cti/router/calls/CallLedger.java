@@ -16,6 +16,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ final class CallLedger {
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
     static final Duration KEEP = Duration.ofDays(1);
     private static final RedisScript WRITE = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/calls/record.lua");
+    private static final RedisScript ARRIVE = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/calls/arrive.lua");
 
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;
@@ -89,6 +91,29 @@ final class CallLedger {
         Map<String, String> hash = redis(() -> redis.hgetall(key(call)), call);
         return hash.isEmpty() || !hash.containsKey(ARRIVED_AT) ? Optional.empty()
                 : Optional.of(new CallRecord(call, hash));
+    }
+
+    /**
+     * The call's arrival: its arrival time kept from the first delivery, the fields written (an empty value deletes
+     * the field), and the record as it then is, all in one round trip.
+     */
+    CallRecord arrive(CallId call, Map<String, String> fields, Instant arrivedAt) {
+        List<String> args = new ArrayList<>(4 + fields.size() * 2);
+        args.add(keys.root());
+        args.add(Long.toString(KEEP.toSeconds()));
+        args.add(ARRIVED_AT);
+        args.add(Long.toString(arrivedAt.toEpochMilli()));
+        fields.forEach((field, value) -> {
+            args.add(field);
+            args.add(value == null ? "" : value);
+        });
+        List<Object> reply = redis(() -> ARRIVE.run(redis, ScriptOutputType.MULTI, new String[] {key(call)},
+                args.toArray(String[]::new)), call);
+        Map<String, String> hash = new HashMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            hash.put(String.valueOf(reply.get(i)), String.valueOf(reply.get(i + 1)));
+        }
+        return new CallRecord(call, hash);
     }
 
     /** Writes the fields (an empty value deletes the field), in one round trip. */
