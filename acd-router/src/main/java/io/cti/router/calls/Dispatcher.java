@@ -122,8 +122,7 @@ final class Dispatcher {
 
     /**
      * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; true if that many were
-     * due (more may be). The tick calls it a few times, each under the flow's lock on its own, so that a message
-     * never waits for the reasons of hundreds of calls.
+     * due (more may be). The tick calls it under the flow's lock as a part of its own, apart from the routing.
      */
     boolean fileWaitReasons(int limit) {
         if (state == null || limit <= 0) {

@@ -70,8 +70,6 @@ public final class InboundCallFlow {
     /** A tick reads at most this many batches of the change feed; the next tick or step goes on. */
     private static final int MAX_CATCH_UP_BATCHES = 100;
 
-    /** How many waiting calls' reasons one part of the tick files, under the lock on its own. */
-    private static final int REASONS_PER_PART = 20;
     /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private final FlowParts parts;
@@ -218,13 +216,8 @@ public final class InboundCallFlow {
             more = locked(dispatcher::catchUp);
         }
         locked(() -> dispatcher.tryRoute(true));
-        int perTick = parts.settings().explanationsPerTick();
-        for (int filed = 0; filed < perTick; filed += REASONS_PER_PART) {
-            int part = Math.min(REASONS_PER_PART, perTick - filed);
-            if (!locked(() -> dispatcher.fileWaitReasons(part))) {
-                break;
-            }
-        }
+        // One part: the calls of one lane share the counting of its agents, which is most of the cost.
+        locked(() -> dispatcher.fileWaitReasons(parts.settings().explanationsPerTick()));
         pops.dropStale();
         locked(figures::publishAll);
     }
