@@ -45,7 +45,7 @@ public record PbxProperties(
      */
     public record Traffic(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("30") @DecimalMin(value = "0", inclusive = false) @DecimalMax("360000") double callsPerHour,
+            @DefaultValue("120") @DecimalMin(value = "0", inclusive = false) @DecimalMax("360000") double callsPerHour,
             @DefaultValue("1") long seed,
             @DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double unknownShare,
             @DefaultValue("2001-2010") @Pattern(regexp = "\\d{1,9}-\\d{1,9}",

@@ -21,7 +21,7 @@ class PbxPropertiesTest {
             assertThat(properties.port()).isZero();
             assertThat(properties.username()).isEqualTo("cti");
             assertThat(properties.traffic().enabled()).isTrue();
-            assertThat(properties.traffic().callsPerHour()).isEqualTo(30.0);
+            assertThat(properties.traffic().callsPerHour()).isEqualTo(120.0);
             assertThat(properties.traffic().firstAgent()).isEqualTo(2001);
             assertThat(properties.traffic().lastAgent()).isEqualTo(2010);
             assertThat(properties.traffic().autoRoute()).isTrue();
