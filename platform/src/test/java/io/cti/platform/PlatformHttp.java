@@ -12,15 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Plain HTTP calls to a running platform, as an operator's curl would make them. Thread-safe. */
-final class PlatformHttp {
+public final class PlatformHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
 
-    PlatformHttp(int port) {
+    public PlatformHttp(int port) {
         this.port = port;
     }
 
@@ -41,6 +43,13 @@ final class PlatformHttp {
                 .GET()
                 .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a GET as the demo supervisor (HTTP Basic, as an API client), which must answer 200. */
+    public String asDemoSupervisor(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, "supervisor", "supervisor-demo");
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     JsonNode json(String body) {

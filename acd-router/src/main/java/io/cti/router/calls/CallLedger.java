@@ -98,17 +98,9 @@ final class CallLedger {
      * the field), and the record as it then is, all in one round trip.
      */
     CallRecord arrive(CallId call, Map<String, String> fields, Instant arrivedAt) {
-        List<String> args = new ArrayList<>(4 + fields.size() * 2);
-        args.add(keys.root());
-        args.add(Long.toString(KEEP.toSeconds()));
-        args.add(ARRIVED_AT);
-        args.add(Long.toString(arrivedAt.toEpochMilli()));
-        fields.forEach((field, value) -> {
-            args.add(field);
-            args.add(value == null ? "" : value);
-        });
-        List<Object> reply = redis(() -> ARRIVE.run(redis, ScriptOutputType.MULTI, new String[] {key(call)},
-                args.toArray(String[]::new)), call);
+        String[] args = scriptArgs(fields, ARRIVED_AT, Long.toString(arrivedAt.toEpochMilli()));
+        List<Object> reply = redis(() -> ARRIVE.run(redis, ScriptOutputType.MULTI, new String[] {key(call)}, args),
+                call);
         Map<String, String> hash = new HashMap<>();
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             hash.put(String.valueOf(reply.get(i)), String.valueOf(reply.get(i + 1)));
@@ -154,16 +146,22 @@ final class CallLedger {
     }
 
     private boolean writeMarking(CallId call, Map<String, String> fields, String marker) {
-        List<String> args = new ArrayList<>(4 + fields.size() * 2);
+        Long first = WRITE.run(redis, ScriptOutputType.INTEGER, new String[] {key(call)},
+                scriptArgs(fields, marker));
+        return first == 1;
+    }
+
+    /** The record scripts' arguments: root, keep (s), {@code leading}, then field, value, ... (null as empty). */
+    private String[] scriptArgs(Map<String, String> fields, String... leading) {
+        List<String> args = new ArrayList<>(2 + leading.length + fields.size() * 2);
         args.add(keys.root());
         args.add(Long.toString(KEEP.toSeconds()));
-        args.add(marker);
+        args.addAll(List.of(leading));
         fields.forEach((field, value) -> {
             args.add(field);
             args.add(value == null ? "" : value);
         });
-        Long first = WRITE.run(redis, ScriptOutputType.INTEGER, new String[] {key(call)}, args.toArray(String[]::new));
-        return first == 1;
+        return args.toArray(String[]::new);
     }
 
     void write(CallId call, String field, String value) {

@@ -110,7 +110,7 @@ final class Dispatcher {
     /**
      * Routes what the changes since the last step allow: the agents this process moved, the overflow steps and
      * sticky holds now due, and, if that connects nothing, what the change feed tells. {@code explain} is for the
-     * tick: the feed is read to its end, and the wait reasons due are filed.
+     * tick: the feed is read to its end and the round-robin memory saved (the wait reasons are filed apart).
      */
     int tryRoute(boolean explain) {
         int connected = step(now -> List.of(), explain);
@@ -121,14 +121,19 @@ final class Dispatcher {
     }
 
     /**
-     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; true if that many were
-     * due (more may be). The tick calls it under the flow's lock as a part of its own, apart from the routing.
+     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due. The tick calls it under the
+     * flow's lock as a part of its own, apart from the routing.
      */
-    boolean fileWaitReasons(int limit) {
+    void fileWaitReasons(int limit) {
         if (state == null || limit <= 0) {
-            return false;
+            return;
         }
-        return fileWaitReasons(parts.clock().instant(), limit) >= limit;
+        Instant now = parts.clock().instant();
+        Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
+        for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit)) {
+            reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
+        }
+        ledger.writeMany(reasons);
     }
 
     /**
@@ -299,15 +304,6 @@ final class Dispatcher {
     }
 
     /** Files why the calls due wait, in one pipelined write. */
-    private int fileWaitReasons(Instant now, int limit) {
-        Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
-        for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit)) {
-            reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
-        }
-        ledger.writeMany(reasons);
-        return reasons.size();
-    }
-
     private void saveRoundRobin() {
         RoundRobinMemory memory = state.memory();
         if (!memory.equals(savedMemory)) {

@@ -1,5 +1,6 @@
 package io.cti.platform.routing;
 
+import io.cti.platform.PlatformHttp;
 import io.cti.core.bus.BusStream;
 import io.cti.core.bus.MessageBus;
 import io.cti.core.bus.RunningSubscription;
@@ -35,14 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +68,6 @@ import static org.awaitility.Awaitility.await;
 class CalledBackCallerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -192,12 +186,6 @@ class CalledBackCallerTest {
     }
 
     private String get(String path) throws Exception {
-        // The demo supervisor, as an API client with HTTP Basic: callbacks are for supervisors.
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+        return new PlatformHttp(port).asDemoSupervisor(path);
     }
 }

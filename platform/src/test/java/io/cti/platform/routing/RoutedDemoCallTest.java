@@ -1,5 +1,6 @@
 package io.cti.platform.routing;
 
+import io.cti.platform.PlatformHttp;
 import io.cti.core.bus.BusStream;
 import io.cti.core.bus.MessageBus;
 import io.cti.core.bus.RunningSubscription;
@@ -36,14 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +72,6 @@ import static org.awaitility.Awaitility.await;
 class RoutedDemoCallTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -199,12 +193,6 @@ class RoutedDemoCallTest {
     }
 
     private String get(String path) throws Exception {
-        // The demo supervisor, as an API client with HTTP Basic: the router's snapshots are for supervisors.
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+        return new PlatformHttp(port).asDemoSupervisor(path);
     }
 }

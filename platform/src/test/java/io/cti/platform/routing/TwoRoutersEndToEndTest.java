@@ -1,5 +1,6 @@
 package io.cti.platform.routing;
 
+import io.cti.platform.PlatformHttp;
 import io.cti.core.bus.BusStream;
 import io.cti.core.bus.MessageBus;
 import io.cti.core.bus.RunningSubscription;
@@ -40,11 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +48,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +89,6 @@ class TwoRoutersEndToEndTest {
 
     private static final int CALLS = 50;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The demo queues' short-abandon threshold. */
     private static final int SHORT_ABANDON_SECONDS = 5;
@@ -370,13 +364,8 @@ class TwoRoutersEndToEndTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        // The demo supervisor, as an API client with HTTP Basic: the router's snapshots are for supervisors.
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return JSON.readTree(response.body());
+        // The router's snapshots are for supervisors.
+        return JSON.readTree(new PlatformHttp(port).asDemoSupervisor(path));
     }
 
     private static Duration mean(long totalSeconds, int count) {
