@@ -79,6 +79,8 @@ public final class ReservationLatencyBenchmark {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong fed = new AtomicLong();
     private volatile boolean running = true;
+    /** While true, the ticker skips its ticks (to count the commands of the handling alone). */
+    private volatile boolean paused;
 
     private ReservationLatencyBenchmark(InboundCallFlow flow, long seed) {
         this.flow = flow;
@@ -145,7 +147,8 @@ public final class ReservationLatencyBenchmark {
                     BusOptions.builder().streamPrefix("bench:").build(), new SimpleMeterRegistry())) {
                 ReservationLatencyBenchmark[] self = new ReservationLatencyBenchmark[1];
                 StampedBus stamped = new StampedBus(bus, (message, nanos) -> self[0].acknowledged(message, nanos));
-                InboundCallFlow flow = site.flow(routerConnection.sync(), keys, "bench-router",
+                CountedRedis counted = new CountedRedis();
+                InboundCallFlow flow = site.flow(counted.wrap(routerConnection.sync()), keys, "bench-router",
                         FlowPublishing.onBus(stamped), FlowSettings.defaults().withRandomSeed(seed));
                 ReservationLatencyBenchmark bench = new ReservationLatencyBenchmark(flow, seed);
                 self[0] = bench;
@@ -172,6 +175,15 @@ public final class ReservationLatencyBenchmark {
                 bench.ticks.reset();
                 long publishedBefore = bench.published.get();
                 long fedBefore = bench.fed.get();
+                bench.paused = true;
+                counted.reset();
+                Phase alone = bench.paced(rate, Math.min(seconds, 5));
+                System.out.printf(Locale.ROOT, "Redis commands of the router per agent freed (%d freed at %d/s, no"
+                        + " tick): %.2f, waited for %.3f ms: %s; the handling's mean from actual start %.3f ms%n",
+                        alone.events, rate, counted.total() / (double) alone.events,
+                        counted.millisPerOperation(alone.events), counted.perOperation(alone.events),
+                        alone.freedService.getMean() / 1000);
+                bench.paused = false;
                 Phase m = bench.paced(rate, seconds);
                 report("measured, agent freed → ConnectToAgent published", m, rate);
                 System.out.printf(Locale.ROOT, "measured phase: %d ConnectToAgent published in all (%.0f/s), %d calls"
@@ -249,6 +261,9 @@ public final class ReservationLatencyBenchmark {
             waitUntil(next);
             if (!running) {
                 return;
+            }
+            if (paused) {
+                continue;
             }
             long t0 = System.nanoTime();
             flow.tick();

@@ -40,6 +40,7 @@ import io.cti.router.calls.AgentStateView;
 import io.cti.router.calls.FlowPublishing;
 import io.cti.router.calls.FlowSettings;
 import io.cti.router.calls.InboundCallFlow;
+import io.cti.router.calls.ScreenPops;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.queues.ServiceLevelTarget;
 import io.cti.router.reservations.ReservationReaper;
@@ -75,8 +76,9 @@ import java.util.concurrent.atomic.LongAdder;
  * customer database's numbers into two queues at {@code --calls-per-second}; the bridge reads its AMI events and
  * publishes the domain events on the Redis bus and executes the router's commands; the router's call flow, subscribed
  * to the bus as the platform subscribes it (one consumer, every call event), queues and routes the calls, sends
- * {@link ConnectToAgent}, and when the agent's phone rings publishes {@link ScreenPopReady} with the customer's card
- * from PostgreSQL. The latency of each pop runs from pbx-sim raising the AMI event of the agent's phone ringing
+ * {@link ConnectToAgent}; when the agent's phone rings, {@link ScreenPops} on a consumer group of its own (as in the
+ * platform; {@code --pops=flow} sends them from the flow's thread instead) publishes {@link ScreenPopReady} with the
+ * customer's card from PostgreSQL. The latency of each pop runs from pbx-sim raising the AMI event of the agent's phone ringing
  * (DialBegin, on its clock thread, before it is written to the socket) to Redis acknowledging the ScreenPopReady
  * for that call: it holds the bridge, the bus delivery to the router, any wait behind the router's other messages,
  * and the router's own handling. It is split into the part before the router handles the ring and the router's part.
@@ -99,6 +101,7 @@ public final class ScreenPopLatencyBenchmark {
     private final LongAdder connects = new LongAdder();
     private final LongAdder handled = new LongAdder();
     private volatile boolean stamping;
+    private volatile boolean popsApart;
 
     private ScreenPopLatencyBenchmark() {
     }
@@ -111,10 +114,13 @@ public final class ScreenPopLatencyBenchmark {
         long warmupSeconds = BenchSupport.longArgument(a, "warmup-seconds", 20);
         long seconds = BenchSupport.longArgument(a, "seconds", 60);
         long seed = BenchSupport.longArgument(a, "seed", 11);
+        // "apart" as the platform runs it (the pops on a consumer group of their own), or "flow" (on the flow's thread).
+        boolean popsApart = !"flow".equals(a.getOrDefault("pops", "apart"));
         Path dir = Path.of(a.getOrDefault("dir", "bench/target/screen-pop-bench"));
         RouterSite.quietRouter();
         System.out.println("machine: " + BenchSupport.machine());
         ScreenPopLatencyBenchmark bench = new ScreenPopLatencyBenchmark();
+        bench.popsApart = popsApart;
         try (RouterSite site = RouterSite.start(dir.resolve("postgres"), "screen_pop_bench");
              EmbeddedRedisServer redis = EmbeddedRedisServer.start(dir.resolve("redis"), 0, false);
              Simulator sim = Simulator.start(SimulatorConfig.embedded(List.of(new AmiUser(AmiBenchSupport.USER,
@@ -153,6 +159,14 @@ public final class ScreenPopLatencyBenchmark {
                 for (Agent agent : team) {
                     flow.handle(ChangeAgentState.now(agent.id(), AgentStatus.READY, ""));
                 }
+                RunningSubscription popper = null;
+                if (popsApart) {
+                    ScreenPops screenPops = flow.separateScreenPops();
+                    popper = bus.subscribe(Subscription.builder("acd-router-pops", "bench").streams(BusStream.EVENTS)
+                            .types(AgentLegRinging.class).build(), message -> bench.pop(screenPops, message));
+                }
+                System.out.println("screen-pops: " + (popsApart ? "on a consumer group of their own, as the platform"
+                        + " sends them" : "on the flow's thread"));
                 RunningSubscription router = bus.subscribe(Subscription.builder("acd-router", "bench")
                         .streams(BusStream.EVENTS, BusStream.COMMANDS)
                         .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
@@ -189,6 +203,9 @@ public final class ScreenPopLatencyBenchmark {
                 bench.report(before, after, bench.handled.sum() - handledBefore, seconds, loadBefore, bridge,
                         callsPerSecond);
                 router.close();
+                if (popper != null) {
+                    popper.close();
+                }
                 commands.close();
                 reaper.close();
                 ticker.interrupt();
@@ -227,16 +244,28 @@ public final class ScreenPopLatencyBenchmark {
         }
     }
 
-    /** The router's bus handler: notes when it begins handling a ring, then hands the message to the flow. */
+    /** The router's bus handler: notes when it begins handling a ring (unless pops are apart), then hands it on. */
     private void route(InboundCallFlow flow, DomainMessage message) {
         handled.increment();
+        if (!popsApart) {
+            noteHandlingStarts(message);
+        }
+        flow.handle(message);
+    }
+
+    /** The screen-pops' own bus handler: notes when it begins handling a ring, then pops. */
+    private void pop(ScreenPops screenPops, DomainMessage message) {
+        noteHandlingStarts(message);
+        screenPops.handle(message);
+    }
+
+    private void noteHandlingStarts(DomainMessage message) {
         if (stamping && message instanceof AgentLegRinging ring) {
             Long raised = rang.remove(ring.channel());
             if (raised != null) {
                 ringing.put(ring.callId(), new long[] {raised, System.nanoTime()});
             }
         }
-        flow.handle(message);
     }
 
     private void acknowledged(DomainMessage message, long nanos) {

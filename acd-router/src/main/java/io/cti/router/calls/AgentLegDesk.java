@@ -10,10 +10,6 @@ import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardChange;
 import io.cti.router.board.BoardEntry;
 import io.cti.router.board.BoardMove;
-import io.cti.router.queues.QueueDefinition;
-import io.cti.router.reservations.Reservation;
-import io.cti.router.screenpop.ScreenPopComposer;
-import io.cti.router.screenpop.ScreenPopComposer.PopContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +26,8 @@ import java.util.Optional;
 final class AgentLegDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentLegDesk.class);
+    /** The flow's own once-marker of a ring, apart from the pop's. */
+    private static final String RING = "ring:";
 
     private final FlowParts parts;
     private final AgentBoard board;
@@ -37,59 +35,37 @@ final class AgentLegDesk {
     private final Definitions definitions;
     private final Dispatcher dispatcher;
     private final QueueFiguresDesk figures;
-    private final ScreenPopComposer composer;
-    private final PopCards pops;
-    private final RingRecords rings;
+    private final ScreenPops screenPops;
+    /** Whether another consumer sends the pops; read by the flow's thread, set before the flow starts. */
+    private volatile boolean popsApart;
 
     AgentLegDesk(FlowParts parts, AgentBoard board, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
-                 QueueFiguresDesk figures, ScreenPopComposer composer, PopCards pops) {
+                 QueueFiguresDesk figures, ScreenPops screenPops) {
         this.parts = parts;
         this.board = board;
         this.ledger = ledger;
         this.definitions = definitions;
         this.dispatcher = dispatcher;
         this.figures = figures;
-        this.composer = composer;
-        this.pops = pops;
-        this.rings = new RingRecords(parts.redis(), parts.keys());
+        this.screenPops = screenPops;
     }
 
     /**
-     * The pop's path, kept short: the call's record and current reservation in one read, the reservation confirmed
-     * with the ring's moment and the pop's once-marker in one write (nothing written, no move and no pop when the
-     * reservation ended meanwhile), the agent's move to Ringing (one compare-and-set on what the board last saw),
-     * and the caller's card as read ahead at the reservation.
+     * The ring confirmed and, unless the pops are sent apart ({@link ScreenPops}), the screen-pop sent; then the
+     * agent's move to Ringing (one compare-and-set on what the board last saw). Nothing moves and nothing pops when
+     * the reservation ended meanwhile or belongs to another phone.
      */
     void ringing(AgentLegRinging event) {
-        CallId call = event.callId();
-        RingRecords.Ring ring = rings.read(call);
-        Optional<CallRecord> record = ring.record();
-        Optional<Reservation> reservation = ring.reservation().filter(r -> sitsAt(r.agent(), event.endpoint()));
-        if (record.isEmpty() || reservation.isEmpty()) {
-            // A late ring of an earlier reservation's phone, or of one the reaper already gave up.
-            LOG.info("{} rings at {} without a current reservation of that phone; no pop", call, event.endpoint());
-            return;
-        }
-        AgentId agent = reservation.get().agent();
-        Duration ringTime = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
-                .orElse(Duration.ofSeconds(15));
-        RingRecords.Rang rang = rings.rang(call, reservation.get().token(),
-                ringTime.plus(parts.settings().ringMargin()), event.occurredAt(), "pop:" + reservation.get().token());
-        if (!rang.confirmed()) {
-            // Expired or given up between the read and the write: the reaper puts the call back; no pop for it.
-            LOG.info("{} rings at {} as its reservation {} ends; no pop", call, event.endpoint(),
-                    reservation.get().token());
-            return;
-        }
-        board.move(agent, entry -> entry.state().equals(new AgentState.Reserved(call))
-                ? BoardChange.to(new AgentState.Ringing(call)) : BoardChange.none());
-        if (rang.firstPop()) {
-            CallRecord r = record.get();
-            PopContext context = new PopContext(call, agent, r.routedQueue(), r.callerNumber(), r.customer(),
-                    r.arrivedAt(), r.ivrChoices(), r.popReason());
-            parts.publisher().accept(composer.compose(context, event.occurredAt(),
-                    pops.take(call, r.customer(), event.occurredAt())));
-        }
+        Optional<ScreenPops.Confirmed> confirmed = popsApart ? screenPops.confirm(event, RING)
+                : screenPops.ringAndPop(event, parts.publisher());
+        confirmed.ifPresent(c -> board.move(c.reservation().agent(),
+                entry -> entry.state().equals(new AgentState.Reserved(event.callId()))
+                        ? BoardChange.to(new AgentState.Ringing(event.callId())) : BoardChange.none()));
+    }
+
+    /** From now on the pops are sent by the {@link ScreenPops} consumer, not on the flow's thread. */
+    void popsApart() {
+        popsApart = true;
     }
 
     void connected(CallConnected event) {
@@ -147,10 +123,6 @@ final class AgentLegDesk {
             ledger.write(call, java.util.Map.of(CallLedger.AGENT, "", CallLedger.TOKEN, ""));
         }
         dispatcher.tryRoute(false);
-    }
-
-    private boolean sitsAt(AgentId agent, String endpoint) {
-        return definitions.profileOf(agent).map(p -> p.endpoint().toString().equals(endpoint)).orElse(false);
     }
 
     /** Whether the agent's state is the reservation or the ringing of {@code call}. */

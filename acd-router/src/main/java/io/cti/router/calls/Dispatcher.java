@@ -6,6 +6,7 @@ import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardEntry;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.CustomerFacts;
+import io.cti.router.routing.LaneCounts;
 import io.cti.router.routing.PriorityPolicy;
 import io.cti.router.routing.RoundRobinMemory;
 import io.cti.router.routing.Router;
@@ -121,19 +122,20 @@ final class Dispatcher {
     }
 
     /**
-     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due. The tick calls it under the
-     * flow's lock as a part of its own, apart from the routing.
+     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; returns how many were filed. The tick files its round in parts, each under the flow's lock
+     * on its own, sharing {@code counts}; it stops at the first part that files nothing.
      */
-    void fileWaitReasons(int limit) {
+    int fileWaitReasons(int limit, LaneCounts counts) {
         if (state == null || limit <= 0) {
-            return;
+            return 0;
         }
         Instant now = parts.clock().instant();
         Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
-        for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit)) {
+        for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit, counts)) {
             reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
         }
         ledger.writeMany(reasons);
+        return reasons.size();
     }
 
     /**

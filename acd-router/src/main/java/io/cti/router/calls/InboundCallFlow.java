@@ -4,6 +4,7 @@ import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerHistory;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentLegUnanswered;
 import io.cti.core.messages.CallArrived;
@@ -31,6 +32,7 @@ import io.cti.router.queues.QueueRepository;
 import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
+import io.cti.router.routing.LaneCounts;
 import io.cti.router.routing.WaitExplanation;
 import io.cti.router.screenpop.ScreenPopComposer;
 import io.cti.router.staff.AgentRepository;
@@ -69,6 +71,8 @@ public final class InboundCallFlow {
     private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
     /** A tick reads at most this many batches of the change feed; the next tick or step goes on. */
     private static final int MAX_CATCH_UP_BATCHES = 100;
+    /** Wait reasons filed per part of a tick: a part takes well under a millisecond. */
+    private static final int REASONS_PER_PART = 20;
 
     /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -91,10 +95,11 @@ public final class InboundCallFlow {
     private final TransferDesk transfers;
     private final ClickToDialDesk clickToDial;
     private final ClickToDialCalls clickToDialCalls;
+    private final ScreenPops screenPops;
 
-    private InboundCallFlow(FlowParts parts, Outbox outbox, QueueRepository queues, AgentRepository agents,
-                            CallbackRepository callbackStore, CallbackSettings callbackSettings,
-                            DialingRules dialing) {
+    private InboundCallFlow(FlowParts parts, Outbox outbox, Consumer<DomainMessage> direct, QueueRepository queues,
+                            AgentRepository agents, CallbackRepository callbackStore,
+                            CallbackSettings callbackSettings, DialingRules dialing) {
         this.parts = parts;
         this.outbox = outbox;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
@@ -110,7 +115,9 @@ public final class InboundCallFlow {
         this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
                 new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),
                 parts.clock());
-        this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, composer, pops);
+        this.screenPops = new ScreenPops(new RingRecords(parts.redis(), parts.keys()), definitions, parts.settings(),
+                composer, pops, direct);
+        this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, screenPops);
         Runnable tryRoute = () -> dispatcher.tryRoute(false);
         HistoryWriter history = new HistoryWriter(parts);
         this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute);
@@ -150,7 +157,7 @@ public final class InboundCallFlow {
         FlowParts parts = new FlowParts(redis, keys, router, WaitingCalls.on(redis, keys),
                 Reservations.on(redis, keys, router), ReadyAgents.on(redis, keys), cards, history, normalizer, outbox,
                 clock, settings);
-        return new InboundCallFlow(parts, outbox, queues, agents, callbacks, callbackSettings, dialing);
+        return new InboundCallFlow(parts, outbox, publisher, queues, agents, callbacks, callbackSettings, dialing);
     }
 
     /** Handles one message from the bus; messages the flow does not know are ignored. */
@@ -216,10 +223,27 @@ public final class InboundCallFlow {
             more = locked(dispatcher::catchUp);
         }
         locked(() -> dispatcher.tryRoute(true));
-        // One part: the calls of one lane share the counting of its agents, which is most of the cost.
-        locked(() -> dispatcher.fileWaitReasons(parts.settings().explanationsPerTick()));
+        fileWaitReasons();
         pops.dropStale();
-        locked(figures::publishAll);
+        for (QueueName queue : locked(figures::queues)) {
+            locked(() -> figures.publishNow(queue));
+        }
+    }
+
+    /**
+     * The wait reasons due, a few calls per part so that no message waits for all of them; the parts share the
+     * counting of each lane's agents, which is most of the cost.
+     */
+    private void fileWaitReasons() {
+        LaneCounts counts = LaneCounts.fresh();
+        int left = parts.settings().explanationsPerTick();
+        while (left > 0) {
+            int part = Math.min(REASONS_PER_PART, left);
+            if (locked(() -> dispatcher.fileWaitReasons(part, counts)) == 0) {
+                return;
+            }
+            left -= part;
+        }
     }
 
     /**
@@ -268,6 +292,17 @@ public final class InboundCallFlow {
                             today.averageHandleTime(), e.state() instanceof AgentState.WrapUp w ? w.endsAt() : null);
                 })
                 .toList();
+    }
+
+    /**
+     * Hands the screen-pops to a consumer of their own: from now on the flow confirms rings and moves agents to
+     * Ringing but sends no pop; the {@link ScreenPops} returned does, when given the bus's {@code AgentLegRinging}
+     * events by a subscription of its own (another consumer group), so that a pop never waits behind the flow's
+     * other messages. Call before the flow handles its first message.
+     */
+    public ScreenPops separateScreenPops() {
+        legs.popsApart();
+        return screenPops;
     }
 
     /** The agents' runtime states, shared with whoever needs to read or move them directly. */

@@ -3,13 +3,12 @@ package io.cti.router.calls;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.QueueName;
-import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.QueueFiguresUpdated;
+import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.AgentStatuses;
-import io.cti.router.board.BoardEntry;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.stats.AgentDay;
@@ -100,10 +99,20 @@ final class QueueFiguresDesk {
 
     /** Publishes every queue's figures (the at-least-every-second beat). */
     void publishAll() {
-        List<BoardEntry> agents = board.all();
+        Map<AgentId, AgentState> agents = board.states();
         for (QueueDefinition queue : definitions.queues()) {
             publish(queue, agents);
         }
+    }
+
+    /** The queues whose figures the beat publishes, for a tick that publishes them one part at a time. */
+    List<QueueName> queues() {
+        return definitions.queues().stream().map(QueueDefinition::name).toList();
+    }
+
+    /** Publishes the queue's figures now, if it still exists (one part of the beat). */
+    void publishNow(QueueName name) {
+        definitions.queue(name).ifPresent(queue -> publish(queue, board.states()));
     }
 
     /** Publishes the changes held back because their queue's figures had just been published, once that is over. */
@@ -116,7 +125,7 @@ final class QueueFiguresDesk {
         if (due.isEmpty()) {
             return;
         }
-        List<BoardEntry> agents = board.all();
+        Map<AgentId, AgentState> agents = board.states();
         due.forEach(name -> definitions.queue(name).ifPresentOrElse(queue -> publish(queue, agents),
                 () -> unpublished.remove(name)));
     }
@@ -131,7 +140,7 @@ final class QueueFiguresDesk {
             unpublished.add(name);
             return;
         }
-        definitions.queue(name).ifPresent(queue -> publish(queue, board.all()));
+        definitions.queue(name).ifPresent(queue -> publish(queue, board.states()));
     }
 
     private boolean tooSoon(QueueName queue, Instant now) {
@@ -139,15 +148,14 @@ final class QueueFiguresDesk {
         return last != null && now.isBefore(last.plus(MIN_INTERVAL)) && !now.isBefore(last);
     }
 
-    private void publish(QueueDefinition queue, List<BoardEntry> agents) {
+    private void publish(QueueDefinition queue, Map<AgentId, AgentState> agents) {
         Instant now = clock.instant();
         QueueFigures figures = statistics.figures(queue.name(), waiting.depth(queue.name()), now);
-        Set<AgentId> able = qualifiedFor(queue);
         Map<String, Integer> byState = new TreeMap<>();
-        for (BoardEntry entry : agents) {
-            if (able.contains(entry.agent().id())) {
-                AgentStatus status = AgentStatuses.of(entry.state());
-                byState.merge(status.name(), 1, Integer::sum);
+        for (AgentId agent : qualifiedFor(queue)) {
+            AgentState state = agents.get(agent);
+            if (state != null) {
+                byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum);
             }
         }
         QueueFiguresUpdated update = new QueueFiguresUpdated(MessageId.random(), now, queue.name(), figures.waiting(),

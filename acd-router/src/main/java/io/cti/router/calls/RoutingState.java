@@ -4,6 +4,7 @@ import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.router.agents.Agent;
 import io.cti.router.board.BoardEntry;
+import io.cti.router.routing.LaneCounts;
 import io.cti.router.routing.RoundRobinMemory;
 import io.cti.router.routing.RoutingBoard;
 import io.cti.router.routing.RoutingDecision;
@@ -116,9 +117,12 @@ final class RoutingState {
     }
 
     /** The reasons due to be filed at {@code now}, counted as filed. */
-    List<WaitExplanation> dueReasons(Instant now, Duration maxAge, int limit) {
-        List<WaitExplanation> reasons = board.whyWaiting(notes.due(now, maxAge, limit), now);
-        reasons.forEach(reason -> notes.filed(reason.call(), now));
+    List<WaitExplanation> dueReasons(Instant now, Duration maxAge, int limit, LaneCounts counts) {
+        List<CallId> due = notes.due(now, maxAge, limit);
+        List<WaitExplanation> reasons = board.whyWaiting(due, now, counts);
+        // A call the board does not hold now has no reason to file; it counts as looked at, so that it does not
+        // take a place in every part until it leaves.
+        due.forEach(call -> notes.filed(call, now));
         return reasons;
     }
 

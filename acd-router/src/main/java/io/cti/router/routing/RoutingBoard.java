@@ -115,7 +115,12 @@ public final class RoutingBoard {
      * out); calls of one lane share the counting of its agents. Changes nothing.
      */
     public List<WaitExplanation> whyWaiting(Collection<CallId> calls, Instant now) {
-        Map<Lane, WaitReason> byLane = new HashMap<>();
+        return whyWaiting(calls, now, LaneCounts.fresh());
+    }
+
+    /** As {@link #whyWaiting(Collection, Instant)}, sharing the agents counted per lane with a round's other parts. */
+    public List<WaitExplanation> whyWaiting(Collection<CallId> calls, Instant now, LaneCounts counts) {
+        Map<Lane, WaitReason> byLane = counts.byLane;
         List<WaitExplanation> out = new ArrayList<>(calls.size());
         for (CallId call : calls) {
             CallEntry e = this.calls.get(call);

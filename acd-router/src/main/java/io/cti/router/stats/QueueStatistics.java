@@ -8,6 +8,7 @@ import io.cti.router.queues.ServiceLevelTarget;
 import io.cti.router.waiting.QueueDepth;
 import io.cti.router.waiting.RedisScript;
 import io.cti.router.waiting.RouterKeys;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -103,7 +104,8 @@ public final class QueueStatistics {
 
     /** The queue's figures at {@code now}, with the calls waiting as {@code depth} says. */
     public QueueFigures figures(QueueName queue, QueueDepth depth, Instant now) {
-        Tally today = Tally.of(read(() -> redis.hgetall(dayKey(dayOf(now), queue)), queue));
+        // The day's totals only: the hash also holds every quarter hour of the day so far.
+        Tally today = Tally.of(read(() -> totalsOf(dayKey(dayOf(now), queue)), queue));
         List<Long> window = WINDOW.run(redis, ScriptOutputType.MULTI, new String[] {windowKey(queue)},
                 Long.toString(now.minus(ROLLING).toEpochMilli()));
         Tally rolling = new Tally(window.get(0), window.get(1), window.get(2), window.get(3), 0, 0, 0);
@@ -188,6 +190,14 @@ public final class QueueStatistics {
 
     private String windowKey(QueueName queue) {
         return keys.root() + "stats:window:" + queue.value();
+    }
+
+    private Map<String, String> totalsOf(String dayKey) {
+        Map<String, String> totals = new HashMap<>();
+        for (KeyValue<String, String> field : redis.hmget(dayKey, Tally.FIELDS)) {
+            field.ifHasValue(value -> totals.put(field.getKey(), value));
+        }
+        return totals;
     }
 
     private static <T> T read(Supplier<T> command, Object of) {

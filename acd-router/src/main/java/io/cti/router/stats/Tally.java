@@ -20,6 +20,10 @@ record Tally(long answered, long answeredInTarget, long answerWaitMillis, long a
     static final String COMPLETED = "completed";
     static final String HANDLE_MS = "handleMs";
 
+    /** The fields {@link #of} reads, to ask a day's hash for them alone (it also holds the day's quarter hours). */
+    static final String[] FIELDS = {ANSWERED, ANSWERED_IN_TARGET, ANSWER_WAIT_MS, ABANDONED, SHORT_ABANDONED, COMPLETED,
+            HANDLE_MS};
+
     /** The counts as kept in a day's hash; missing fields are none. */
     static Tally of(Map<String, String> hash) {
         return new Tally(count(hash, ANSWERED), count(hash, ANSWERED_IN_TARGET), count(hash, ANSWER_WAIT_MS),

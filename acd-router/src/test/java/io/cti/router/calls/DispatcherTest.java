@@ -146,6 +146,21 @@ class DispatcherTest {
     }
 
     @Test
+    void oneTickFilesTheReasonsOfMoreWaitingCallsThanOnePartHolds() {
+        Instant now = Instant.now();
+        for (int i = 1; i <= 45; i++) {
+            desk.flow.handle(desk.arrival("c" + i, UNKNOWN, now.minusSeconds(i)));
+        }
+
+        desk.flow.tick();
+
+        for (int i = 1; i <= 45; i++) {
+            assertThat(desk.redis.hget(desk.keys.callRecord(CallId.of("c" + i)), CallLedger.WAIT_REASON))
+                    .as("c" + i).contains("no free Ready agent with sales>=3");
+        }
+    }
+
+    @Test
     void theRandomStrategyMakesTheSameChoicesForTheSameSeed() {
         List<AgentId> first = randomChoices(new FlowDesk(FlowSettings.defaults().withRandomSeed(7), randomQueue()));
         List<AgentId> second = randomChoices(new FlowDesk(FlowSettings.defaults().withRandomSeed(7), randomQueue()));

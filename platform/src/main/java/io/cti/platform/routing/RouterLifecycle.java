@@ -20,6 +20,7 @@ import io.cti.core.messages.HoldCall;
 import io.cti.core.messages.ResumeCall;
 import io.cti.core.messages.TransferCall;
 import io.cti.router.calls.InboundCallFlow;
+import io.cti.router.calls.ScreenPops;
 import io.cti.router.reservations.ReservationReaper;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
@@ -36,13 +37,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the call flow with the application: subscribes to the call events and the agents' commands as the router's
- * consumer group, ticks the flow every {@code cti.router.tick}, and reaps expired reservations; stops all three on
+ * consumer group, and to the agents' phones ringing as the screen-pops' own group (the pop of a ring never waits
+ * behind the flow's other messages), ticks the flow every {@code cti.router.tick}, and reaps expired reservations; stops all three on
  * shutdown. With an embedded pbx-sim (empty on every start) the calls remembered from an earlier run are forgotten
  * first. Thread-safe.
  */
 final class RouterLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RouterLifecycle.class);
+    /** The screen-pops' consumer group is the router's with this suffix. */
+    static final String POPS_GROUP_SUFFIX = "-pops";
 
     private final InboundCallFlow flow;
     private final RedisCommands<String, String> redis;
@@ -51,6 +55,7 @@ final class RouterLifecycle implements SmartLifecycle {
     private final String consumer;
     private final boolean freshPbx;
     private RunningSubscription subscription;
+    private RunningSubscription popSubscription;
     private ScheduledExecutorService ticker;
     private ReservationReaper reaper;
 
@@ -75,6 +80,10 @@ final class RouterLifecycle implements SmartLifecycle {
         RouterKeys keys = RouterKeys.withPrefix(properties.keyPrefix());
         reaper = ReservationReaper.start(Reservations.on(redis, keys, RouterId.of("router-" + consumer)),
                 Duration.ofSeconds(1));
+        // The pops first, on a consumer group of their own: a pop must not wait behind the flow's other messages.
+        ScreenPops pops = flow.separateScreenPops();
+        popSubscription = bus.subscribe(Subscription.builder(properties.consumerGroup() + POPS_GROUP_SUFFIX, consumer)
+                .streams(BusStream.EVENTS).types(AgentLegRinging.class).build(), pops::handle);
         subscription = bus.subscribe(Subscription.builder(properties.consumerGroup(), consumer)
                 .streams(BusStream.EVENTS, BusStream.COMMANDS)
                 .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
@@ -89,8 +98,9 @@ final class RouterLifecycle implements SmartLifecycle {
         });
         long period = Math.max(50, properties.tick().toMillis());
         ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
-        log.info("ACD router started: call events and agent commands from the bus as group {}, tick every {} ms",
-                properties.consumerGroup(), period);
+        log.info("ACD router started: call events and agent commands from the bus as group {}, screen-pops as group"
+                + " {}{}, tick every {} ms", properties.consumerGroup(), properties.consumerGroup(), POPS_GROUP_SUFFIX,
+                period);
     }
 
     private void tick() {
@@ -107,6 +117,10 @@ final class RouterLifecycle implements SmartLifecycle {
         if (subscription != null) {
             subscription.close();
             subscription = null;
+        }
+        if (popSubscription != null) {
+            popSubscription.close();
+            popSubscription = null;
         }
         if (ticker != null) {
             ticker.shutdownNow();
