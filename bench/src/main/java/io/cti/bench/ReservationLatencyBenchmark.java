@@ -76,6 +76,9 @@ public final class ReservationLatencyBenchmark {
     private final Map<AgentId, Long> connected = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<ConnectToAgent> answers = new LinkedBlockingQueue<>();
     private final Histogram ticks = BenchSupport.histogram();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time the ticks took (nanoseconds), apart from their waits for the flow's lock and for Redis. */
+    private final java.util.concurrent.atomic.LongAdder tickCpu = new java.util.concurrent.atomic.LongAdder();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong fed = new AtomicLong();
     private volatile boolean running = true;
@@ -173,24 +176,38 @@ public final class ReservationLatencyBenchmark {
                         () -> base.evalsha(sha, ScriptOutputType.INTEGER, new String[0]));
                 reportBaseline("baseline: EVALSHA of 'return 1'", eval);
                 bench.ticks.reset();
+                base.configResetstat();
+                String redisCpuBefore = base.info("cpu");
                 long publishedBefore = bench.published.get();
                 long fedBefore = bench.fed.get();
                 bench.paused = true;
                 counted.reset();
+                long publishingBefore = stamped.publishingNanos();
                 Phase alone = bench.paced(rate, Math.min(seconds, 5));
+                double publishing = (stamped.publishingNanos() - publishingBefore) / 1e6 / alone.events;
                 System.out.printf(Locale.ROOT, "Redis commands of the router per agent freed (%d freed at %d/s, no"
-                        + " tick): %.2f, waited for %.3f ms: %s; the handling's mean from actual start %.3f ms%n",
-                        alone.events, rate, counted.total() / (double) alone.events,
-                        counted.millisPerOperation(alone.events), counted.perOperation(alone.events),
+                        + " tick): %.2f, waited for %.3f ms: %s; publishing to the bus %.3f ms; the handling's mean"
+                        + " from actual start %.3f ms%n", alone.events, rate, counted.total() / (double) alone.events,
+                        counted.millisPerOperation(alone.events), counted.perOperation(alone.events), publishing,
                         alone.freedService.getMean() / 1000);
                 bench.paused = false;
+                bench.tickCpu.reset();
+                Map<String, Long> threadsBefore = threadCpu();
+                long handlingCpuBefore = THREADS.getCurrentThreadCpuTime();
                 Phase m = bench.paced(rate, seconds);
+                double handlingCpu = (THREADS.getCurrentThreadCpuTime() - handlingCpuBefore) / 1e9;
                 report("measured, agent freed → ConnectToAgent published", m, rate);
                 System.out.printf(Locale.ROOT, "measured phase: %d ConnectToAgent published in all (%.0f/s), %d calls"
                                 + " queued by the feeder; ticks:%n", bench.published.get() - publishedBefore,
                         (bench.published.get() - publishedBefore) / m.seconds, bench.fed.get() - fedBefore);
                 System.out.println(BenchSupport.PERCENTILE_HEADER);
                 System.out.println(BenchSupport.percentiles("router tick (its parts each under the lock)", bench.ticks));
+                System.out.printf(Locale.ROOT, "CPU of the router's handling thread %.1f s (%.3f ms per agent freed,"
+                                + " the pacing's spinning included), of its ticks %.1f s, in %.1f s%n", handlingCpu,
+                        handlingCpu * 1000 / m.events, bench.tickCpu.sum() / 1e9, m.seconds);
+                System.out.println("CPU by thread in the measured phase: " + busiest(threadsBefore, threadCpu(), 8));
+                System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
+                        + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
                 double p99 = m.freed.getValueAtPercentile(99);
                 System.out.printf(Locale.ROOT, "ratio to a bare PING at the same rate: p50 %.1fx, p99 %.1fx; to EVALSHA:"
@@ -212,6 +229,27 @@ public final class ReservationLatencyBenchmark {
             }
         }
         System.out.println("load average at the end: " + BenchSupport.loadAverage());
+    }
+
+    /** CPU time so far of every live thread, by name (threads of one name added up). */
+    private static Map<String, Long> threadCpu() {
+        Map<String, Long> cpu = new HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long nanos = THREADS.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                cpu.merge(info.getThreadName(), nanos, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    private static String busiest(Map<String, Long> before, Map<String, Long> after, int limit) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(limit)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void acknowledged(DomainMessage message, long nanos) {
@@ -266,8 +304,10 @@ public final class ReservationLatencyBenchmark {
                 continue;
             }
             long t0 = System.nanoTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             flow.tick();
             ticks.recordValue((System.nanoTime() - t0) / 1000);
+            tickCpu.add(THREADS.getCurrentThreadCpuTime() - cpu0);
         }
     }
 

@@ -23,13 +23,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The agents' runtime states, in Redis so that every router process sees the same board and a restart forgets
@@ -55,7 +55,7 @@ public final class AgentBoard {
 
     private static final String RESERVATIONS = "/io/cti/router/reservations/prelude.lua";
     private static final RedisScript MOVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
-            "/io/cti/router/board/move.lua");
+            ReserveScript.BOARD_PRELUDE, "/io/cti/router/board/move.lua");
     private static final RedisScript ALL = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/board/all.lua");
     /** A handful of retries is plenty: a conflict means another router just moved the agent, not a livelock. */
     private static final int ATTEMPTS = 8;
@@ -135,19 +135,33 @@ public final class AgentBoard {
     }
 
     /**
-     * The state of every agent on the board, as {@link #all()} knows them, without putting their profiles together:
-     * for counting agents by state, many times a second.
+     * The agents of {@link #all()} whose state {@code wanted} accepts, with their profiles put together for those
+     * only: for the tick's scans, which look at a few agents of thousands.
      */
-    public Map<AgentId, AgentState> states() {
+    public List<BoardEntry> allWhere(Predicate<AgentState> wanted) {
+        today();
+        if (memory.allIsStale()) {
+            return readAll().stream().filter(e -> wanted.test(e.state())).toList();
+        }
+        List<BoardEntry> entries = new ArrayList<>();
+        for (BoardEntry known : memory.onBoard()) {
+            if (wanted.test(known.state())) {
+                staffing.profileOf(known.agent().id()).ifPresent(p -> entries.add(BoardCodec.withProfile(known, p)));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The agent's state on the board as {@link #all()} knows it (empty for an agent never on the board), without
+     * putting their profile together: for counting agents by state, many times a second.
+     */
+    public Optional<AgentState> stateOf(AgentId agent) {
         today();
         if (memory.allIsStale()) {
             readAll();
         }
-        Map<AgentId, AgentState> states = new HashMap<>();
-        for (BoardEntry known : memory.onBoard()) {
-            states.put(known.agent().id(), known.state());
-        }
-        return states;
+        return memory.get(agent).filter(e -> e.revision() > 0).map(BoardEntry::state);
     }
 
     /** Every known agent that ever was on the board, read from Redis now in one round trip. */
@@ -168,37 +182,66 @@ public final class AgentBoard {
     }
 
     /**
+     * A move decided on the entry it starts from ({@code seen}), not written yet: the entry it writes ({@code next})
+     * and the move script's arguments. Immutable.
+     */
+    public record PlannedMove(BoardEntry seen, BoardEntry next, boolean stateChanged, List<String> args) {
+
+        /** Whether the move makes an agent who was not Ready Ready: routing may reserve them in the same step. */
+        public boolean freesAgent() {
+            return next.agent().isReady() && !seen.agent().isReady();
+        }
+    }
+
+    /** How a planned move is written: {@link #write} alone, or together with the reservation routing decides. */
+    @FunctionalInterface
+    public interface MoveWriter {
+        /** {@link BoardMove.Moved} if written, {@link BoardMove.Stale} if the agent was moved meanwhile. */
+        BoardMove write(PlannedMove move);
+    }
+
+    /** What {@link #freeAndReserve} did: the move (moved or stale) and, only if it was written, the reservation. */
+    public record FreedAndReserved(BoardMove move, BoardReservation reservation) {
+    }
+
+    /**
      * Moves the agent as {@code decide} says from what is on the board, deciding again on a fresh reading when
      * another router moved the agent in between. The first decision is made on the entry this board last saw: a
      * move is written only if that entry is still current, and a decision to leave the agent as they are is checked
      * against a fresh reading. Unknown agents are refused.
      */
     public BoardMove move(AgentId agent, Function<BoardEntry, BoardChange> decide) {
+        return move(agent, decide, this::write);
+    }
+
+    /** As {@link #move(AgentId, Function)}, each attempt's planned move written by {@code writer}. */
+    public BoardMove move(AgentId agent, Function<BoardEntry, BoardChange> decide, MoveWriter writer) {
         today();
         Optional<BoardEntry> known = memory.get(agent);
         Optional<AgentProfile> profile = staffing.profileOf(agent);
         if (known.isPresent() && profile.isPresent()) {
             BoardEntry seen = BoardCodec.withProfile(known.get(), profile.get());
-            BoardMove move = apply(seen, decide.apply(seen));
+            BoardMove move = apply(seen, decide.apply(seen), writer);
             if (move.moved()) {
                 return move;
             }
             if (move instanceof BoardMove.Stale stale) {
-                return movedFrom(stale.current(), agent, decide);
+                return movedFrom(stale.current(), agent, decide, writer);
             }
         }
         Optional<BoardEntry> seen = entry(agent);
         if (seen.isEmpty()) {
             return new BoardMove.Refused(BoardCodec.unknown(agent, clock.instant()), "no active agent " + agent);
         }
-        return movedFrom(seen.get(), agent, decide);
+        return movedFrom(seen.get(), agent, decide, writer);
     }
 
     /** Decides and writes from {@code current}, again from where a failed compare-and-set found the agent. */
-    private BoardMove movedFrom(BoardEntry current, AgentId agent, Function<BoardEntry, BoardChange> decide) {
+    private BoardMove movedFrom(BoardEntry current, AgentId agent, Function<BoardEntry, BoardChange> decide,
+                                MoveWriter writer) {
         BoardEntry seen = current;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            BoardMove move = apply(seen, decide.apply(seen));
+            BoardMove move = apply(seen, decide.apply(seen), writer);
             if (!(move instanceof BoardMove.Stale stale)) {
                 return move;
             }
@@ -217,6 +260,10 @@ public final class AgentBoard {
      * were moved since.
      */
     public BoardMove apply(BoardEntry seen, BoardChange change) {
+        return apply(seen, change, this::write);
+    }
+
+    private BoardMove apply(BoardEntry seen, BoardChange change, MoveWriter writer) {
         if (change.isNone()) {
             return new BoardMove.Unchanged(seen);
         }
@@ -240,18 +287,54 @@ public final class AgentBoard {
         List<String> args = new ArrayList<>(List.of(keys.root(), before.id().value(), Long.toString(seen.revision()),
                 change.ownCall() ? "not-ready" : readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
         args.addAll(List.of(BoardCodec.stateFields(next, today())));
+        return writer.write(new PlannedMove(seen, next, change.next() != null, List.copyOf(args)));
+    }
+
+    /** Writes a planned move on its own (one compare-and-set). */
+    public BoardMove write(PlannedMove move) {
+        AgentId id = move.seen().agent().id();
         List<Object> reply = MOVE.run(redis, ScriptOutputType.MULTI,
-                new String[] {keys.boardAgent(before.id()), keys.boardRoster()}, args.toArray(String[]::new));
+                new String[] {keys.boardAgent(id), keys.boardRoster()}, move.args().toArray(String[]::new));
         if (((Number) reply.get(0)).longValue() < 0) {
-            Map<String, String> hash = BoardCodec.pairs(reply, 1);
-            Optional<AgentProfile> profile = staffing.profileOf(before.id());
-            if (profile.isEmpty()) {
-                return new BoardMove.Refused(seen, "no active agent " + before.id());
-            }
-            return new BoardMove.Stale(memory.remember(BoardCodec.read(profile.get(), hash, clock.instant(), today())));
+            return stale(move, reply);
         }
-        moved(next, change.next() != null);
-        return new BoardMove.Moved(seen, next);
+        moved(move.next(), move.stateChanged());
+        return new BoardMove.Moved(move.seen(), move.next());
+    }
+
+    /**
+     * Writes a move that frees the agent ({@link PlannedMove#freesAgent()}) and, only if it was written, reserves
+     * the agent as {@link #reserve} does, in one round trip: for routing that decided on the agent as Ready before
+     * the move was written. A stale move writes and reserves nothing.
+     */
+    public FreedAndReserved freeAndReserve(PlannedMove move, ReservationRequest request) {
+        if (!move.freesAgent() || !request.agent().equals(move.seen().agent().id())) {
+            throw new IllegalArgumentException("not a move that frees " + request.agent() + ": " + move.next());
+        }
+        Instant since = Instant.ofEpochMilli(clock.millis());
+        ReserveScript.Answer answer = ReserveScript.runAfterMove(redis, keys, request, since, move.args());
+        if (answer.staleAgent() != null) {
+            return new FreedAndReserved(stale(move, answer.staleAgent()), null);
+        }
+        moved(move.next(), move.stateChanged());
+        BoardMove moved = new BoardMove.Moved(move.seen(), move.next());
+        if (answer.refusal() != null) {
+            return new FreedAndReserved(moved, new BoardReservation.Refused(answer.refusal()));
+        }
+        BoardEntry after = reservedEntry(request.agent(), request.call(), since, answer.revision());
+        moved(after, true);
+        return new FreedAndReserved(moved, new BoardReservation.Granted(answer.reservation(), after));
+    }
+
+    /** The agent as the failed compare-and-set found them ({@code reply}: -1, then their hash's pairs). */
+    private BoardMove stale(PlannedMove move, List<Object> reply) {
+        BoardEntry seen = move.seen();
+        Map<String, String> hash = BoardCodec.pairs(reply, 1);
+        Optional<AgentProfile> profile = staffing.profileOf(seen.agent().id());
+        if (profile.isEmpty()) {
+            return new BoardMove.Refused(seen, "no active agent " + seen.agent().id());
+        }
+        return new BoardMove.Stale(memory.remember(BoardCodec.read(profile.get(), hash, clock.instant(), today())));
     }
 
     /**

@@ -21,12 +21,19 @@ import java.util.List;
  */
 final class ReserveScript {
 
-    private static final RedisScript RESERVE = RedisScript.load(RedisScript.KEYS_PRELUDE,
-            "/io/cti/router/reservations/prelude.lua", "/io/cti/router/board/reserve.lua");
+    static final String BOARD_PRELUDE = "/io/cti/router/board/prelude.lua";
+    private static final String RESERVATIONS = "/io/cti/router/reservations/prelude.lua";
+    private static final RedisScript RESERVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS, BOARD_PRELUDE,
+            "/io/cti/router/board/reserve.lua");
+    private static final RedisScript READY_RESERVE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
+            BOARD_PRELUDE, "/io/cti/router/board/ready-reserve.lua");
     private static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
 
-    /** What the script answered: the reservation and the revision the agent's entry got, or why not. */
-    record Answer(Reservation reservation, long revision, Refusal refusal) {
+    /**
+     * What the script answered: the reservation and the revision the agent's entry got, or why not; after a move
+     * that turned out stale, the agent's hash as found ({@code staleAgent}: -1, then its pairs) and nothing else.
+     */
+    record Answer(Reservation reservation, long revision, Refusal refusal, List<Object> staleAgent) {
     }
 
     private ReserveScript() {
@@ -34,26 +41,61 @@ final class ReserveScript {
 
     /** Runs the script for {@code request}, the agent Reserved since {@code since}. */
     static Answer run(RedisCommands<String, String> redis, RouterKeys keys, ReservationRequest request, Instant since) {
+        List<String> args = new ArrayList<>(List.of(keys.root()));
+        args.addAll(reservationArgs(request, since));
+        List<Object> reply = RESERVE.run(redis, ScriptOutputType.MULTI, new String[] {keys.call(request.call()),
+                keys.boardAgent(request.agent()), keys.callRecord(request.call())}, args.toArray(String[]::new));
+        return answer(request, reply, 0);
+    }
+
+    /**
+     * Runs the move that frees the agent ({@code moveArgs} as {@code board/move.lua} takes them: root, agent,
+     * expected revision, ready action, idleSince, fields) and, if it was written, the reservation, in one script.
+     */
+    static Answer runAfterMove(RedisCommands<String, String> redis, RouterKeys keys, ReservationRequest request,
+                               Instant since, List<String> moveArgs) {
+        List<String> fields = moveArgs.subList(5, moveArgs.size());
+        List<String> args = new ArrayList<>(List.of(keys.root(), Integer.toString(fields.size()), moveArgs.get(1),
+                moveArgs.get(2), moveArgs.get(4)));
+        args.addAll(fields);
+        List<String> reservation = reservationArgs(request, since);
+        args.add(reservation.get(0));
+        args.addAll(reservation.subList(2, reservation.size()));
+        List<Object> reply = READY_RESERVE.run(redis, ScriptOutputType.MULTI, new String[] {
+                keys.boardAgent(request.agent()), keys.boardRoster(), keys.call(request.call()),
+                keys.callRecord(request.call())}, args.toArray(String[]::new));
+        if (((Number) reply.get(0)).longValue() < 0) {
+            return new Answer(null, 0, null, reply);
+        }
+        return answer(request, reply, 1);
+    }
+
+    /** callId, agentId, timeout, routerId, since, record TTL, token field, then the record's fields and values. */
+    private static List<String> reservationArgs(ReservationRequest request, Instant since) {
         long timeout = request.timeout().toMillis();
         if (timeout < 1 || request.timeout().compareTo(LONGEST_TIMEOUT) > 0) {
             throw RouterException.reservationTimeoutInvalid("a reservation timeout", request.timeout());
         }
-        List<String> args = new ArrayList<>(List.of(keys.root(), request.call().value(), request.agent().value(),
+        List<String> args = new ArrayList<>(List.of(request.call().value(), request.agent().value(),
                 Long.toString(timeout), request.router().value(), Long.toString(since.toEpochMilli()),
                 Long.toString(request.recordKeep().toMillis()), request.recordTokenField()));
         request.recordFields().forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
-        List<Object> reply = RESERVE.run(redis, ScriptOutputType.MULTI, new String[] {keys.call(request.call()),
-                keys.boardAgent(request.agent()), keys.callRecord(request.call())}, args.toArray(String[]::new));
-        if (!"granted".equals(text(reply, 0))) {
-            return new Answer(null, 0, Refusal.ofId(text(reply, 1)));
+        return args;
+    }
+
+    /** The reservation script's answer from {@code reply}'s element {@code at} on. */
+    private static Answer answer(ReservationRequest request, List<Object> reply, int at) {
+        if (!"granted".equals(text(reply, at))) {
+            return new Answer(null, 0, Refusal.ofId(text(reply, at + 1)), null);
         }
-        Reservation reservation = new Reservation(FencingToken.of(Long.parseLong(text(reply, 1))), request.call(),
-                request.agent(), QueueName.of(text(reply, 2)), Double.parseDouble(text(reply, 3)), request.router(),
-                Instant.ofEpochMilli(Long.parseLong(text(reply, 4))));
-        return new Answer(reservation, Long.parseLong(text(reply, 5)), null);
+        Reservation reservation = new Reservation(FencingToken.of(Long.parseLong(text(reply, at + 1))),
+                request.call(), request.agent(), QueueName.of(text(reply, at + 2)),
+                Double.parseDouble(text(reply, at + 3)), request.router(),
+                Instant.ofEpochMilli(Long.parseLong(text(reply, at + 4))));
+        return new Answer(reservation, Long.parseLong(text(reply, at + 5)), null, null);
     }
 
     private static String text(List<Object> reply, int index) {

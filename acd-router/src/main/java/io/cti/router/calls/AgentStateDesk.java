@@ -22,12 +22,13 @@ final class AgentStateDesk {
 
     private final AgentBoard board;
     private final WrapUpDesk wrapUps;
-    private final Runnable tryRoute;
+    /** Writes the moves, routing an agent a move frees (in the same step as their reservation). */
+    private final AgentBoard.MoveWriter writer;
 
-    AgentStateDesk(AgentBoard board, WrapUpDesk wrapUps, Runnable tryRoute) {
+    AgentStateDesk(AgentBoard board, WrapUpDesk wrapUps, AgentBoard.MoveWriter writer) {
         this.board = board;
         this.wrapUps = wrapUps;
-        this.tryRoute = tryRoute;
+        this.writer = writer;
     }
 
     void change(ChangeAgentState command) {
@@ -44,13 +45,12 @@ final class AgentStateDesk {
         }
         // One move decides on the agent as they are; the requests that are not a plain move (Ready to end a
         // wrap-up, logging out during a call) leave the agent as they are and are answered from the move's reading.
-        BoardMove move = board.move(command.agentId(), entry -> decide(entry, command));
+        BoardMove move = board.move(command.agentId(), entry -> decide(entry, command), writer);
         BoardEntry current = move.current();
-        if (move instanceof BoardMove.Moved moved) {
-            if (moved.after().agent().isReady()) {
-                tryRoute.run();
-            }
-        } else if (command.requested() == io.cti.core.messages.AgentStatus.READY
+        if (move instanceof BoardMove.Moved) {
+            return;
+        }
+        if (command.requested() == io.cti.core.messages.AgentStatus.READY
                 && current.state() instanceof AgentState.WrapUp && current.wrapUpCall() != null) {
             wrapUps.finish(current.wrapUpCall(), command.agentId(), "", "", null, 0, command.occurredAt());
         } else if (command.requested() == io.cti.core.messages.AgentStatus.LOGGED_OUT && busy(current)) {

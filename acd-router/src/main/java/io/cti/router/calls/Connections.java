@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns one routing decision into a call ringing at the agent's phone: reserves the agent for the call on the board
@@ -64,16 +65,28 @@ final class Connections {
     }
 
     Outcome connect(RoutingDecision decision, WaitingCall call) {
+        return connect(decision, call, board::reserve);
+    }
+
+    /**
+     * As {@link #connect(RoutingDecision, WaitingCall)}, the reservation made by {@code reserving} (null: nothing
+     * was reserved, the agent was not as the decision took them to be).
+     */
+    Outcome connect(RoutingDecision decision, WaitingCall call,
+                    Function<ReservationRequest, BoardReservation> reserving) {
         Optional<QueueDefinition> queue = definitions.queue(decision.queue());
         if (queue.isEmpty()) {
             return new QueueUnknown();
         }
         CallId id = decision.call();
-        BoardReservation reservation = board.reserve(new ReservationRequest(id, decision.agent(),
+        BoardReservation reservation = reserving.apply(new ReservationRequest(id, decision.agent(),
                 parts.settings().reservationTimeout(), parts.router(),
                 Map.of(CallLedger.AGENT, decision.agent().value(), CallLedger.ROUTED_QUEUE, decision.queue().value(),
                         CallLedger.REASON, decision.text(), CallLedger.DECIDED_AT, CallLedger.millis(decision.decidedAt())),
                 CallLedger.TOKEN, CallLedger.KEEP));
+        if (reservation == null) {
+            return new AgentTaken(Optional.empty());
+        }
         if (reservation instanceof BoardReservation.Refused refused) {
             LOG.debug("{} not reserved: {}", id, refused.reason());
             return refused.reason() == Refusal.CALL_NOT_WAITING ? new CallGone()

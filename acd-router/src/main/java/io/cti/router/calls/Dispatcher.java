@@ -4,6 +4,7 @@ import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardEntry;
+import io.cti.router.board.BoardMove;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.CustomerFacts;
 import io.cti.router.routing.LaneCounts;
@@ -52,7 +53,9 @@ final class Dispatcher {
      * Entries of the change feed read per round trip. A step that connected nothing reads one batch; the tick reads
      * batch after batch, letting messages in between, until it is through.
      */
-    private static final int FEED_BATCH = 500;
+    private static final int FEED_BATCH = 100;
+    /** How old the agents counted for a lane's wait reason may get (a filed reason is renewed every 10 s anyway). */
+    static final Duration LANE_COUNTS_MAX_AGE = Duration.ofSeconds(5);
 
     private final FlowParts parts;
     private final AgentBoard board;
@@ -67,6 +70,13 @@ final class Dispatcher {
 
     /** Null until read, and after a failure left it unsure. */
     private RoutingState state;
+    /** A move that frees an agent, shown to the board but not written yet: written with the agent's reservation. */
+    private AgentBoard.PlannedMove freeing;
+    /** What became of {@link #freeing} once written with a reservation; null while not written. */
+    private BoardMove freeingWritten;
+    /** The agents counted per lane for wait reasons, and when; null until counted, and after the board is read. */
+    private LaneCounts laneCounts;
+    private Instant laneCountedAt = Instant.MIN;
     /** Whether the last read of the change feed stopped at its batch limit. */
     private boolean feedBehind;
     private long definitionsVersion;
@@ -109,6 +119,32 @@ final class Dispatcher {
     }
 
     /**
+     * Writes a planned move of an agent; a move that frees the agent is first shown to the board, and if the board
+     * gives the agent a call, written together with that call's reservation in one script (one round trip, not
+     * two). Whatever the freed agent allows is routed.
+     */
+    BoardMove write(AgentBoard.PlannedMove move) {
+        if (!move.freesAgent()) {
+            return board.write(move);
+        }
+        freeing = move;
+        freeingWritten = null;
+        try {
+            step(now -> state.agentSeen(move.next(), now), false);
+        } finally {
+            freeing = null;
+        }
+        if (freeingWritten != null) {
+            return freeingWritten;
+        }
+        // The board had no call for the agent (or read itself afresh meanwhile): the move alone.
+        BoardMove written = board.write(move);
+        step(now -> written instanceof BoardMove.Stale stale
+                ? state.agentCorrected(stale.current(), now) : List.of(), false, false);
+        return written;
+    }
+
+    /**
      * Routes what the changes since the last step allow: the agents this process moved, the overflow steps and
      * sticky holds now due, and, if that connects nothing, what the change feed tells. {@code explain} is for the
      * tick: the feed is read to its end and the round-robin memory saved (the wait reasons are filed apart).
@@ -122,14 +158,21 @@ final class Dispatcher {
     }
 
     /**
-     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; returns how many were filed. The tick files its round in parts, each under the flow's lock
-     * on its own, sharing {@code counts}; it stops at the first part that files nothing.
+     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; returns how many were filed.
+     * The tick files its round in parts, each under the flow's lock on its own; it stops at the first part that
+     * files nothing. The agents counted per lane ("no agent: 3 busy, 1 on a break") are kept for
+     * {@link #LANE_COUNTS_MAX_AGE}, across parts and ticks: counting them is most of the cost.
      */
-    int fileWaitReasons(int limit, LaneCounts counts) {
+    int fileWaitReasons(int limit) {
         if (state == null || limit <= 0) {
             return 0;
         }
         Instant now = parts.clock().instant();
+        if (laneCounts == null || !now.isBefore(laneCountedAt.plus(LANE_COUNTS_MAX_AGE)) || now.isBefore(laneCountedAt)) {
+            laneCounts = LaneCounts.fresh();
+            laneCountedAt = now;
+        }
+        LaneCounts counts = laneCounts;
         Map<CallId, Map<String, String>> reasons = new LinkedHashMap<>();
         for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit, counts)) {
             reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
@@ -159,6 +202,11 @@ final class Dispatcher {
 
     /** {@code catchingUp}: read the change feed to its end, not only one batch when nothing was connected. */
     private int step(Function<Instant, List<RoutingDecision>> change, boolean catchingUp) {
+        return step(change, catchingUp, true);
+    }
+
+    /** {@code learning}: read the change feed when nothing was connected. */
+    private int step(Function<Instant, List<RoutingDecision>> change, boolean catchingUp, boolean learning) {
         Instant now = parts.clock().instant();
         try {
             if (needsLoading(now)) {
@@ -168,7 +216,7 @@ final class Dispatcher {
             decisions.addAll(change.apply(now));
             decisions.addAll(state.due(now));
             int connected = connect(decisions, now);
-            if (state != null && (connected == 0 || catchingUp)) {
+            if (state != null && (catchingUp || connected == 0 && learning)) {
                 connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
             }
             return connected;
@@ -208,6 +256,7 @@ final class Dispatcher {
         RoutingSnapshot snapshot = new RoutingSnapshot(queues, entries.stream().map(BoardEntry::agent).toList(),
                 calls, memory);
         state = new RoutingState(router.board(snapshot, now), entries, calls);
+        laneCounts = null;
         savedMemory = memory;
         definitionsVersion = version;
         loadedAt = now;
@@ -274,7 +323,25 @@ final class Dispatcher {
         boolean reloaded = false;
         while (!work.isEmpty()) {
             RoutingDecision decision = work.poll();
-            Connections.Outcome outcome = connections.connect(decision, state.call(decision.call()).orElse(null));
+            WaitingCall call = state.call(decision.call()).orElse(null);
+            Connections.Outcome outcome;
+            if (freeing != null && freeing.seen().agent().id().equals(decision.agent())) {
+                AgentBoard.PlannedMove move = freeing;
+                freeing = null;
+                outcome = connections.connect(decision, call, request -> {
+                    AgentBoard.FreedAndReserved done = board.freeAndReserve(move, request);
+                    freeingWritten = done.move();
+                    return done.reservation();
+                });
+                if (freeingWritten instanceof BoardMove.Stale stale) {
+                    // Moved by another router since: the agent as found, and the call offered again.
+                    work.addAll(state.agentCorrected(stale.current(), now));
+                    work.addAll(state.callBackInLine(decision.call(), now));
+                    continue;
+                }
+            } else {
+                outcome = connections.connect(decision, call);
+            }
             if (outcome instanceof Connections.Connected) {
                 state.connected(decision.call());
                 connected++;

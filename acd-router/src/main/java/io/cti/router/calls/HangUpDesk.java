@@ -2,6 +2,7 @@ package io.cti.router.calls;
 
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
+import io.cti.core.ids.QueueName;
 import io.cti.core.messages.CallEnded;
 import io.cti.core.messages.CallHeld;
 import io.cti.core.messages.CallResumed;
@@ -111,20 +112,25 @@ final class HangUpDesk {
     }
 
     /**
-     * Calls waiting far past their queue's maximum wait (the PBX's hold timeout ends them there) are gone without
-     * an end on the bus, such as calls of a PBX that restarted: they leave the queue, uncounted.
+     * Calls of {@code queue} waiting far past its maximum wait (the PBX's hold timeout ends them there) are gone
+     * without an end on the bus, such as calls of a PBX that restarted: they leave the queue, uncounted. The queue's
+     * oldest call is looked at first: its calls are read only when that one is overdue.
      */
-    void dropOverdue() {
+    void dropOverdue(QueueName name) {
         Instant now = parts.clock().instant();
-        for (QueueDefinition queue : definitions.queues()) {
+        definitions.queue(name).ifPresent(queue -> {
             Duration limit = queue.maxWait().plus(OVERDUE_GRACE);
-            for (QueuedCall call : parts.waiting().heads(queue.name(), parts.settings().headsPerQueue())) {
+            Optional<Instant> oldest = parts.waiting().depth(name).oldestEnqueuedAt();
+            if (oldest.isEmpty() || Duration.between(oldest.get(), now).compareTo(limit) <= 0) {
+                return;
+            }
+            for (QueuedCall call : parts.waiting().heads(name, parts.settings().headsPerQueue())) {
                 // A callback keeps the place its caller entered at and waits as long as it takes: it is no PBX call.
                 if (Duration.between(call.enqueuedAt(), now).compareTo(limit) > 0 && !CallbackDesk.isCallback(call)) {
-                    forget(call.id(), now, "waited past the maximum wait of " + queue.name());
+                    forget(call.id(), now, "waited past the maximum wait of " + name);
                 }
             }
-        }
+        });
     }
 
     /** Whether a call of {@code queue} waiting since {@code since} is long gone at {@code now}. */

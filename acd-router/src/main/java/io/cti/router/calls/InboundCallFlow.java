@@ -32,7 +32,6 @@ import io.cti.router.queues.QueueRepository;
 import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
-import io.cti.router.routing.LaneCounts;
 import io.cti.router.routing.WaitExplanation;
 import io.cti.router.screenpop.ScreenPopComposer;
 import io.cti.router.staff.AgentRepository;
@@ -45,6 +44,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -71,15 +71,16 @@ public final class InboundCallFlow {
     private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
     /** A tick reads at most this many batches of the change feed; the next tick or step goes on. */
     private static final int MAX_CATCH_UP_BATCHES = 100;
-    /** Wait reasons filed per part of a tick: a part takes well under a millisecond. */
-    private static final int REASONS_PER_PART = 20;
+    /** Wait reasons filed per part of a tick: a part counting the agents of a few lanes takes a few milliseconds. */
+    private static final int REASONS_PER_PART = 5;
 
     /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private final FlowParts parts;
     private final Outbox outbox;
     private final PopCards pops;
-    private Instant overdueCheckedAt = Instant.MIN;
+    /** Read and written by the tick's thread only. */
+    private volatile Instant overdueCheckedAt = Instant.MIN;
     private final AgentBoard board;
     private final CallLedger ledger;
     private final Definitions definitions;
@@ -115,15 +116,15 @@ public final class InboundCallFlow {
         this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
                 new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),
                 parts.clock());
-        this.screenPops = new ScreenPops(new RingRecords(parts.redis(), parts.keys()), definitions, parts.settings(),
-                composer, pops, direct);
+        this.screenPops = new ScreenPops(new RingRecords(parts.redis(), parts.keys()), ledger, definitions,
+                parts.settings(), composer, pops, direct);
         this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, screenPops);
         Runnable tryRoute = () -> dispatcher.tryRoute(false);
         HistoryWriter history = new HistoryWriter(parts);
-        this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute);
+        this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute, dispatcher::write);
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
         this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
-        this.agentStates = new AgentStateDesk(board, wrapUps, tryRoute);
+        this.agentStates = new AgentStateDesk(board, wrapUps, dispatcher::write);
         this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, figures, callbackStore,
                 callbackSettings, parts.router().value());
         this.callControl = new CallControlDesk(parts, board, ledger);
@@ -208,20 +209,21 @@ public final class InboundCallFlow {
      */
     public void tick() {
         locked(wrapUps::expireDue);
-        locked(() -> {
-            Instant now = parts.clock().instant();
-            if (!now.isBefore(overdueCheckedAt.plus(OVERDUE_CHECK))) {
-                hangUps.dropOverdue();
-                overdueCheckedAt = now;
+        Instant now = parts.clock().instant();
+        if (!now.isBefore(overdueCheckedAt.plus(OVERDUE_CHECK))) {
+            for (QueueName queue : locked(figures::queues)) {
+                locked(() -> hangUps.dropOverdue(queue));
             }
-        });
-        locked(this::returnAgentsOfLostReservations);
+            overdueCheckedAt = now;
+        }
         locked(callbacks::offerDue);
         // What other routers changed, a batch at a time, so that no message waits for all of it.
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
             more = locked(dispatcher::catchUp);
         }
+        // After catching up: the board's memory of the agents is as fresh as it gets.
+        returnAgentsOfLostReservations();
         locked(() -> dispatcher.tryRoute(true));
         fileWaitReasons();
         pops.dropStale();
@@ -230,16 +232,12 @@ public final class InboundCallFlow {
         }
     }
 
-    /**
-     * The wait reasons due, a few calls per part so that no message waits for all of them; the parts share the
-     * counting of each lane's agents, which is most of the cost.
-     */
+    /** The wait reasons due, a few calls per part so that no message waits for all of them. */
     private void fileWaitReasons() {
-        LaneCounts counts = LaneCounts.fresh();
         int left = parts.settings().explanationsPerTick();
         while (left > 0) {
             int part = Math.min(REASONS_PER_PART, left);
-            if (locked(() -> dispatcher.fileWaitReasons(part, counts)) == 0) {
+            if (locked(() -> dispatcher.fileWaitReasons(part)) == 0) {
                 return;
             }
             left -= part;
@@ -339,30 +337,47 @@ public final class InboundCallFlow {
      * set is put back into it.
      */
     private void returnAgentsOfLostReservations() {
+        for (BoardEntry entry : locked(this::agentsToLookAt)) {
+            locked(() -> lookAt(entry));
+        }
+    }
+
+    /** The agents {@link #returnAgentsOfLostReservations} looks at, one part each: found without a round trip each. */
+    private List<BoardEntry> agentsToLookAt() {
         Instant now = parts.clock().instant();
         Set<AgentId> routable = new HashSet<>();
         parts.ready().longestIdleFirst().forEach(r -> routable.add(r.agent()));
-        for (BoardEntry entry : board.all()) {
+        List<BoardEntry> suspects = new ArrayList<>();
+        for (BoardEntry entry : board.allWhere(state -> state instanceof AgentState.Reserved
+                || state instanceof AgentState.Ringing || state instanceof AgentState.Ready)) {
             Duration held = entry.state() instanceof AgentState.Reserved ? parts.settings().reservationTimeout()
                     : parts.settings().ringMargin();
             boolean young = entry.agent().since().plus(held).isAfter(now);
-            if ((entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing) && !young) {
-                CallId call = entry.call().orElseThrow();
-                // Answered by this agent: CallConnected is moving them on. Answered by another, or reserved for
-                // another (the call was routed again after this agent's reservation expired), or never answered:
-                // this agent is free.
-                AgentId agent = entry.agent().id();
-                board.move(agent, e -> e.state().equals(entry.state())
-                        && parts.reservations().currentOf(call).filter(r -> r.agent().equals(agent)).isEmpty()
-                        && !clickToDialCalls.agentLegPending(call, parts.clock().instant())
-                        && !ledger.find(call).filter(r -> r.answered()
-                                && r.agent().filter(entry.agent().id()::equals).isPresent()).isPresent()
-                        ? BoardChange.to(AgentState.READY) : BoardChange.none());
-            } else if (entry.state() instanceof AgentState.Ready && !routable.contains(entry.agent().id())) {
-                // Checked afresh: the entry above may be a moment behind another router that moved the agent.
-                board.entry(entry.agent().id()).filter(e -> e.state() instanceof AgentState.Ready)
-                        .ifPresent(e -> parts.ready().markReady(e.agent().id(), e.agent().idleSince()));
+            if ((entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing) && !young
+                    || entry.state() instanceof AgentState.Ready && !routable.contains(entry.agent().id())) {
+                suspects.add(entry);
             }
+        }
+        return suspects;
+    }
+
+    private void lookAt(BoardEntry entry) {
+        if (entry.state() instanceof AgentState.Reserved || entry.state() instanceof AgentState.Ringing) {
+            CallId call = entry.call().orElseThrow();
+            // Answered by this agent: CallConnected is moving them on. Answered by another, or reserved for
+            // another (the call was routed again after this agent's reservation expired), or never answered:
+            // this agent is free.
+            AgentId agent = entry.agent().id();
+            board.move(agent, e -> e.state().equals(entry.state())
+                    && parts.reservations().currentOf(call).filter(r -> r.agent().equals(agent)).isEmpty()
+                    && !clickToDialCalls.agentLegPending(call, parts.clock().instant())
+                    && !ledger.find(call).filter(r -> r.answered()
+                            && r.agent().filter(entry.agent().id()::equals).isPresent()).isPresent()
+                    ? BoardChange.to(AgentState.READY) : BoardChange.none());
+        } else {
+            // Checked afresh: the entry above may be a moment behind another router that moved the agent.
+            board.entry(entry.agent().id()).filter(e -> e.state() instanceof AgentState.Ready)
+                    .ifPresent(e -> parts.ready().markReady(e.agent().id(), e.agent().idleSince()));
         }
     }
 

@@ -6,7 +6,6 @@ import io.cti.core.ids.QueueName;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.QueueFiguresUpdated;
-import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.AgentStatuses;
 import io.cti.router.queues.QueueDefinition;
@@ -99,9 +98,8 @@ final class QueueFiguresDesk {
 
     /** Publishes every queue's figures (the at-least-every-second beat). */
     void publishAll() {
-        Map<AgentId, AgentState> agents = board.states();
         for (QueueDefinition queue : definitions.queues()) {
-            publish(queue, agents);
+            publish(queue);
         }
     }
 
@@ -112,7 +110,7 @@ final class QueueFiguresDesk {
 
     /** Publishes the queue's figures now, if it still exists (one part of the beat). */
     void publishNow(QueueName name) {
-        definitions.queue(name).ifPresent(queue -> publish(queue, board.states()));
+        definitions.queue(name).ifPresent(this::publish);
     }
 
     /** Publishes the changes held back because their queue's figures had just been published, once that is over. */
@@ -125,8 +123,7 @@ final class QueueFiguresDesk {
         if (due.isEmpty()) {
             return;
         }
-        Map<AgentId, AgentState> agents = board.states();
-        due.forEach(name -> definitions.queue(name).ifPresentOrElse(queue -> publish(queue, agents),
+        due.forEach(name -> definitions.queue(name).ifPresentOrElse(this::publish,
                 () -> unpublished.remove(name)));
     }
 
@@ -140,7 +137,7 @@ final class QueueFiguresDesk {
             unpublished.add(name);
             return;
         }
-        definitions.queue(name).ifPresent(queue -> publish(queue, board.states()));
+        definitions.queue(name).ifPresent(this::publish);
     }
 
     private boolean tooSoon(QueueName queue, Instant now) {
@@ -148,15 +145,12 @@ final class QueueFiguresDesk {
         return last != null && now.isBefore(last.plus(MIN_INTERVAL)) && !now.isBefore(last);
     }
 
-    private void publish(QueueDefinition queue, Map<AgentId, AgentState> agents) {
+    private void publish(QueueDefinition queue) {
         Instant now = clock.instant();
         QueueFigures figures = statistics.figures(queue.name(), waiting.depth(queue.name()), now);
         Map<String, Integer> byState = new TreeMap<>();
         for (AgentId agent : qualifiedFor(queue)) {
-            AgentState state = agents.get(agent);
-            if (state != null) {
-                byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum);
-            }
+            board.stateOf(agent).ifPresent(state -> byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum));
         }
         QueueFiguresUpdated update = new QueueFiguresUpdated(MessageId.random(), now, queue.name(), figures.waiting(),
                 figures.longestWait(), rate(figures.serviceLevelRolling()), rate(figures.serviceLevelToday()),

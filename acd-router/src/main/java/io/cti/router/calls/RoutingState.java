@@ -62,6 +62,15 @@ final class RoutingState {
         return board.decideFor(entry.agent(), now);
     }
 
+    /**
+     * The agent as found on the board after a move this process planned (and showed the board) was not written:
+     * taken whatever its revision, which may be the one the planned move would have had.
+     */
+    List<RoutingDecision> agentCorrected(BoardEntry entry, Instant now) {
+        revisions.remove(entry.agent().id());
+        return agentSeen(entry, now);
+    }
+
     /** The agent's latest entry again, as the board had it before a decision it turned out not to keep. */
     List<RoutingDecision> agentFreeAgain(AgentId agent, Instant now) {
         Agent known = agents.get(agent);

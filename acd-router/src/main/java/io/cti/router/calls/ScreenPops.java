@@ -32,15 +32,17 @@ public final class ScreenPops {
     }
 
     private final RingRecords rings;
+    private final CallLedger ledger;
     private final Definitions definitions;
     private final FlowSettings settings;
     private final ScreenPopComposer composer;
     private final PopCards pops;
     private final Consumer<DomainMessage> publisher;
 
-    ScreenPops(RingRecords rings, Definitions definitions, FlowSettings settings, ScreenPopComposer composer,
+    ScreenPops(RingRecords rings, CallLedger ledger, Definitions definitions, FlowSettings settings, ScreenPopComposer composer,
                PopCards pops, Consumer<DomainMessage> publisher) {
         this.rings = rings;
+        this.ledger = ledger;
         this.definitions = definitions;
         this.settings = settings;
         this.composer = composer;
@@ -48,11 +50,28 @@ public final class ScreenPops {
         this.publisher = publisher;
     }
 
-    /** Pops for an {@link AgentLegRinging}; other messages are ignored. */
+    /**
+     * Pops for an {@link AgentLegRinging}; other messages are ignored. A ring handled after the agent already
+     * answered (the flow completed the reservation first) still pops, once: the agent talks to that caller.
+     */
     public void handle(DomainMessage message) {
-        if (message instanceof AgentLegRinging ringing) {
-            confirm(ringing, POP).filter(Confirmed::firstPop).ifPresent(c -> pop(ringing, c, publisher));
+        if (!(message instanceof AgentLegRinging ringing)) {
+            return;
         }
+        RingRecords.Ring ring = rings.read(ringing.callId());
+        Optional<Confirmed> confirmed = confirm(ringing, ring, POP);
+        if (confirmed.isPresent()) {
+            confirmed.filter(Confirmed::firstPop).ifPresent(c -> pop(ringing, c.record(), c.reservation().agent(),
+                    publisher));
+            return;
+        }
+        ring.record().filter(r -> r.answeredAt().isPresent() && r.endedAt().isEmpty())
+                .ifPresent(r -> r.agent().filter(agent -> sitsAt(agent, ringing.endpoint())).ifPresent(agent -> {
+                    String token = r.fields().getOrDefault(CallLedger.TOKEN, "");
+                    if (!token.isEmpty() && ledger.once(r.id(), POP + token)) {
+                        pop(ringing, r, agent, publisher);
+                    }
+                }));
     }
 
     /**
@@ -60,8 +79,11 @@ public final class ScreenPops {
      * empty for a late ring of an earlier reservation's phone, or one whose reservation ended meanwhile.
      */
     Optional<Confirmed> confirm(AgentLegRinging event, String marker) {
+        return confirm(event, rings.read(event.callId()), marker);
+    }
+
+    private Optional<Confirmed> confirm(AgentLegRinging event, RingRecords.Ring ring, String marker) {
         CallId call = event.callId();
-        RingRecords.Ring ring = rings.read(call);
         Optional<CallRecord> record = ring.record();
         Optional<Reservation> reservation = ring.reservation().filter(r -> sitsAt(r.agent(), event.endpoint()));
         if (record.isEmpty() || reservation.isEmpty()) {
@@ -85,13 +107,11 @@ public final class ScreenPops {
     /** Confirms the ring and pops through {@code to} if this ring is the first to (the flow's own way). */
     Optional<Confirmed> ringAndPop(AgentLegRinging event, Consumer<DomainMessage> to) {
         Optional<Confirmed> confirmed = confirm(event, POP);
-        confirmed.filter(Confirmed::firstPop).ifPresent(c -> pop(event, c, to));
+        confirmed.filter(Confirmed::firstPop).ifPresent(c -> pop(event, c.record(), c.reservation().agent(), to));
         return confirmed;
     }
 
-    private void pop(AgentLegRinging event, Confirmed confirmed, Consumer<DomainMessage> to) {
-        CallRecord r = confirmed.record();
-        AgentId agent = confirmed.reservation().agent();
+    private void pop(AgentLegRinging event, CallRecord r, AgentId agent, Consumer<DomainMessage> to) {
         PopContext context = new PopContext(r.id(), agent, r.routedQueue(), r.callerNumber(), r.customer(),
                 r.arrivedAt(), r.ivrChoices(), r.popReason());
         to.accept(composer.compose(context, event.occurredAt(), pops.take(r.id(), r.customer(), event.occurredAt())));

@@ -6,6 +6,7 @@ import io.cti.core.messages.CompleteWrapUp;
 import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardChange;
+import io.cti.router.board.BoardMove;
 import io.cti.router.board.BoardEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,18 @@ final class WrapUpDesk {
     private final QueueFiguresDesk figures;
     private final HistoryWriter history;
     private final Runnable tryRoute;
+    /** Writes the agent's move back, routing them in the same step if it frees them. */
+    private final AgentBoard.MoveWriter writer;
 
     WrapUpDesk(FlowParts parts, AgentBoard board, CallLedger ledger, QueueFiguresDesk figures, HistoryWriter history,
-               Runnable tryRoute) {
+               Runnable tryRoute, AgentBoard.MoveWriter writer) {
         this.parts = parts;
         this.board = board;
         this.ledger = ledger;
         this.figures = figures;
         this.history = history;
         this.tryRoute = tryRoute;
+        this.writer = writer;
     }
 
     void complete(CompleteWrapUp command) {
@@ -56,8 +60,8 @@ final class WrapUpDesk {
     /** Ends every wrap-up whose time ran out by now. */
     void expireDue() {
         Instant now = parts.clock().instant();
-        for (BoardEntry entry : board.all()) {
-            if (entry.state() instanceof AgentState.WrapUp w && w.isOverAt(now)) {
+        for (BoardEntry entry : board.allWhere(state -> state instanceof AgentState.WrapUp w && w.isOverAt(now))) {
+            if (entry.state() instanceof AgentState.WrapUp w) {
                 if (entry.wrapUpCall() == null) {
                     board.move(entry.agent().id(), e -> e.state().equals(w) ? back(e) : BoardChange.none());
                 } else {
@@ -76,8 +80,11 @@ final class WrapUpDesk {
             // Marked only once written: a failed write is retried with the redelivered wrap-up.
             ledger.once(call, "history");
         }
-        board.move(agent, entry -> isWrappingUp(entry, call) ? back(entry) : BoardChange.none());
-        tryRoute.run();
+        BoardMove move = board.move(agent, entry -> isWrappingUp(entry, call) ? back(entry) : BoardChange.none(),
+                writer);
+        if (!(move instanceof BoardMove.Moved moved && moved.after().agent().isReady())) {
+            tryRoute.run();
+        }
     }
 
     private static boolean isWrappingUp(BoardEntry entry, CallId call) {

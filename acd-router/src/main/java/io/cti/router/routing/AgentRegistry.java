@@ -160,18 +160,36 @@ final class AgentRegistry {
 
     /** Logged-in agents who are not free but meet every requirement, counted by state (Reserved, OnCall, ...). */
     Map<String, Integer> busyMeeting(List<SkillRequirement> requirements) {
-        Map<String, Integer> busy = new TreeMap<>();
-        Collection<AgentId> having = requirements.isEmpty() ? agents.keySet()
-                : allBySkill.getOrDefault(requirements.get(0).skill(), Set.of());
-        for (AgentId id : having) {
-            Agent agent = agents.get(id);
-            if (free.containsKey(id) || agent.state() instanceof AgentState.LoggedOut) {
-                continue;
-            }
-            if (requirements.stream().allMatch(r -> r.metBy(agent.skills()))) {
-                busy.merge(agent.state().getClass().getSimpleName(), 1, Integer::sum);
+        // Only agents holding every skill can count: walk those of the rarest one.
+        Collection<AgentId> having = agents.keySet();
+        for (SkillRequirement r : requirements) {
+            Set<AgentId> holders = allBySkill.getOrDefault(r.skill(), Set.of());
+            if (holders.size() < having.size()) {
+                having = holders;
             }
         }
+        Map<Class<?>, int[]> byKind = new HashMap<>();
+        for (AgentId id : having) {
+            if (free.containsKey(id)) {
+                continue;
+            }
+            Agent agent = agents.get(id);
+            AgentState state = agent.state();
+            if (!(state instanceof AgentState.LoggedOut) && meetsAll(requirements, agent)) {
+                byKind.computeIfAbsent(state.getClass(), kind -> new int[1])[0]++;
+            }
+        }
+        Map<String, Integer> busy = new TreeMap<>();
+        byKind.forEach((kind, count) -> busy.put(kind.getSimpleName(), count[0]));
         return busy;
+    }
+
+    private static boolean meetsAll(List<SkillRequirement> requirements, Agent agent) {
+        for (SkillRequirement r : requirements) {
+            if (!r.metBy(agent.skills())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

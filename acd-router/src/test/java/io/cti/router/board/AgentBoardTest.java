@@ -269,6 +269,48 @@ class AgentBoardTest {
     }
 
     @Test
+    void anAgentFreedAndReservedInOneStepIsReservedWithTheReadyMoveAnnouncedFirst() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        published.clear();
+
+        BoardMove move = board.move(alice, entry -> BoardChange.to(AgentState.READY),
+                planned -> board.freeAndReserve(planned, request(call)).move());
+
+        assertThat(move.moved()).isTrue();
+        assertThat(newBoard().entry(alice).orElseThrow().state()).isEqualTo(new AgentState.Reserved(call));
+        assertThat(ready.isReady(alice)).isFalse();
+        assertThat(redis.hgetall(keys.callRecord(call))).containsEntry("agent", "alice").containsKey("token");
+        assertThat(published).extracting(m -> ((AgentStateChanged) m).status())
+                .containsExactly(AgentStatus.READY, AgentStatus.RESERVED);
+    }
+
+    @Test
+    void aFreeingMoveThatLostTheRaceLeavesTheCallWaitingAndSaysWhereTheAgentIs() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        newBoard().moveTo(alice, new AgentState.NotReady("meeting"));
+        AgentBoard.FreedAndReserved[] done = new AgentBoard.FreedAndReserved[1];
+
+        // This board still has the agent at lunch: it frees them, and finds them in a meeting instead.
+        board.move(alice, entry -> entry.state().equals(new AgentState.NotReady("lunch"))
+                        ? BoardChange.to(AgentState.READY) : BoardChange.none(),
+                planned -> {
+                    done[0] = board.freeAndReserve(planned, request(call));
+                    return done[0].move();
+                });
+
+        assertThat(done[0].move()).isInstanceOfSatisfying(BoardMove.Stale.class,
+                stale -> assertThat(stale.current().state()).isEqualTo(new AgentState.NotReady("meeting")));
+        assertThat(done[0].reservation()).isNull();
+        assertThat(newBoard().entry(alice).orElseThrow().state()).isEqualTo(new AgentState.NotReady("meeting"));
+        assertThat(ready.isReady(alice)).isFalse();
+        assertThat(WaitingCalls.on(redis, keys).heads(QueueName.of("sales"), 10)).hasSize(1);
+    }
+
+    @Test
     void theWholeBoardIsReadInOneGo() {
         board.moveTo(alice, AgentState.READY);
 

@@ -56,6 +56,22 @@ class DispatcherTest {
     }
 
     @Test
+    void anAgentFreedHereAfterAnotherRouterMovedThemIsFreedFromWhereTheyAreAndGetsTheCallOnce() {
+        AgentProfile alice = desk.agent("alice");
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "lunch"));
+        desk.flow.handle(desk.arrival("c1", UNKNOWN, Instant.now()));
+        // This router still has alice at lunch: its first attempt to free her with c1 reserved finds her moved.
+        desk.anotherRouter().handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "meeting"));
+
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+
+        assertThat(desk.connects()).extracting(ConnectToAgent::callId, ConnectToAgent::agentId)
+                .containsExactly(tuple(CallId.of("c1"), alice.id()));
+        assertThat(desk.anotherRouter().board().entry(alice.id()).orElseThrow().state())
+                .isEqualTo(new io.cti.router.agents.AgentState.Reserved(CallId.of("c1")));
+    }
+
+    @Test
     void aRestartedRouterReadsTheWaitingCallsBackAndServesThemInTheirOrder() {
         Instant now = Instant.now();
         desk.flow.handle(desk.arrival("c-new", UNKNOWN, now.minusSeconds(5)));

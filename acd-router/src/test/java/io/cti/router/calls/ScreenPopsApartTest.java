@@ -4,6 +4,7 @@ import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.CallConnected;
 import io.cti.core.messages.ScreenPopReady;
 import io.cti.router.agents.AgentState;
 import io.cti.router.staff.AgentProfile;
@@ -63,6 +64,24 @@ class ScreenPopsApartTest {
 
         assertThat(desk.published(ScreenPopReady.class)).hasSize(1);
         assertThat(desk.stateOf(alice)).isEqualTo(new AgentState.Ringing(CallId.of("c1")));
+    }
+
+    @Test
+    void aRingHandledAfterTheAgentAnsweredStillPopsOnce() {
+        CustomerId customer = desk.customer("Lin Wei", KNOWN);
+        AgentProfile alice = desk.readyAgent("alice");
+        desk.flow.handle(desk.arrival("c1", KNOWN, Instant.now()));
+        AgentLegRinging ring = AgentLegRinging.now(CallId.of("c1"), alice.endpoint().toString(), "PJSIP/alice-1");
+        desk.flow.handle(ring);
+        desk.flow.handle(CallConnected.now(CallId.of("c1"), alice.endpoint().toString(), "PJSIP/alice-1"));
+
+        pops.handle(ring);
+        pops.handle(ring);
+
+        assertThat(desk.published(ScreenPopReady.class)).singleElement().satisfies(pop -> {
+            assertThat(pop.agentId()).isEqualTo(alice.id());
+            assertThat(pop.card().id()).isEqualTo(customer);
+        });
     }
 
     @Test
