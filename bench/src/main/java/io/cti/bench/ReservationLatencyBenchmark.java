@@ -177,6 +177,7 @@ public final class ReservationLatencyBenchmark {
                 reportBaseline("baseline: EVALSHA of 'return 1'", eval);
                 bench.ticks.reset();
                 base.configResetstat();
+                long feedBefore = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
                 String redisCpuBefore = base.info("cpu");
                 long publishedBefore = bench.published.get();
                 long fedBefore = bench.fed.get();
@@ -205,6 +206,9 @@ public final class ReservationLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "CPU of the router's handling thread %.1f s (%.3f ms per agent freed,"
                                 + " the pacing's spinning included), of its ticks %.1f s, in %.1f s%n", handlingCpu,
                         handlingCpu * 1000 / m.events, bench.tickCpu.sum() / 1e9, m.seconds);
+                long feedAfter = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
+                System.out.printf(Locale.ROOT, "change feed: %d entries in the measured phase (%.1f per agent freed)%n",
+                        feedAfter - feedBefore, (feedAfter - feedBefore) / (double) m.events);
                 System.out.println("CPU by thread in the measured phase: " + busiest(threadsBefore, threadCpu(), 8));
                 System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
                         + RedisWork.topCommands(base.info("commandstats"), m.events, 8));

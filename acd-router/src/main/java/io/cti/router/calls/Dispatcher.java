@@ -291,7 +291,7 @@ final class Dispatcher {
             ChangeFeed.Changes changes = feed.next(FEED_BATCH);
             read++;
             if (changes.gap()) {
-                LOG.info("the change feed was trimmed past what this router had read; reading the routing board again");
+                LOG.warn("the change feed was trimmed past what this router had read; reading the routing board again");
                 load(now);
                 feedBehind = false;
                 return connected + connect(state.due(now), now);

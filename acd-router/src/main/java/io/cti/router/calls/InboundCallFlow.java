@@ -51,6 +51,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -69,13 +71,19 @@ public final class InboundCallFlow {
 
     /** How often the tick looks for calls waiting far past their queue's maximum wait: they are gone minutes ago. */
     private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
-    /** A tick reads at most this many batches of the change feed; the next tick or step goes on. */
-    private static final int MAX_CATCH_UP_BATCHES = 100;
+    /** A tick reads at most this many batches (of 100) of the change feed; the next tick or step goes on. */
+    private static final int MAX_CATCH_UP_BATCHES = 500;
+    /** How long into a tick its parts let messages go first. */
+    private static final Duration TICK_PATIENCE = Duration.ofMillis(500);
     /** Wait reasons filed per part of a tick: a part counting the agents of a few lanes takes a few milliseconds. */
     private static final int REASONS_PER_PART = 5;
 
     /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
     private final ReentrantLock lock = new ReentrantLock(true);
+    /** Messages being handled or waiting to be: a part of the tick waits for them (see {@link #part}). */
+    private final AtomicInteger messagesWaiting = new AtomicInteger();
+    /** When the running tick started (nanoTime); the tick's own thread only. */
+    private long tickStartedAt;
     private final FlowParts parts;
     private final Outbox outbox;
     private final PopCards pops;
@@ -163,10 +171,15 @@ public final class InboundCallFlow {
 
     /** Handles one message from the bus; messages the flow does not know are ignored. */
     public void handle(DomainMessage message) {
-        locked(() -> {
-            dispatch(message);
-            figures.publishHeldBack();
-        });
+        messagesWaiting.incrementAndGet();
+        try {
+            locked(() -> {
+                dispatch(message);
+                figures.publishHeldBack();
+            });
+        } finally {
+            messagesWaiting.decrementAndGet();
+        }
     }
 
     private void dispatch(DomainMessage message) {
@@ -204,31 +217,32 @@ public final class InboundCallFlow {
     }
 
     /**
-     * The once-a-second safety net; see the class comment. Its parts take the lock one after the other, so a message
-     * does not wait for the whole tick.
+     * The once-a-second safety net; see the class comment. Its parts take the lock one after the other, each once
+     * the messages being handled are through ({@link #part}), so a message waits for one part at most, not the tick.
      */
     public void tick() {
-        locked(wrapUps::expireDue);
+        tickStartedAt = System.nanoTime();
+        part(wrapUps::expireDue);
         Instant now = parts.clock().instant();
         if (!now.isBefore(overdueCheckedAt.plus(OVERDUE_CHECK))) {
-            for (QueueName queue : locked(figures::queues)) {
-                locked(() -> hangUps.dropOverdue(queue));
+            for (QueueName queue : part(figures::queues)) {
+                part(() -> hangUps.dropOverdue(queue));
             }
             overdueCheckedAt = now;
         }
-        locked(callbacks::offerDue);
+        part(callbacks::offerDue);
         // What other routers changed, a batch at a time, so that no message waits for all of it.
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
-            more = locked(dispatcher::catchUp);
+            more = part(dispatcher::catchUp);
         }
         // After catching up: the board's memory of the agents is as fresh as it gets.
         returnAgentsOfLostReservations();
-        locked(() -> dispatcher.tryRoute(true));
+        part(() -> dispatcher.tryRoute(true));
         fileWaitReasons();
         pops.dropStale();
-        for (QueueName queue : locked(figures::queues)) {
-            locked(() -> figures.publishNow(queue));
+        for (QueueName queue : part(figures::queues)) {
+            part(() -> figures.publishNow(queue));
         }
     }
 
@@ -236,11 +250,11 @@ public final class InboundCallFlow {
     private void fileWaitReasons() {
         int left = parts.settings().explanationsPerTick();
         while (left > 0) {
-            int part = Math.min(REASONS_PER_PART, left);
-            if (locked(() -> dispatcher.fileWaitReasons(part)) == 0) {
+            int size = Math.min(REASONS_PER_PART, left);
+            if (part(() -> dispatcher.fileWaitReasons(size)) == 0) {
                 return;
             }
-            left -= part;
+            left -= size;
         }
     }
 
@@ -313,6 +327,26 @@ public final class InboundCallFlow {
         definitions.forget();
     }
 
+    private void part(Runnable work) {
+        part(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * A part of the tick: it lets the messages being handled or waiting go first, then takes the lock. Only for the
+     * tick's first {@link #TICK_PATIENCE}: a router flooded with messages still ticks, its parts then taking turns
+     * with the messages (the lock is fair).
+     */
+    private <T> T part(Supplier<T> work) {
+        long giveUp = tickStartedAt + TICK_PATIENCE.toNanos();
+        while (messagesWaiting.get() > 0 && System.nanoTime() - giveUp < 0) {
+            LockSupport.parkNanos(50_000);
+        }
+        return locked(work);
+    }
+
     private void locked(Runnable work) {
         locked(() -> {
             work.run();
@@ -337,8 +371,8 @@ public final class InboundCallFlow {
      * set is put back into it.
      */
     private void returnAgentsOfLostReservations() {
-        for (BoardEntry entry : locked(this::agentsToLookAt)) {
-            locked(() -> lookAt(entry));
+        for (BoardEntry entry : part(this::agentsToLookAt)) {
+            part(() -> lookAt(entry));
         }
     }
 

@@ -5,12 +5,14 @@
 -- Returns {last id, its number, gap (1 when entries after the last one were trimmed unread), more (1 when the
 -- limit was reached), {{callId, {field, value, ...}}, ...}, {{agentId, {field, value, ...}}, ...}}.
 local last, number, limit = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
-local entries = redis.call('XRANGE', K.changes, last, '+', 'COUNT', limit + 1)
+-- The range starts at the last entry read (when it is still there): one more for it, and one more to tell whether
+-- more entries wait than the limit.
+local entries = redis.call('XRANGE', K.changes, last, '+', 'COUNT', limit + 2)
 if entries[1] and entries[1][1] == last then
   table.remove(entries, 1)
 end
 local more = 0
-if #entries > limit then
+while #entries > limit do
   table.remove(entries)
   more = 1
 end

@@ -107,6 +107,26 @@ class ChangeFeedTest {
     }
 
     @Test
+    void everyReadThatStopsAtTheLimitSaysThatMoreWaitNotOnlyTheFirst() {
+        otherRouter.enqueue(call("before", 0));
+        feed.startHere();
+        for (int i = 0; i < 5; i++) {
+            otherRouter.enqueue(call("c" + i, i));
+        }
+
+        ChangeFeed.Changes first = feed.next(2);
+        ChangeFeed.Changes second = feed.next(2);
+        ChangeFeed.Changes third = feed.next(2);
+
+        assertThat(first.waiting()).extracting(QueuedCall::id).containsExactly(CallId.of("c0"), CallId.of("c1"));
+        assertThat(first.more()).isTrue();
+        assertThat(second.waiting()).extracting(QueuedCall::id).containsExactly(CallId.of("c2"), CallId.of("c3"));
+        assertThat(second.more()).isTrue();
+        assertThat(third.waiting()).extracting(QueuedCall::id).containsExactly(CallId.of("c4"));
+        assertThat(third.more()).isFalse();
+    }
+
+    @Test
     void entriesTrimmedBeforeTheyWereReadAreReportedAsAGap() {
         feed.startHere();
         otherRouter.enqueue(call("c1", 1));
