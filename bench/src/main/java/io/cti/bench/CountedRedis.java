@@ -54,7 +54,8 @@ final class CountedRedis {
         Map<String, Long> sorted = new TreeMap<>();
         counts.forEach((k, v) -> sorted.put(k, v.sum()));
         return sorted.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) operations))
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(),
+                        e.getValue() / (double) operations))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -47,9 +47,9 @@ final class RedisWork {
                 fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
             }
         }
-        return Double.parseDouble(fields.getOrDefault("used_cpu_sys_main_thread", fields.getOrDefault("used_cpu_sys", "0")))
-                + Double.parseDouble(fields.getOrDefault("used_cpu_user_main_thread",
-                fields.getOrDefault("used_cpu_user", "0")));
+        String sys = fields.getOrDefault("used_cpu_sys_main_thread", fields.getOrDefault("used_cpu_sys", "0"));
+        String user = fields.getOrDefault("used_cpu_user_main_thread", fields.getOrDefault("used_cpu_user", "0"));
+        return Double.parseDouble(sys) + Double.parseDouble(user);
     }
 
     private static Map<String, String> fields(String commaSeparated) {

@@ -76,7 +76,8 @@ public final class ReservationLatencyBenchmark {
     private final Map<AgentId, Long> connected = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<ConnectToAgent> answers = new LinkedBlockingQueue<>();
     private final Histogram ticks = BenchSupport.histogram();
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time the ticks took (nanoseconds), apart from their waits for the flow's lock and for Redis. */
     private final java.util.concurrent.atomic.LongAdder tickCpu = new java.util.concurrent.atomic.LongAdder();
     private final AtomicLong published = new AtomicLong();

@@ -78,7 +78,8 @@ import java.util.concurrent.atomic.LongAdder;
  * to the bus as the platform subscribes it (one consumer, every call event), queues and routes the calls, sends
  * {@link ConnectToAgent}; when the agent's phone rings, {@link ScreenPops} on a consumer group of its own (as in the
  * platform; {@code --pops=flow} sends them from the flow's thread instead) publishes {@link ScreenPopReady} with the
- * customer's card from PostgreSQL. The latency of each pop runs from pbx-sim raising the AMI event of the agent's phone ringing
+ * customer's card from PostgreSQL. The latency of each pop runs from pbx-sim raising the AMI event of the agent's
+ * phone ringing
  * (DialBegin, on its clock thread, before it is written to the socket) to Redis acknowledging the ScreenPopReady
  * for that call: it holds the bridge, the bus delivery to the router, any wait behind the router's other messages,
  * and the router's own handling. It is split into the part before the router handles the ring and the router's part.
@@ -114,7 +115,7 @@ public final class ScreenPopLatencyBenchmark {
         long warmupSeconds = BenchSupport.longArgument(a, "warmup-seconds", 20);
         long seconds = BenchSupport.longArgument(a, "seconds", 60);
         long seed = BenchSupport.longArgument(a, "seed", 11);
-        // "apart" as the platform runs it (the pops on a consumer group of their own), or "flow" (on the flow's thread).
+        // "apart" as the platform runs it (the pops on a consumer group of their own), or "flow" (the flow's thread).
         boolean popsApart = !"flow".equals(a.getOrDefault("pops", "apart"));
         Path dir = Path.of(a.getOrDefault("dir", "bench/target/screen-pop-bench"));
         RouterSite.quietRouter();

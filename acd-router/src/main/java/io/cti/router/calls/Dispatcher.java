@@ -168,7 +168,8 @@ final class Dispatcher {
             return 0;
         }
         Instant now = parts.clock().instant();
-        if (laneCounts == null || !now.isBefore(laneCountedAt.plus(LANE_COUNTS_MAX_AGE)) || now.isBefore(laneCountedAt)) {
+        if (laneCounts == null || !now.isBefore(laneCountedAt.plus(LANE_COUNTS_MAX_AGE))
+                || now.isBefore(laneCountedAt)) {
             laneCounts = LaneCounts.fresh();
             laneCountedAt = now;
         }

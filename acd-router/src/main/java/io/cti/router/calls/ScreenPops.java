@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * Sends the screen-pop when an agent's phone rings for a call reserved for that agent: the call's record and
  * current reservation in one read, the reservation confirmed for the ring with the pop's once-marker in one write
  * (no pop for a ring whose reservation ended meanwhile, none twice), then the pop composed from the caller's card
- * as read ahead at the reservation. The flow does this on its own thread unless {@link InboundCallFlow#separateScreenPops()}
- * hands it to a bus consumer of its own, so that a pop never waits behind the router's other work. Thread-safe.
+ * as read ahead at the reservation. The flow does this on its own thread unless
+ * {@link InboundCallFlow#separateScreenPops()} hands it to a bus consumer of its own, so that a pop never waits behind
+ * the router's other work. Thread-safe.
  */
 public final class ScreenPops {
 
@@ -39,8 +40,8 @@ public final class ScreenPops {
     private final PopCards pops;
     private final Consumer<DomainMessage> publisher;
 
-    ScreenPops(RingRecords rings, CallLedger ledger, Definitions definitions, FlowSettings settings, ScreenPopComposer composer,
-               PopCards pops, Consumer<DomainMessage> publisher) {
+    ScreenPops(RingRecords rings, CallLedger ledger, Definitions definitions, FlowSettings settings,
+               ScreenPopComposer composer, PopCards pops, Consumer<DomainMessage> publisher) {
         this.rings = rings;
         this.ledger = ledger;
         this.definitions = definitions;

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The agents counted for the lanes of one round of wait reasons ("no agent: 3 busy, 1 on a break"), kept while the
- * round is filed in parts so that the calls of one lane share one counting even across parts. A count may be a part
- * or two behind the agents: it explains a wait, it decides nothing. Not thread-safe: used under the flow's lock.
+ * The agents counted for the lanes whose wait reasons are being filed ("no agent: 3 busy, 1 on a break"), kept for
+ * a few seconds across the tick's parts and ticks, so that the calls of one lane share one counting. A count may be
+ * that old: it explains a wait, it decides nothing. Not thread-safe: used under the flow's lock.
  */
 public final class LaneCounts {
 

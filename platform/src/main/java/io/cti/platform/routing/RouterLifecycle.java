@@ -38,9 +38,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the call flow with the application: subscribes to the call events and the agents' commands as the router's
  * consumer group, and to the agents' phones ringing as the screen-pops' own group (the pop of a ring never waits
- * behind the flow's other messages), ticks the flow every {@code cti.router.tick}, and reaps expired reservations; stops all three on
- * shutdown. With an embedded pbx-sim (empty on every start) the calls remembered from an earlier run are forgotten
- * first. Thread-safe.
+ * behind the flow's other messages), ticks the flow every {@code cti.router.tick}, and reaps expired reservations;
+ * stops all of it on shutdown. With an embedded pbx-sim (empty on every start) the calls remembered from an earlier
+ * run are forgotten first. Thread-safe.
  */
 final class RouterLifecycle implements SmartLifecycle {
 
