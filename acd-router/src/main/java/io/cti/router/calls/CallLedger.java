@@ -76,8 +76,11 @@ final class CallLedger {
 
     /** Long enough for any late event and for "why did this call go there?" asked the same day. */
     static final Duration KEEP = Duration.ofDays(1);
-    private static final RedisScript WRITE = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/calls/record.lua");
-    private static final RedisScript ARRIVE = RedisScript.load(RedisScript.KEYS_PRELUDE, "/io/cti/router/calls/arrive.lua");
+    private static final String PRELUDE = "/io/cti/router/calls/prelude.lua";
+    private static final RedisScript WRITE = RedisScript.load(RedisScript.KEYS_PRELUDE, PRELUDE,
+            "/io/cti/router/calls/record.lua");
+    private static final RedisScript ARRIVE = RedisScript.load(RedisScript.KEYS_PRELUDE, PRELUDE,
+            "/io/cti/router/calls/arrive.lua");
 
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;

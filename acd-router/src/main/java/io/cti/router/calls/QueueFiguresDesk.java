@@ -96,13 +96,6 @@ final class QueueFiguresDesk {
         return statistics.agentToday(agent, clock.instant());
     }
 
-    /** Publishes every queue's figures (the at-least-every-second beat). */
-    void publishAll() {
-        for (QueueDefinition queue : definitions.queues()) {
-            publish(queue);
-        }
-    }
-
     /** The queues whose figures the beat publishes, for a tick that publishes them one part at a time. */
     List<QueueName> queues() {
         return definitions.queues().stream().map(QueueDefinition::name).toList();

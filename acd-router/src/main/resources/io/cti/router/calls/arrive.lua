@@ -4,12 +4,6 @@
 -- value, ...
 local key = KEYS[1]
 redis.call('HSETNX', key, ARGV[3], ARGV[4])
-for i = 5, #ARGV, 2 do
-  if ARGV[i + 1] == '' then
-    redis.call('HDEL', key, ARGV[i])
-  else
-    redis.call('HSET', key, ARGV[i], ARGV[i + 1])
-  end
-end
+write_fields(key, 5)
 redis.call('EXPIRE', key, ARGV[2])
 return redis.call('HGETALL', key)

@@ -2,13 +2,7 @@
 -- (HSETNX 'once:<marker>'); keeps the record ARGV[2] seconds from now. KEYS[1] the record.
 -- ARGV: root, keep (s), marker (empty: none), then field, value, ... Returns 1 if this write set the marker, else 0.
 local key = KEYS[1]
-for i = 4, #ARGV, 2 do
-  if ARGV[i + 1] == '' then
-    redis.call('HDEL', key, ARGV[i])
-  else
-    redis.call('HSET', key, ARGV[i], ARGV[i + 1])
-  end
-end
+write_fields(key, 4)
 local first = 0
 if ARGV[3] ~= '' then
   first = redis.call('HSETNX', key, 'once:' .. ARGV[3], '1')

@@ -6,6 +6,7 @@ import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentLegUnanswered;
+import io.cti.core.messages.AgentStateChanged;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.CallBackCustomer;
 import io.cti.core.messages.CallConnected;
@@ -23,6 +24,7 @@ import io.cti.core.messages.OriginateOutcome;
 import io.cti.core.messages.ScreenPopReady;
 import io.cti.core.phone.PhoneNumber;
 import io.cti.router.agents.AgentState;
+import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Click-to-dial once its checks pass: placed as a callback is (CallBackCustomer, the agent's phone first), followed
- * through the agent's and the customer's answers, written to the customer's history as outbound.
+ * through the agent's and the customer's answers, written to the customer's history as outbound. An agent on a
+ * break who dials is reserved for that call in one step, never passing through a Ready another router could route to.
  */
 class ClickToDialCallsTest {
 
     /** 04:00 UTC: noon in Shanghai, inside the callee's calling window. */
+    @Test
+    void anAgentOnABreakDialingACustomerIsNeverRoutableToTheCallerWaitingAtAnotherRouter() {
+        AgentProfile alice = desk.readyAgent("alice");
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "outbound"));
+        InboundCallFlow other = desk.anotherRouter();
+        other.handle(desk.arrival("c1", "+14155559999", NOON_IN_SHANGHAI));
+        int before = desk.published.size();
+
+        desk.flow.handle(DialCustomer.now(alice.id(), new PhoneNumber(NUMBER), null));
+        other.tick();
+
+        CallId dial = desk.published(CallBackCustomer.class).get(0).callId();
+        assertThat(desk.published.subList(before, desk.published.size())).filteredOn(AgentStateChanged.class::isInstance)
+                .map(AgentStateChanged.class::cast).filteredOn(changed -> changed.agentId().equals(alice.id()))
+                .extracting(AgentStateChanged::status).as("never Ready on the way").containsExactly(AgentStatus.RESERVED);
+        assertThat(ReadyAgents.on(desk.redis, desk.keys).isReady(alice.id())).isFalse();
+        assertThat(other.board().entry(alice.id()).orElseThrow().state()).isEqualTo(new AgentState.Reserved(dial));
+        assertThat(desk.connects()).isEmpty();
+        assertThat(desk.waiting.find(CallId.of("c1"))).isPresent();
+        assertThat(desk.flow.board().entry(alice.id()).orElseThrow().notReadyAfterCall()).isEqualTo("outbound");
+    }
+
     private static final Instant NOON_IN_SHANGHAI = Instant.parse("2026-06-15T04:00:00Z");
     private static final String NUMBER = "+8613800138000";
 
