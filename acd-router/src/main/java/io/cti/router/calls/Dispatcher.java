@@ -158,14 +158,14 @@ final class Dispatcher {
     }
 
     /**
-     * Files the reasons of at most {@code limit} waiting calls whose filed reason is due; returns how many were filed.
-     * The tick files its round in parts, each under the flow's lock on its own; it stops at the first part that
-     * files nothing. The agents counted per lane ("no agent: 3 busy, 1 on a break") are kept for
+     * The reasons of at most {@code limit} waiting calls whose filed reason is due, for {@link #file}. The tick works
+     * out its round in parts, each under the flow's lock on its own, and files each part's reasons after the lock is
+     * released; it stops at the first part that finds none. The agents counted per lane ("no agent: 3 busy, 1 on a break") are kept for
      * {@link #LANE_COUNTS_MAX_AGE}, across parts and ticks: counting them is most of the cost.
      */
-    int fileWaitReasons(int limit) {
+    Map<CallId, Map<String, String>> waitReasonsDue(int limit) {
         if (state == null || limit <= 0) {
-            return 0;
+            return Map.of();
         }
         Instant now = parts.clock().instant();
         if (laneCounts == null || !now.isBefore(laneCountedAt.plus(LANE_COUNTS_MAX_AGE))
@@ -178,20 +178,42 @@ final class Dispatcher {
         for (WaitExplanation wait : state.dueReasons(now, parts.settings().explanationMaxAge(), limit, counts)) {
             reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
         }
+        return reasons;
+    }
+
+    /** Writes the wait reasons of {@link #waitReasonsDue} to the calls' records; needs no lock. */
+    void file(Map<CallId, Map<String, String>> reasons) {
         ledger.writeMany(reasons);
-        return reasons.size();
     }
 
     /**
-     * Reads one batch of the change feed and routes what it allows; true if more changes wait. The tick calls it
-     * until the feed is through, each call under the flow's lock on its own.
+     * Reads one batch of the change feed, without the flow's lock: the tick reads while messages are handled, and
+     * takes the batch in with {@link #catchUp} under the lock.
      */
-    boolean catchUp() {
-        step(now -> List.of(), false);
+    ChangeFeed.Batch readAhead() {
+        return feed.read(FEED_BATCH);
+    }
+
+    /**
+     * Takes in a batch read ahead and routes what it allows; true if more changes wait. A batch read from a position
+     * that moved since (a handling read the feed, or the board was read in full) is stale and dropped: then true, to
+     * read again. The tick calls it until the feed is through, each call under the flow's lock on its own.
+     */
+    boolean catchUp(ChangeFeed.Batch batch) {
+        step(now -> List.of(), false, false);
         if (state == null) {
             return false;
         }
-        learn(parts.clock().instant(), 1);
+        if (!feed.advance(batch)) {
+            return true;
+        }
+        Instant now = parts.clock().instant();
+        try {
+            connect(learned(batch.changes(), now), now);
+        } catch (RuntimeException e) {
+            state = null;
+            throw e;
+        }
         return feedBehind;
     }
 
@@ -291,26 +313,34 @@ final class Dispatcher {
         do {
             ChangeFeed.Changes changes = feed.next(FEED_BATCH);
             read++;
-            if (changes.gap()) {
-                LOG.warn("the change feed was trimmed past what this router had read; reading the routing board again");
-                load(now);
-                feedBehind = false;
-                return connected + connect(state.due(now), now);
-            }
-            List<RoutingDecision> decisions = new ArrayList<>();
-            changes.agents().forEach((id, hash) -> board.learn(id, hash)
-                    .ifPresent(entry -> decisions.addAll(state.agentSeen(entry, now))));
-            changes.notWaiting().forEach(state::forget);
-            List<QueueDefinition> queues = definitions.queues();
-            for (QueuedCall call : changes.waiting()) {
-                if (!state.holdsAsIs(call)) {
-                    decisions.addAll(state.callWaits(waitingCall(call, queues), now));
-                }
-            }
-            connected += connect(decisions, now);
-            feedBehind = changes.more();
+            connected += connect(learned(changes, now), now);
         } while (feedBehind && state != null && read < batches);
         return connected;
+    }
+
+    /**
+     * What one batch of the change feed changes on the board, and the decisions that allows; a gap in the feed has
+     * the board read in full instead.
+     */
+    private List<RoutingDecision> learned(ChangeFeed.Changes changes, Instant now) {
+        if (changes.gap()) {
+            LOG.warn("the change feed was trimmed past what this router had read; reading the routing board again");
+            load(now);
+            feedBehind = false;
+            return state.due(now);
+        }
+        List<RoutingDecision> decisions = new ArrayList<>();
+        changes.agents().forEach((id, hash) -> board.learn(id, hash)
+                .ifPresent(entry -> decisions.addAll(state.agentSeen(entry, now))));
+        changes.notWaiting().forEach(state::forget);
+        List<QueueDefinition> queues = definitions.queues();
+        for (QueuedCall call : changes.waiting()) {
+            if (!state.holdsAsIs(call)) {
+                decisions.addAll(state.callWaits(waitingCall(call, queues), now));
+            }
+        }
+        feedBehind = changes.more();
+        return decisions;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.cti.core.messages.DomainMessage;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -38,8 +39,18 @@ public final class FlowPublishing {
         }
 
         void publishAll(List<DomainMessage> messages) {
+            throwFirstFailure(bus.publishAll(messages));
+        }
+
+        /** Publishes the list as one batch without waiting; the future tells what became of each message. */
+        CompletableFuture<List<PublishResult>> publishAllLater(List<DomainMessage> messages) {
+            return bus.publishAllAsync(messages);
+        }
+
+        /** Throws the first failure among {@code results}, the others suppressed in it; nothing if none failed. */
+        static void throwFirstFailure(List<PublishResult> results) {
             RuntimeException first = null;
-            for (PublishResult result : bus.publishAll(messages)) {
+            for (PublishResult result : results) {
                 if (!result.ok()) {
                     if (first == null) {
                         first = result.failure();

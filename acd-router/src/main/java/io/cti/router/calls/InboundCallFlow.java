@@ -1,5 +1,6 @@
 package io.cti.router.calls;
 
+import io.cti.core.bus.MessageHandler;
 import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerHistory;
 import io.cti.core.ids.AgentId;
@@ -48,6 +49,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -55,6 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -169,14 +172,47 @@ public final class InboundCallFlow {
         return new InboundCallFlow(parts, outbox, publisher, queues, agents, callbacks, callbackSettings, dialing);
     }
 
-    /** Handles one message from the bus; messages the flow does not know are ignored. */
+    /**
+     * Handles one message and publishes what the handling produced before returning; messages the flow does not
+     * know are ignored.
+     */
     public void handle(DomainMessage message) {
+        handle(message, false);
+    }
+
+    /**
+     * The flow as the bus's handler: a handling's messages go to the bus without waiting for Redis's answer, and
+     * the bus's {@link MessageHandler#settle} waits for them before it acknowledges what was handled (a publishing
+     * that failed has the messages delivered again). So the next message need not wait for the last one's
+     * publishing. Settle on the thread that handled.
+     */
+    public MessageHandler busHandler() {
+        return new MessageHandler() {
+            @Override
+            public void handle(DomainMessage message) {
+                InboundCallFlow.this.handle(message, true);
+            }
+
+            @Override
+            public void settle() {
+                outbox.settle();
+            }
+        };
+    }
+
+    private void handle(DomainMessage message, boolean unsettled) {
         messagesWaiting.incrementAndGet();
         try {
-            locked(() -> {
-                dispatch(message);
-                figures.publishHeldBack();
-            });
+            lock.lock();
+            try {
+                outbox.during(() -> {
+                    dispatch(message);
+                    figures.publishHeldBack();
+                    return null;
+                }, unsettled);
+            } finally {
+                lock.unlock();
+            }
         } finally {
             messagesWaiting.decrementAndGet();
         }
@@ -234,7 +270,7 @@ public final class InboundCallFlow {
         // What other routers changed, a batch at a time, so that no message waits for all of it.
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
-            more = part(dispatcher::catchUp);
+            more = part(dispatcher::readAhead, dispatcher::catchUp);
         }
         // After catching up: the board's memory of the agents is as fresh as it gets.
         returnAgentsOfLostReservations();
@@ -242,7 +278,10 @@ public final class InboundCallFlow {
         fileWaitReasons();
         pops.dropStale();
         for (QueueName queue : part(figures::queues)) {
-            part(() -> figures.publishNow(queue));
+            part(() -> figures.measure(queue), measured -> {
+                figures.publishNow(queue, measured);
+                return null;
+            });
         }
     }
 
@@ -251,9 +290,12 @@ public final class InboundCallFlow {
         int left = parts.settings().explanationsPerTick();
         while (left > 0) {
             int size = Math.min(REASONS_PER_PART, left);
-            if (part(() -> dispatcher.fileWaitReasons(size)) == 0) {
+            Map<CallId, Map<String, String>> reasons = part(() -> dispatcher.waitReasonsDue(size));
+            if (reasons.isEmpty()) {
                 return;
             }
+            // Outside the lock: written a moment after it was worked out, it still says why the call waited until then.
+            dispatcher.file(reasons);
             left -= size;
         }
     }
@@ -340,11 +382,38 @@ public final class InboundCallFlow {
      * with the messages (the lock is fair).
      */
     private <T> T part(Supplier<T> work) {
+        return part(() -> null, ignored -> work.get());
+    }
+
+    /**
+     * A part of the tick that reads from Redis first, without the lock ({@code ahead}), and then does its {@code work}
+     * with what was read under the lock; what the work publishes is waited for after the lock is released. So a
+     * message waits for the part's work in memory, not for its round trips.
+     */
+    private <A, T> T part(Supplier<A> ahead, Function<A, T> work) {
         long giveUp = tickStartedAt + TICK_PATIENCE.toNanos();
         while (messagesWaiting.get() > 0 && System.nanoTime() - giveUp < 0) {
             LockSupport.parkNanos(50_000);
         }
-        return locked(work);
+        A read = ahead.get();
+        T result;
+        try {
+            lock.lock();
+            try {
+                result = outbox.during(() -> work.apply(read), true);
+            } finally {
+                lock.unlock();
+            }
+        } catch (RuntimeException | Error e) {
+            try {
+                outbox.settle();
+            } catch (RuntimeException unpublished) {
+                e.addSuppressed(unpublished);
+            }
+            throw e;
+        }
+        outbox.settle();
+        return result;
     }
 
     private void locked(Runnable work) {

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -101,9 +102,18 @@ final class QueueFiguresDesk {
         return definitions.queues().stream().map(QueueDefinition::name).toList();
     }
 
-    /** Publishes the queue's figures now, if it still exists (one part of the beat). */
-    void publishNow(QueueName name) {
-        definitions.queue(name).ifPresent(this::publish);
+    /**
+     * The queue's figures as Redis has them now, read without the flow's lock (the tick's part reads ahead, then
+     * {@link #publishNow(QueueName, QueueFigures)} under the lock); empty for a queue no longer defined.
+     */
+    Optional<QueueFigures> measure(QueueName name) {
+        return definitions.queue(name)
+                .map(queue -> statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant()));
+    }
+
+    /** Publishes the queue's figures as measured just now, if it still exists (one part of the beat). */
+    void publishNow(QueueName name, Optional<QueueFigures> measured) {
+        definitions.queue(name).ifPresent(queue -> measured.ifPresent(figures -> publish(queue, figures)));
     }
 
     /** Publishes the changes held back because their queue's figures had just been published, once that is over. */
@@ -139,8 +149,11 @@ final class QueueFiguresDesk {
     }
 
     private void publish(QueueDefinition queue) {
-        Instant now = clock.instant();
-        QueueFigures figures = statistics.figures(queue.name(), waiting.depth(queue.name()), now);
+        publish(queue, statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant()));
+    }
+
+    private void publish(QueueDefinition queue, QueueFigures figures) {
+        Instant now = figures.at();
         Map<String, Integer> byState = new TreeMap<>();
         for (AgentId agent : qualifiedFor(queue)) {
             board.stateOf(agent).ifPresent(state -> byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum));

@@ -227,20 +227,22 @@ public final class RoutingBoard {
     /** A newly free agent takes the most urgent head among the lanes of every pool they joined. */
     private void serveFreeAgent(Agent agent, Instant now, List<RoutingDecision> out) {
         Lane best = null;
+        CallEntry bestHead = null;
         int waiting = 0;
         for (AgentPool pool : agents.poolsOf(agent.id())) {
             for (Lane lane : pool.lanes) {
                 CallEntry head = lane.head();
                 if (head != null) {
                     waiting += lane.calls.size();
-                    if (best == null || Lane.BY_ORDER.compare(head, best.head()) < 0) {
+                    if (bestHead == null || Lane.BY_ORDER.compare(head, bestHead) < 0) {
                         best = lane;
+                        bestHead = head;
                     }
                 }
             }
         }
         if (best != null) {
-            out.add(assign(best.head(), agent, RoutingReason.Basis.AGENT_BECAME_READY, waiting,
+            out.add(assign(bestHead, agent, RoutingReason.Basis.AGENT_BECAME_READY, waiting,
                     List.of(AgentSelector.candidate(best.queue.strategy(), agent, best.requirements, now)), now));
         }
     }

@@ -21,7 +21,8 @@ import java.util.Objects;
  * what the other processes did by reading only what changed, with the state of each named call and agent as it is
  * when read. Entries are numbered without gaps, so a reader that fell so far behind that entries were trimmed
  * unread is told ({@link Changes#gap()}) and must read everything again. The reader's position is kept here: one
- * instance per view, not thread-safe.
+ * instance per view. Thread-safe: a batch may be read on one thread ({@link #read}) and taken in on another
+ * ({@link #advance}), which refuses it if the position moved meanwhile.
  */
 public final class ChangeFeed {
 
@@ -53,9 +54,17 @@ public final class ChangeFeed {
         }
     }
 
+    /**
+     * A batch read from position {@code fromId} (numbered {@code fromNumber}) to {@code toId}, not yet taken in.
+     */
+    public record Batch(String fromId, long fromNumber, String toId, long toNumber, Changes changes) {
+    }
+
     private final RedisCommands<String, String> redis;
     private final RouterKeys keys;
+    /** Guarded by this. */
     private String lastId = "0-0";
+    /** Guarded by this. */
     private long lastNumber;
 
     private ChangeFeed(RedisCommands<String, String> redis, RouterKeys keys) {
@@ -70,19 +79,54 @@ public final class ChangeFeed {
     /** From now on, reads only what changes after this moment; call it before reading the view in full. */
     public void startHere() {
         List<Object> mark = MARK.run(redis, ScriptOutputType.MULTI, new String[] {keys.changes()}, keys.root());
-        lastId = String.valueOf(mark.get(0));
-        lastNumber = Long.parseLong(String.valueOf(mark.get(1)));
+        synchronized (this) {
+            lastId = String.valueOf(mark.get(0));
+            lastNumber = Long.parseLong(String.valueOf(mark.get(1)));
+        }
     }
 
     /** At most {@code limit} entries after the last one read, in one round trip; moves the position past them. */
     public Changes next(int limit) {
+        Batch batch = read(limit);
+        advance(batch);
+        return batch.changes();
+    }
+
+    /**
+     * At most {@code limit} entries after the last one read, in one round trip, without moving the position: a
+     * reader may read outside its view's lock and take the batch in under it ({@link #advance}).
+     */
+    public Batch read(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("a read of the change feed takes one entry at least: " + limit);
         }
-        List<Object> reply = READ.run(redis, ScriptOutputType.MULTI, new String[] {keys.changes()}, keys.root(), lastId,
-                Long.toString(lastNumber), Integer.toString(limit));
-        lastId = String.valueOf(reply.get(0));
-        lastNumber = ((Number) reply.get(1)).longValue();
+        String fromId;
+        long fromNumber;
+        synchronized (this) {
+            fromId = lastId;
+            fromNumber = lastNumber;
+        }
+        List<Object> reply = READ.run(redis, ScriptOutputType.MULTI, new String[] {keys.changes()}, keys.root(), fromId,
+                Long.toString(fromNumber), Integer.toString(limit));
+        return new Batch(fromId, fromNumber, String.valueOf(reply.get(0)), ((Number) reply.get(1)).longValue(),
+                changes(reply));
+    }
+
+    /**
+     * Moves the position past {@code batch} if it is still where the batch was read from, and says so; false when
+     * another read was taken in, or the position was set anew ({@link #startHere}), since: the batch is then stale
+     * and must not be applied.
+     */
+    public synchronized boolean advance(Batch batch) {
+        if (!batch.fromId().equals(lastId) || batch.fromNumber() != lastNumber) {
+            return false;
+        }
+        lastId = batch.toId();
+        lastNumber = batch.toNumber();
+        return true;
+    }
+
+    private static Changes changes(List<Object> reply) {
         boolean gap = ((Number) reply.get(2)).longValue() == 1;
         boolean more = ((Number) reply.get(3)).longValue() == 1;
         List<QueuedCall> waiting = new ArrayList<>();

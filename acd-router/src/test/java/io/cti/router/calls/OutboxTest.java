@@ -18,10 +18,15 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The flow's outbox: a handling's messages leave together at its end, in order; others leave at once. */
+/**
+ * The flow's outbox: a handling's messages leave together at its end, in order; others leave at once; an unsettled
+ * handling's batch leaves without waiting, and settling waits for it.
+ */
 class OutboxTest {
 
     private final List<List<DomainMessage>> batches = new ArrayList<>();
+    /** The answers of the batches published without waiting, given by each test. */
+    private final List<CompletableFuture<List<PublishResult>>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Outbox outbox = new Outbox(FlowPublishing.onBus(new RecordingBus()));
 
     @Test
@@ -66,6 +71,66 @@ class OutboxTest {
         assertThat(batches).containsExactly(List.of(theirs), List.of(mine));
     }
 
+    @Test
+    void anUnsettledHandlingsBatchLeavesWithoutWaitingAndSettleWaitsForItsAnswer() throws Exception {
+        DomainMessage first = message("a1");
+
+        outbox.during(() -> {
+            outbox.accept(first);
+            return null;
+        }, true);
+
+        assertThat(batches).containsExactly(List.of(first));
+        assertThat(answers).singleElement().satisfies(answer -> assertThat(answer).isNotDone());
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread redis = new Thread(() -> {
+            sleep(200);
+            answered.set(true);
+            answers.get(0).complete(List.of(PublishResult.appended(first, "1-1")));
+        });
+        redis.start();
+        outbox.settle();
+        assertThat(answered).isTrue();
+        redis.join();
+    }
+
+    @Test
+    void settleThrowsWhenAMessageOfAnUnsettledBatchWasNotPublished() {
+        DomainMessage first = message("a1");
+        DomainMessage second = message("a2");
+        outbox.during(() -> {
+            outbox.accept(first);
+            outbox.accept(second);
+            return null;
+        }, true);
+
+        answers.get(0).complete(List.of(PublishResult.appended(first, "1-1"),
+                PublishResult.failed(second, new IllegalStateException("no answer within PT10S"))));
+
+        assertThatThrownBy(outbox::settle).hasMessage("no answer within PT10S");
+        outbox.settle(); // nothing left to wait for
+    }
+
+    @Test
+    void settleWaitsOnlyForTheBatchesItsOwnThreadLeftUnsettled() {
+        CompletableFuture.runAsync(() -> outbox.during(() -> {
+            outbox.accept(message("a1"));
+            return null;
+        }, true)).join();
+
+        outbox.settle(); // returns although the other thread's batch has no answer yet
+
+        assertThat(answers).singleElement().satisfies(answer -> assertThat(answer).isNotDone());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static DomainMessage message(String agent) {
         return ChangeAgentState.now(AgentId.of(agent), AgentStatus.READY, "");
     }
@@ -86,6 +151,16 @@ class OutboxTest {
                 batches.add(List.copyOf(messages));
             }
             return messages.stream().map(m -> PublishResult.appended(m, "1-0")).toList();
+        }
+
+        @Override
+        public CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {
+            synchronized (batches) {
+                batches.add(List.copyOf(messages));
+            }
+            CompletableFuture<List<PublishResult>> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer;
         }
 
         @Override

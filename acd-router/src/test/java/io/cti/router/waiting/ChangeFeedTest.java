@@ -67,6 +67,43 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aBatchReadAheadMovesThePositionOnlyWhenTakenIn() {
+        feed.startHere();
+        otherRouter.enqueue(call("c1", 1));
+
+        ChangeFeed.Batch ahead = feed.read(100);
+        assertThat(feed.read(100).changes().waiting()).extracting(QueuedCall::id).containsExactly(CallId.of("c1"));
+
+        assertThat(feed.advance(ahead)).isTrue();
+        assertThat(feed.next(100).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBatchReadAheadIsRefusedOnceAnotherReadWasTakenInFromTheSamePosition() {
+        feed.startHere();
+        otherRouter.enqueue(call("c1", 1));
+        ChangeFeed.Batch ahead = feed.read(100);
+        otherRouter.enqueue(call("c2", 2));
+
+        // A handling reads (and takes in) the feed while the batch read ahead waits for the lock.
+        assertThat(feed.next(100).waiting()).extracting(QueuedCall::id).containsExactly(CallId.of("c1"), CallId.of("c2"));
+
+        assertThat(feed.advance(ahead)).isFalse();
+        assertThat(feed.next(100).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBatchReadAheadIsRefusedOnceTheFeedStartedAnew() {
+        feed.startHere();
+        otherRouter.enqueue(call("c1", 1));
+        ChangeFeed.Batch ahead = feed.read(100);
+
+        feed.startHere(); // the board read in full meanwhile
+
+        assertThat(feed.advance(ahead)).isFalse();
+    }
+
+    @Test
     void changesBeforeTheStartAreNotRead() {
         otherRouter.enqueue(call("c1", 1));
         feed.startHere();

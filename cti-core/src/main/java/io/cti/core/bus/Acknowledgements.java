@@ -40,6 +40,30 @@ final class Acknowledgements {
         byStream.computeIfAbsent(stream, key -> new ArrayList<>()).add(new Owed(entryId, null));
     }
 
+    /**
+     * Withdraws the acknowledgements of the handled entries (their handler could not settle what it published):
+     * they stay pending and are delivered again. Skipped entries are still acknowledged. Returns how many.
+     */
+    int withdrawHandled() {
+        int withdrawn = 0;
+        var streams = byStream.values().iterator();
+        while (streams.hasNext()) {
+            List<Owed> owed = streams.next();
+            int before = owed.size();
+            owed.removeIf(entry -> entry.marker() != null);
+            withdrawn += before - owed.size();
+            if (owed.isEmpty()) {
+                streams.remove();
+            }
+        }
+        return withdrawn;
+    }
+
+    /** True when a handled entry's acknowledgement is owed. */
+    boolean anyHandled() {
+        return byStream.values().stream().flatMap(List::stream).anyMatch(entry -> entry.marker() != null);
+    }
+
     boolean isEmpty() {
         return byStream.isEmpty();
     }

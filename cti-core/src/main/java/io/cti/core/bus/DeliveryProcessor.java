@@ -74,7 +74,31 @@ final class DeliveryProcessor {
             failure = e;
             throw e;
         } finally {
+            settle(acks);
             send(acks, failure);
+        }
+    }
+
+    /**
+     * Lets the handler finish what its handlings left under way ({@link MessageHandler#settle}) before any of them
+     * is acknowledged; if it cannot, the handled entries stay pending and come again.
+     */
+    private void settle(Acknowledgements acks) {
+        if (!acks.anyHandled()) {
+            return;
+        }
+        try {
+            handler.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            int withdrawn = acks.withdrawHandled();
+            log.info("settling group {}'s last {} handled messages was interrupted by shutdown; they stay pending",
+                    group(), withdrawn);
+        } catch (Exception | LinkageError | AssertionError e) {
+            int withdrawn = acks.withdrawHandled();
+            meters.failed().increment(withdrawn);
+            log.warn("handler of group {} could not settle its last {} handled messages; they stay pending for a retry",
+                    group(), withdrawn, e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.cti.core.messages.DomainMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries domain messages between modules: events to every subscribed group, commands to the owning group;
@@ -45,6 +46,18 @@ public interface MessageBus extends AutoCloseable {
             }
         }
         return results;
+    }
+
+    /**
+     * {@link #publishAll} without waiting for the answers: the messages are on their way, in order, when this
+     * returns, and the future completes with one result per message once Redis answered them all (or the command
+     * timeout passed). Meanwhile the caller may go on and publish more; a later batch is never appended before an
+     * earlier one. This default publishes at once and returns a completed future.
+     *
+     * @throws IllegalStateException once the bus is closed (nothing is published)
+     */
+    default CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {
+        return CompletableFuture.completedFuture(publishAll(messages));
     }
 
     /**

@@ -7,7 +7,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,25 +114,70 @@ public final class RedisStreamsBus implements MessageBus {
     }
 
     /**
-     * Pipelines the batch: every XADD is written on a connection of its own without waiting, all are flushed at
-     * once, then every answer is awaited (at most the command timeout in all). Redis executes one connection's
-     * commands in order, so messages of one stream keep the list order. A message that cannot be encoded, that
-     * Redis refuses, or whose answer does not come within the command timeout is reported as failed with the
-     * {@code bus-failure} error {@link #publish} would throw; a timed-out XADD may still have been appended (as
-     * with {@link #publish}). Batches from several threads take turns.
+     * Pipelines the batch and waits for it: see {@link #publishAllAsync}. A message whose answer does not come
+     * within the command timeout is reported as failed; a timed-out XADD may still have been appended (as with
+     * {@link #publish}).
      */
     @Override
     public List<PublishResult> publishAll(List<? extends DomainMessage> messages) {
+        List<CompletableFuture<PublishResult>> answers = pipelined(messages);
+        List<PublishResult> results = new ArrayList<>(answers.size());
+        long deadline = System.nanoTime() + options.commandTimeout().toNanos();
+        for (int i = 0; i < answers.size(); i++) {
+            CompletableFuture<PublishResult> answer = answers.get(i);
+            try {
+                results.add(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                results.add(unanswered(messages.get(i)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.add(PublishResult.failed(messages.get(i), CoreException.busFailure(
+                        "publishing " + messages.get(i).id(), e)));
+            } catch (ExecutionException e) {
+                // pipelined() maps every failure to a result; nothing completes exceptionally.
+                throw new IllegalStateException("a pipelined answer failed unmapped", e.getCause());
+            }
+        }
+        log.debug("published a batch of {} messages", results.size());
+        return results;
+    }
+
+    /**
+     * Pipelines the batch: every XADD is written on a connection of its own without waiting and all are flushed at
+     * once; the future completes when every answer came, or when the command timeout passed (the unanswered ones
+     * then fail). Redis executes one connection's commands in order, so messages of one stream keep the list order,
+     * and a later batch never overtakes an earlier one. A message that cannot be encoded, that Redis refuses, or
+     * that goes unanswered is reported as failed with the {@code bus-failure} error {@link #publish} would throw.
+     * Batches from several threads take turns.
+     */
+    @Override
+    public CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {
+        List<CompletableFuture<PublishResult>> answers = pipelined(messages);
+        CompletableFuture<?>[] all = answers.toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all)
+                .orTimeout(options.commandTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .handle((done, timedOut) -> {
+                    List<PublishResult> results = new ArrayList<>(answers.size());
+                    for (int i = 0; i < answers.size(); i++) {
+                        results.add(answers.get(i).getNow(unanswered(messages.get(i))));
+                    }
+                    return results;
+                });
+    }
+
+    private PublishResult unanswered(DomainMessage message) {
+        return PublishResult.failed(message, CoreException.busFailure("publishing " + message.id(),
+                new RedisException("no answer within " + options.commandTimeout())));
+    }
+
+    /** Writes the batch's XADDs on the pipeline and flushes them; one future per message, never failing. */
+    private List<CompletableFuture<PublishResult>> pipelined(List<? extends DomainMessage> messages) {
         Objects.requireNonNull(messages, "messages");
         ensureOpen();
         if (messages.isEmpty()) {
             return List.of();
         }
-        int size = messages.size();
-        List<PublishResult> results = new ArrayList<>(size);
-        List<RedisFuture<String>> answers = new ArrayList<>(size);
-        String[] what = new String[size];
-        BusStream[] streams = new BusStream[size];
+        List<CompletableFuture<PublishResult>> answers = new ArrayList<>(messages.size());
         XAddArgs trimming = XAddArgs.Builder.maxlen(options.maxStreamLength()).approximateTrimming();
         synchronized (pipelineLock) {
             RedisAsyncCommands<String, String> async;
@@ -140,51 +185,32 @@ public final class RedisStreamsBus implements MessageBus {
                 async = pipelineConnection().async();
             } catch (CoreException e) {
                 // Redis cannot be reached: every message fails as its publish would have.
-                return messages.stream().map(message -> PublishResult.failed(message, e)).toList();
+                return messages.stream().map(message -> CompletableFuture.completedFuture(
+                        PublishResult.failed(message, e))).toList();
             }
-            for (int i = 0; i < size; i++) {
-                DomainMessage message = Objects.requireNonNull(messages.get(i), "message");
+            for (DomainMessage message : messages) {
+                Objects.requireNonNull(message, "message");
                 BusStream stream = message instanceof Command ? BusStream.COMMANDS : BusStream.EVENTS;
                 String key = options.streamKey(stream);
-                streams[i] = stream;
                 try {
                     Map<String, String> fields = codec.encode(message);
-                    what[i] = "publishing " + fields.get(MessageCodec.TYPE) + " " + message.id() + " to " + key;
-                    answers.add(async.xadd(key, trimming, fields));
+                    String what = "publishing " + fields.get(MessageCodec.TYPE) + " " + message.id() + " to " + key;
+                    answers.add(async.xadd(key, trimming, fields).toCompletableFuture().handle((entryId, error) -> {
+                        if (error != null) {
+                            return PublishResult.failed(message, CoreException.busFailure(what,
+                                    error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                                            ? c.getCause() : error));
+                        }
+                        metrics.published(stream);
+                        return PublishResult.appended(message, entryId);
+                    }));
                 } catch (RuntimeException e) {
-                    what[i] = "publishing " + message.id() + " to " + key;
-                    answers.add(null);
-                    results.add(PublishResult.failed(message, e));
-                    continue;
+                    answers.add(CompletableFuture.completedFuture(PublishResult.failed(message, e)));
                 }
-                results.add(null);
             }
             pipeline.flushCommands();
         }
-        long deadline = System.nanoTime() + options.commandTimeout().toNanos();
-        for (int i = 0; i < size; i++) {
-            RedisFuture<String> answer = answers.get(i);
-            if (answer == null) {
-                continue;
-            }
-            DomainMessage message = messages.get(i);
-            try {
-                String entryId = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                metrics.published(streams[i]);
-                results.set(i, PublishResult.appended(message, entryId));
-            } catch (ExecutionException e) {
-                results.set(i, PublishResult.failed(message, CoreException.busFailure(what[i],
-                        e.getCause() != null ? e.getCause() : e)));
-            } catch (TimeoutException e) {
-                results.set(i, PublishResult.failed(message, CoreException.busFailure(what[i],
-                        new RedisException("no answer within " + options.commandTimeout()))));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                results.set(i, PublishResult.failed(message, CoreException.busFailure(what[i], e)));
-            }
-        }
-        log.debug("published a batch of {} messages", size);
-        return results;
+        return answers;
     }
 
     /** Called with {@link #pipelineLock} held. */

@@ -120,4 +120,58 @@ class BatchDeliveryTest extends BusTestBase {
         assertThat(handled).containsExactlyElementsOf(sent);
         assertThat(probe.pending(events(), GROUP)).isZero();
     }
+
+    @Test
+    void aBatchIsAcknowledgedOnlyOnceItsHandlerSettledWhatTheHandlingsPublished() {
+        RedisStreamsBus bus = bus(fastOptions().readBatchSize(10).build());
+        registrations(4).forEach(bus::publish);
+        Queue<String> calls = new ConcurrentLinkedQueue<>();
+
+        subscribe(bus, fromTheBeginning("node-1"), new MessageHandler() {
+            @Override
+            public void handle(DomainMessage message) {
+                calls.add("handle");
+            }
+
+            @Override
+            public void settle() {
+                calls.add("settle with " + probe.pending(events(), GROUP) + " pending");
+            }
+        });
+
+        await().atMost(PATIENCE).until(() -> count(BusMetrics.HANDLED, GROUP) == 4);
+        // One settle for the batch, after its handlings and before any of them was acknowledged.
+        assertThat(calls).containsExactly("handle", "handle", "handle", "handle", "settle with 4 pending");
+        assertThat(probe.pending(events(), GROUP)).isZero();
+    }
+
+    @Test
+    void messagesWhoseHandlerCouldNotSettleStayPendingAndAreHandledAgain() {
+        RedisStreamsBus bus = bus(fastOptions().readBatchSize(10).claimMinIdle(Duration.ofMillis(300)).build());
+        List<CustomerRegistered> sent = registrations(3);
+        sent.forEach(bus::publish);
+        Queue<DomainMessage> handled = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger settles = new java.util.concurrent.atomic.AtomicInteger();
+
+        subscribe(bus, fromTheBeginning("node-1"), new MessageHandler() {
+            @Override
+            public void handle(DomainMessage message) {
+                handled.add(message);
+            }
+
+            @Override
+            public void settle() {
+                if (settles.incrementAndGet() == 1) {
+                    throw new IllegalStateException("what the handlings published got no answer");
+                }
+            }
+        });
+
+        await().atMost(PATIENCE).until(() -> count(BusMetrics.HANDLED, GROUP) == 3);
+        assertThat(count(BusMetrics.FAILED, GROUP)).isEqualTo(3.0);
+        // Handled once, not acknowledged, claimed and handled again: twice each, and acknowledged only then.
+        assertThat(handled).hasSize(6).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(sent.stream(), sent.stream()).toList());
+        assertThat(probe.pending(events(), GROUP)).isZero();
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,5 +84,36 @@ class PublishAllTest extends BusTestBase {
         bus.close();
 
         assertThatThrownBy(() -> bus.publishAll(registrations(1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void batchesPublishedWithoutWaitingAreAppendedInOrderAndReportTheirIds() {
+        RedisStreamsBus bus = bus(fastOptions().build());
+        List<CustomerRegistered> sent = registrations(300);
+
+        // Three batches in flight at once: each is written before the next, whatever the answers do meanwhile.
+        List<CompletableFuture<List<PublishResult>>> batches = List.of(bus.publishAllAsync(sent.subList(0, 100)),
+                bus.publishAllAsync(sent.subList(100, 200)), bus.publishAllAsync(sent.subList(200, 300)));
+
+        List<PublishResult> results = batches.stream().flatMap(batch -> batch.join().stream()).toList();
+        assertThat(results).hasSize(300).allMatch(PublishResult::ok);
+        assertThat(results).extracting(PublishResult::message).containsExactlyElementsOf(sent);
+        assertThat(probe.entries(events())).extracting(StreamMessage::getId)
+                .containsExactlyElementsOf(results.stream().map(PublishResult::entryId).toList());
+    }
+
+    @Test
+    void aMessageRedisRefusesIsReportedByTheFutureAndTheOthersStillGoThrough() {
+        RedisStreamsBus bus = bus(fastOptions().build());
+        probe.redis().set(commands(), "not a stream");
+        RefreshCustomerFigures refused = RefreshCustomerFigures.now(CustomerId.of(7));
+        List<CustomerRegistered> events = registrations(2);
+
+        List<PublishResult> results = bus.publishAllAsync(List.of(events.get(0), refused, events.get(1))).join();
+
+        assertThat(results).extracting(PublishResult::ok).containsExactly(true, false, true);
+        assertThat(results.get(1).busFailure()).isNotNull()
+                .satisfies(e -> assertThat(e.getMessage()).contains("RefreshCustomerFigures"));
+        assertThat(probe.entries(events())).hasSize(2);
     }
 }

@@ -90,7 +90,7 @@ final class RouterLifecycle implements SmartLifecycle {
                         CallEnded.class, CallHeld.class, CallResumed.class, ChangeAgentState.class,
                         CompleteWrapUp.class, CallbackRequested.class, CallbackDialed.class, HoldCall.class,
                         ResumeCall.class, TransferCall.class, DialCustomer.class)
-                .build(), flow::handle);
+                .build(), flow.busHandler());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "acd-router-tick");
             thread.setDaemon(true);
