@@ -1,6 +1,7 @@
 package io.cti.bench;
 
 import io.cti.core.bus.BusOptions;
+import io.cti.core.bus.MessageHandler;
 import io.cti.core.bus.RedisStreamsBus;
 import io.cti.core.embedded.EmbeddedRedisServer;
 import io.cti.core.ids.AgentId;
@@ -46,18 +47,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * End to end through the router's real call flow, with reservations through a real (embedded) Redis: from the state
- * change that frees an agent ({@code ChangeAgentState} Ready, handled by {@link InboundCallFlow}) to the
- * {@link ConnectToAgent} command on the real {@link RedisStreamsBus} (XADD acknowledged). On that path the flow moves
- * the agent on the board (one script), its dispatcher's routing board decides, the reservation is made on the board
- * (one script: reservation, agent Reserved, the call's record), and the handling's messages go to the bus as one
- * pipelined batch. The centre is {@link RouterScenario}'s (5,000 agents, 50 queues, 20 skills, 10,000 calls waiting),
- * with the queue and agent definitions in an embedded PostgreSQL as the flow reads them.
+ * change that frees an agent ({@code ChangeAgentState} Ready, handled by {@link InboundCallFlow}'s bus handler) to
+ * the {@link ConnectToAgent} command on the real {@link RedisStreamsBus} (its XADD acknowledged by Redis). On that
+ * path the flow moves the agent on the board and its dispatcher's routing board decides, the reservation is made on
+ * the board (one script: the agent Ready, the reservation, the agent Reserved, the call's record), and the handling's
+ * messages go to the bus as one pipelined batch that the handling does not wait for; as the bus's worker does, the
+ * loop settles (waits for what it published) after a read batch of at most 100 messages or when no message is due.
+ * The centre is {@link RouterScenario}'s (5,000 agents, 50 queues, 20 skills, 10,000 calls waiting), with the queue
+ * and agent definitions in an embedded PostgreSQL as the flow reads them.
  *
- * <p>Around the measured router, as in production: a feeder thread queues new calls in Redis at the decision rate on
- * its own connection (another router's arrivals: the measured router learns them from the change feed); an
- * answering thread, as another router process handling the agents' calls, completes each reservation and puts the
- * agent Not ready on its own connection, after which the agent may be freed again; a ticker runs the flow's tick
- * every second. Every agent starts Not ready.
+ * <p>Around the measured router, as in production: another router process ({@link OtherRouter}, a child JVM by
+ * default, or threads of this one with {@code --other=threads}) answers each connected call, completing the
+ * reservation and putting the agent Not ready on the same Redis, after which the agent may be freed again, and
+ * queues new calls at the decision rate (another router's arrivals: the measured router learns them from the change
+ * feed); a ticker runs the flow's tick every second. Every agent starts Not ready.
  *
  * <p>Paced and coordinated-omission-aware: agents are freed at {@code --decisions-per-second}, each latency recorded
  * from the event's intended start, so a stall counts against every event due behind it; the service time (from the
@@ -68,6 +71,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ReservationLatencyBenchmark {
 
+    /** Entries one read of the bus takes at most (the bus's default read batch): settled together. */
+    private static final int READ_BATCH = 100;
     private final InboundCallFlow flow;
     private final Random events;
     /** Agents the answering side has put Not ready: the ones the loop may free. */
@@ -85,6 +90,8 @@ public final class ReservationLatencyBenchmark {
     private volatile boolean running = true;
     /** While true, the ticker skips its ticks (to count the commands of the handling alone). */
     private volatile boolean paused;
+    /** The other router's process, when the rest of the centre runs in one. */
+    private volatile OtherRouter.Link other;
 
     private ReservationLatencyBenchmark(InboundCallFlow flow, long seed) {
         this.flow = flow;
@@ -115,6 +122,10 @@ public final class ReservationLatencyBenchmark {
         long seconds = BenchSupport.longArgument(a, "seconds", 60);
         long baselineSeconds = BenchSupport.longArgument(a, "baseline-seconds", 30);
         Path dir = Path.of(a.getOrDefault("dir", "bench/target/reservation-bench"));
+        // Where the rest of the centre runs: "process" (a child JVM, as another router host would be) or "threads"
+        // (in this JVM, sharing its heap, collector and Lettuce event loops with the measured router).
+        boolean otherInProcess = !"threads".equals(a.getOrDefault("other", "process"));
+        int otherNice = (int) BenchSupport.longArgument(a, "other-nice", 0);
         RouterSite.quietRouter();
         System.out.println("machine: " + BenchSupport.machine());
         RouterScenario scenario = new RouterScenario(seed, agentCount, queueCount);
@@ -131,7 +142,8 @@ public final class ReservationLatencyBenchmark {
             StatefulRedisConnection<String, String> otherConnection = client.connect();
             StatefulRedisConnection<String, String> feederConnection = client.connect();
             StatefulRedisConnection<String, String> baselineConnection = client.connect();
-            RouterKeys keys = RouterKeys.withPrefix("bench:router:");
+            String keyPrefix = "bench:router:";
+            RouterKeys keys = RouterKeys.withPrefix(keyPrefix);
             Map<AgentId, AgentProfile> profiles = new HashMap<>();
             scenario.agents.forEach(agent -> profiles.put(agent.id(), RouterSite.profile(agent)));
             AgentBoard otherBoard = new AgentBoard(otherConnection.sync(), keys, ReadyAgents.on(otherConnection.sync(), keys),
@@ -161,11 +173,21 @@ public final class ReservationLatencyBenchmark {
                 flow.tick();
                 System.out.printf(Locale.ROOT, "router's first tick (reads its routing board) in %.1f s%n",
                         (System.nanoTime() - t) / 1e9);
-                List<Thread> helpers = List.of(
-                        daemon("agents-answer", () -> bench.answer(Reservations.on(otherConnection.sync(), keys,
-                                RouterId.of("other-router")), otherBoard)),
-                        daemon("calls-arrive", () -> bench.feed(feederCalls, scenario, rate)),
-                        daemon("router-tick", bench::tick));
+                List<Thread> helpers;
+                if (otherInProcess) {
+                    bench.other = OtherRouter.Link.start(redis.uri(), keyPrefix, seed, agentCount, queueCount,
+                            callCount, rate, otherNice, bench::rest, bench.fed);
+                    helpers = List.of(daemon("router-tick", bench::tick));
+                    System.out.println("the other router and the feeder run in a process of their own"
+                            + (otherNice != 0 ? " at nice " + otherNice : ""));
+                } else {
+                    helpers = List.of(
+                            daemon("agents-answer", () -> bench.answer(Reservations.on(otherConnection.sync(), keys,
+                                    RouterId.of("other-router")), otherBoard)),
+                            daemon("calls-arrive", () -> bench.feed(feederCalls, scenario, rate)),
+                            daemon("router-tick", bench::tick));
+                    System.out.println("the other router and the feeder run as threads of this process");
+                }
                 helpers.forEach(Thread::start);
                 Phase w = bench.paced(rate, warmupSeconds);
                 report("warm-up, agent freed → ConnectToAgent published", w, rate);
@@ -176,12 +198,6 @@ public final class ReservationLatencyBenchmark {
                 Phase eval = pacedBaseline(rate, baselineSeconds,
                         () -> base.evalsha(sha, ScriptOutputType.INTEGER, new String[0]));
                 reportBaseline("baseline: EVALSHA of 'return 1'", eval);
-                bench.ticks.reset();
-                base.configResetstat();
-                long feedBefore = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
-                String redisCpuBefore = base.info("cpu");
-                long publishedBefore = bench.published.get();
-                long fedBefore = bench.fed.get();
                 bench.paused = true;
                 counted.reset();
                 long publishingBefore = stamped.publishingNanos();
@@ -193,7 +209,19 @@ public final class ReservationLatencyBenchmark {
                         counted.millisPerOperation(alone.events), counted.perOperation(alone.events), publishing,
                         alone.freedService.getMean() / 1000);
                 bench.paused = false;
+                // The ticks skipped meanwhile left the change feed behind: caught up before the measured phase, which
+                // is the steady state.
+                Phase resumed = bench.paced(rate, 5);
+                System.out.printf(Locale.ROOT, "ticks resumed for 5 s before measuring: p99 %.3f ms, max %.3f ms%n",
+                        resumed.freed.getValueAtPercentile(99) / 1000, resumed.freed.getMaxValue() / 1000.0);
+                bench.ticks.reset();
                 bench.tickCpu.reset();
+                base.configResetstat();
+                long feedBefore = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
+                String redisCpuBefore = base.info("cpu");
+                long publishedBefore = bench.published.get();
+                long fedBefore = bench.fed.get();
+                double otherCpuBefore = bench.other == null ? 0 : bench.other.cpuSeconds();
                 Map<String, Long> threadsBefore = threadCpu();
                 long handlingCpuBefore = THREADS.getCurrentThreadCpuTime();
                 Phase m = bench.paced(rate, seconds);
@@ -211,6 +239,10 @@ public final class ReservationLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "change feed: %d entries in the measured phase (%.1f per agent freed)%n",
                         feedAfter - feedBefore, (feedAfter - feedBefore) / (double) m.events);
                 System.out.println("CPU by thread in the measured phase: " + busiest(threadsBefore, threadCpu(), 8));
+                if (bench.other != null) {
+                    System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
+                            bench.other.cpuSeconds() - otherCpuBefore);
+                }
                 System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
                         + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
@@ -224,6 +256,9 @@ public final class ReservationLatencyBenchmark {
                 bench.running = false;
                 for (Thread helper : helpers) {
                     helper.join(10_000);
+                }
+                if (bench.other != null) {
+                    bench.other.close();
                 }
             } finally {
                 routerConnection.close();
@@ -260,8 +295,19 @@ public final class ReservationLatencyBenchmark {
     private void acknowledged(DomainMessage message, long nanos) {
         if (message instanceof ConnectToAgent connect) {
             connected.put(connect.agentId(), nanos);
-            answers.add(connect);
+            if (other != null) {
+                other.connected(connect.callId(), connect.agentId());
+            } else {
+                answers.add(connect);
+            }
             published.incrementAndGet();
+        }
+    }
+
+    /** The agent was put Not ready by the other router: they may be freed again. */
+    private void rest(AgentId agent) {
+        synchronized (resting) {
+            resting.add(agent);
         }
     }
 
@@ -316,9 +362,18 @@ public final class ReservationLatencyBenchmark {
         }
     }
 
+    /**
+     * Frees agents at {@code eventsPerSecond} through the flow's bus handler, settling as the bus's worker does: after
+     * a read batch (at most {@link #READ_BATCH} handlings) or when the next message is not there yet. A handling's
+     * messages leave without waiting; the latency of each agent freed ends when Redis acknowledged its
+     * ConnectToAgent, read once its batch is settled.
+     */
     private Phase paced(long eventsPerSecond, long seconds) {
         Phase p = new Phase();
         p.loadBefore = BenchSupport.loadAverage();
+        MessageHandler handler = flow.busHandler();
+        List<long[]> unsettled = new ArrayList<>();
+        List<AgentId> unsettledAgents = new ArrayList<>();
         long period = 1_000_000_000L / eventsPerSecond;
         long count = eventsPerSecond * seconds;
         long start = System.nanoTime() + 1_000_000;
@@ -335,20 +390,44 @@ public final class ReservationLatencyBenchmark {
                 continue;
             }
             connected.remove(agent);
-            flow.handle(ChangeAgentState.now(agent, AgentStatus.READY, ""));
-            long end = System.nanoTime();
-            Long ack = connected.remove(agent);
+            try {
+                handler.handle(ChangeAgentState.now(agent, AgentStatus.READY, ""));
+            } catch (Exception e) {
+                throw new IllegalStateException("the flow failed on freeing " + agent.value(), e);
+            }
+            unsettled.add(new long[] {intended, actual});
+            unsettledAgents.add(agent);
+            p.events++;
+            if (unsettled.size() >= READ_BATCH || start + (i + 1) * period > System.nanoTime()) {
+                settle(handler, p, unsettled, unsettledAgents);
+            }
+        }
+        settle(handler, p, unsettled, unsettledAgents);
+        p.seconds = (System.nanoTime() - start) / 1e9;
+        p.loadAfter = BenchSupport.loadAverage();
+        return p;
+    }
+
+    private void settle(MessageHandler handler, Phase p, List<long[]> times, List<AgentId> agents) {
+        try {
+            handler.settle();
+        } catch (Exception e) {
+            throw new IllegalStateException("the flow's messages were not published", e);
+        }
+        long end = System.nanoTime();
+        for (int i = 0; i < agents.size(); i++) {
+            long intended = times.get(i)[0];
+            long actual = times.get(i)[1];
+            Long ack = connected.remove(agents.get(i));
             if (ack != null && ack >= actual) {
                 p.freed.recordValue((ack - intended) / 1000);
                 p.freedService.recordValue((ack - actual) / 1000);
             } else {
                 p.freedNoCall.recordValue((end - intended) / 1000);
             }
-            p.events++;
         }
-        p.seconds = (System.nanoTime() - start) / 1e9;
-        p.loadAfter = BenchSupport.loadAverage();
-        return p;
+        times.clear();
+        agents.clear();
     }
 
     private AgentId takeRestingAgent() {

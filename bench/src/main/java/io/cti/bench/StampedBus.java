@@ -8,6 +8,7 @@ import io.cti.core.bus.Subscription;
 import io.cti.core.messages.DomainMessage;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -52,7 +53,24 @@ final class StampedBus implements MessageBus {
         return results;
     }
 
-    /** Nanoseconds spent publishing so far. */
+    /** Stamped when the last answer of the batch came (on the thread that completes it). */
+    @Override
+    public CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {
+        long started = System.nanoTime();
+        CompletableFuture<List<PublishResult>> answer = delegate.publishAllAsync(messages).thenApply(results -> {
+            long nanos = System.nanoTime();
+            for (PublishResult result : results) {
+                if (result.ok()) {
+                    acknowledged.accept(result.message(), nanos);
+                }
+            }
+            return results;
+        });
+        publishing.add(System.nanoTime() - started);
+        return answer;
+    }
+
+    /** Nanoseconds spent publishing so far (for a batch not waited for: handing it over). */
     long publishingNanos() {
         return publishing.sum();
     }

@@ -1,0 +1,235 @@
+package io.cti.bench;
+
+import io.cti.core.ids.AgentId;
+import io.cti.core.ids.CallId;
+import io.cti.router.agents.Agent;
+import io.cti.router.agents.AgentState;
+import io.cti.router.board.AgentBoard;
+import io.cti.router.reservations.ReadyAgents;
+import io.cti.router.reservations.Reservations;
+import io.cti.router.reservations.RouterId;
+import io.cti.router.staff.AgentProfile;
+import io.cti.router.waiting.RouterKeys;
+import io.cti.router.waiting.WaitingCalls;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The rest of the centre around {@link ReservationLatencyBenchmark}'s measured router, in a process of its own as
+ * it would be in production (another router process, another host): it answers the agents' calls and queues new
+ * calls, on the same Redis. Reads {@code connect <callId> <agentId>} lines on standard input (each ConnectToAgent
+ * the measured router published), completes the call's reservation and puts the agent Not ready, as the router
+ * handling the answered call would, then prints {@code rest <agentId>}: the agent may be freed again. Meanwhile it
+ * queues new calls in Redis at {@code --rate} (another router's arrivals; the measured router learns them from the
+ * change feed) and prints {@code fed <count>} every second. Ends when standard input closes.
+ *
+ * <p>Arguments: {@code --redis=<uri> --key-prefix=<prefix> --seed --agents --queues --calls --rate}, the same centre
+ * as the benchmark's; the first {@code --calls} calls of the scenario are the ones the benchmark queued itself, so
+ * the calls fed here continue its numbering.
+ */
+public final class OtherRouter {
+
+    private final Reservations reservations;
+    private final AgentBoard board;
+    private final PrintStream out;
+
+    private OtherRouter(Reservations reservations, AgentBoard board, PrintStream out) {
+        this.reservations = reservations;
+        this.board = board;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = BenchSupport.arguments(args);
+        long seed = BenchSupport.longArgument(a, "seed", 42);
+        int agentCount = (int) BenchSupport.longArgument(a, "agents", 5000);
+        int queueCount = (int) BenchSupport.longArgument(a, "queues", 50);
+        int callCount = (int) BenchSupport.longArgument(a, "calls", 10_000);
+        long rate = BenchSupport.longArgument(a, "rate", 1000);
+        String uri = required(a, "redis");
+        RouterKeys keys = RouterKeys.withPrefix(required(a, "key-prefix"));
+        RouterSite.quietRouter();
+        RouterScenario scenario = new RouterScenario(seed, agentCount, queueCount);
+        for (int i = 0; i < callCount; i++) {
+            scenario.newCall(Instant.now());
+        }
+        Map<AgentId, AgentProfile> profiles = new HashMap<>();
+        for (Agent agent : scenario.agents) {
+            profiles.put(agent.id(), RouterSite.profile(agent));
+        }
+        RedisClient client = RedisClient.create(uri);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        try (StatefulRedisConnection<String, String> answering = client.connect();
+             StatefulRedisConnection<String, String> feeding = client.connect()) {
+            AgentBoard board = new AgentBoard(answering.sync(), keys, ReadyAgents.on(answering.sync(), keys),
+                    id -> Optional.ofNullable(profiles.get(id)), message -> { }, Clock.systemUTC());
+            OtherRouter other = new OtherRouter(Reservations.on(answering.sync(), keys, RouterId.of("other-router")),
+                    board, out);
+            AtomicLong fed = new AtomicLong();
+            Thread feeder = new Thread(() -> feed(WaitingCalls.on(feeding.sync(), keys), scenario, rate, fed, out),
+                    "calls-arrive");
+            feeder.setDaemon(true);
+            feeder.start();
+            other.answerUntilEndOfInput();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private void answerUntilEndOfInput() throws java.io.IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.split(" ");
+            if (words.length != 3 || !words[0].equals("connect")) {
+                throw new IllegalArgumentException("expected 'connect <callId> <agentId>', got: " + line);
+            }
+            CallId call = CallId.of(words[1]);
+            AgentId agent = AgentId.of(words[2]);
+            reservations.currentOf(call).ifPresent(r -> reservations.complete(r.token()));
+            board.moveTo(agent, new AgentState.NotReady("bench"));
+            synchronized (out) {
+                out.println("rest " + agent.value());
+                out.flush();
+            }
+        }
+    }
+
+    private static void feed(WaitingCalls calls, RouterScenario scenario, long perSecond, AtomicLong fed,
+                             PrintStream out) {
+        long period = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        long reportAt = next + 1_000_000_000L;
+        while (true) {
+            calls.enqueue(RouterSite.queued(scenario.newCall(Instant.now())));
+            fed.incrementAndGet();
+            next += period;
+            if (next - reportAt >= 0) {
+                synchronized (out) {
+                    out.println("fed " + fed.get());
+                    out.flush();
+                }
+                reportAt += 1_000_000_000L;
+            }
+            long d;
+            while ((d = next - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(d);
+            }
+        }
+    }
+
+    private static String required(Map<String, String> a, String name) {
+        String value = a.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    /**
+     * The benchmark's end of an {@link OtherRouter} child process: started with the same classpath and centre,
+     * optionally at a lower scheduling priority ({@code nice}). Thread-safe.
+     */
+    static final class Link implements AutoCloseable {
+
+        private final Process process;
+        private final java.io.Writer toChild;
+        private final Thread reader;
+
+        private Link(Process process, java.util.function.Consumer<AgentId> resting, AtomicLong fed) {
+            this.process = process;
+            this.toChild = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(),
+                    StandardCharsets.UTF_8));
+            this.reader = new Thread(() -> read(process, resting, fed), "other-router-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Link start(String redisUri, String keyPrefix, long seed, int agents, int queues, int calls, long rate,
+                          int nice, java.util.function.Consumer<AgentId> resting, AtomicLong fed)
+                throws java.io.IOException {
+            java.util.List<String> command = new java.util.ArrayList<>();
+            if (nice != 0) {
+                command.addAll(java.util.List.of("nice", "-n", Integer.toString(nice)));
+            }
+            command.addAll(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), OtherRouter.class.getName(),
+                    "--redis=" + redisUri, "--key-prefix=" + keyPrefix, "--seed=" + seed, "--agents=" + agents,
+                    "--queues=" + queues, "--calls=" + calls, "--rate=" + rate));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return new Link(process, resting, fed);
+        }
+
+        /** Tells the child that the measured router connected {@code call} to {@code agent}. */
+        void connected(CallId call, AgentId agent) {
+            synchronized (toChild) {
+                try {
+                    toChild.write("connect " + call.value() + " " + agent.value() + "\n");
+                    toChild.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("the other router process is gone", e);
+                }
+            }
+        }
+
+        private static void read(Process process, java.util.function.Consumer<AgentId> resting, AtomicLong fed) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("rest ")) {
+                        resting.accept(AgentId.of(line.substring(5)));
+                    } else if (line.startsWith("fed ")) {
+                        fed.set(Long.parseLong(line.substring(4)));
+                    } else {
+                        System.out.println("other router: " + line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                System.out.println("other router: output lost: " + e);
+            }
+        }
+
+        /** Ends the child: its input closes, then it is stopped if it lingers. */
+        @Override
+        public void close() throws InterruptedException {
+            synchronized (toChild) {
+                try {
+                    toChild.close();
+                } catch (java.io.IOException e) {
+                    System.out.println("other router: closing its input failed: " + e);
+                }
+            }
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            reader.join(5_000);
+        }
+
+        /** CPU seconds the child used so far (Linux /proc), or -1 where unknown. */
+        double cpuSeconds() {
+            try {
+                String[] stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"))
+                        .split(" ");
+                // utime and stime (fields 14 and 15) in clock ticks of 1/100 s; the command name has no spaces here.
+                return (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / 100.0;
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+    }
+}
