@@ -213,7 +213,7 @@ public final class ReservationLatencyBenchmark {
                 // is the steady state.
                 Phase resumed = bench.paced(rate, 5);
                 System.out.printf(Locale.ROOT, "ticks resumed for 5 s before measuring: p99 %.3f ms, max %.3f ms%n",
-                        resumed.freed.getValueAtPercentile(99) / 1000, resumed.freed.getMaxValue() / 1000.0);
+                        resumed.freed.getValueAtPercentile(99) / 1000.0, resumed.freed.getMaxValue() / 1000.0);
                 bench.ticks.reset();
                 bench.tickCpu.reset();
                 base.configResetstat();

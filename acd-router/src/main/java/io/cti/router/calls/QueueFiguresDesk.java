@@ -43,8 +43,8 @@ import java.util.function.Consumer;
  * tick after that interval (so at most a second late, and at most four times a second per queue under load: a
  * wallboard cannot show more, and at 100 calls/s publishing on every event cost the router more than routing).
  * Which agents qualify for a queue is worked out once per version of the definitions, not per publication.
- * Not thread-safe: the flow calls it under its lock ({@link #agentToday} only reads Redis and may be called
- * without it).
+ * Not thread-safe: the flow calls it under its lock, except {@link #measure(QueueName)} and {@link #agentToday},
+ * which only read (Redis, the board) and may be called without it.
  */
 final class QueueFiguresDesk {
 
@@ -103,17 +103,26 @@ final class QueueFiguresDesk {
     }
 
     /**
-     * The queue's figures as Redis has them now, read without the flow's lock (the tick's part reads ahead, then
-     * {@link #publishNow(QueueName, QueueFigures)} under the lock); empty for a queue no longer defined.
+     * The queue's figures as they are now, worked out without the flow's lock (the tick's part reads ahead, then
+     * {@link #publishNow(QueueName, Optional)} under the lock); empty for a queue no longer defined.
      */
-    Optional<QueueFigures> measure(QueueName name) {
-        return definitions.queue(name)
-                .map(queue -> statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant()));
+    Optional<QueueFiguresUpdated> measure(QueueName name) {
+        return definitions.queue(name).map(queue -> measure(queue,
+                statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant())));
     }
 
-    /** Publishes the queue's figures as measured just now, if it still exists (one part of the beat). */
-    void publishNow(QueueName name, Optional<QueueFigures> measured) {
-        definitions.queue(name).ifPresent(queue -> measured.ifPresent(figures -> publish(queue, figures)));
+    /**
+     * Publishes the queue's figures as measured just now, if it still exists and no handling published fresher ones
+     * meanwhile (one part of the beat).
+     */
+    void publishNow(QueueName name, Optional<QueueFiguresUpdated> measured) {
+        if (definitions.queue(name).isEmpty() || measured.isEmpty()) {
+            return;
+        }
+        QueueFiguresUpdated last = latest.get(name);
+        if (last == null || !last.occurredAt().isAfter(measured.get().occurredAt())) {
+            publish(measured.get());
+        }
     }
 
     /** Publishes the changes held back because their queue's figures had just been published, once that is over. */
@@ -149,27 +158,30 @@ final class QueueFiguresDesk {
     }
 
     private void publish(QueueDefinition queue) {
-        publish(queue, statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant()));
+        publish(measure(queue, statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant())));
     }
 
-    private void publish(QueueDefinition queue, QueueFigures figures) {
-        Instant now = figures.at();
+    /** The figures with the queue's qualified agents counted by state: thread-safe (the board and cache are). */
+    private QueueFiguresUpdated measure(QueueDefinition queue, QueueFigures figures) {
         Map<String, Integer> byState = new TreeMap<>();
         for (AgentId agent : qualifiedFor(queue)) {
             board.stateOf(agent).ifPresent(state -> byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum));
         }
-        QueueFiguresUpdated update = new QueueFiguresUpdated(MessageId.random(), now, queue.name(), figures.waiting(),
+        return new QueueFiguresUpdated(MessageId.random(), figures.at(), queue.name(), figures.waiting(),
                 figures.longestWait(), rate(figures.serviceLevelRolling()), rate(figures.serviceLevelToday()),
                 figures.averageSpeedOfAnswer(), figures.averageHandleTime(), rate(figures.abandonRate()),
                 figures.answeredToday(), figures.abandonedToday(), byState);
-        latest.put(queue.name(), update);
-        publishedAt.put(queue.name(), now);
-        unpublished.remove(queue.name());
+    }
+
+    private void publish(QueueFiguresUpdated update) {
+        latest.put(update.queue(), update);
+        publishedAt.put(update.queue(), update.occurredAt());
+        unpublished.remove(update.queue());
         publisher.accept(update);
     }
 
     /** The agents whose skills meet the queue's, from the agents' definitions (the board's skills are theirs). */
-    private Set<AgentId> qualifiedFor(QueueDefinition queue) {
+    private synchronized Set<AgentId> qualifiedFor(QueueDefinition queue) {
         long version = definitions.version();
         if (version != qualifiedVersion) {
             qualified = new HashMap<>();
