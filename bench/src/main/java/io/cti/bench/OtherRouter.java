@@ -15,17 +15,29 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The rest of the centre around {@link ReservationLatencyBenchmark}'s measured router, in a process of its own as
@@ -71,7 +83,7 @@ public final class OtherRouter {
             profiles.put(agent.id(), RouterSite.profile(agent));
         }
         RedisClient client = RedisClient.create(uri);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         try (StatefulRedisConnection<String, String> answering = client.connect();
              StatefulRedisConnection<String, String> feeding = client.connect()) {
@@ -90,7 +102,7 @@ public final class OtherRouter {
         }
     }
 
-    private void answerUntilEndOfInput() throws java.io.IOException {
+    private void answerUntilEndOfInput() throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
@@ -141,18 +153,18 @@ public final class OtherRouter {
     }
 
     /**
-     * The benchmark's end of an {@link OtherRouter} child process: started with the same classpath and centre,
-     * optionally at a lower scheduling priority ({@code nice}). Thread-safe.
+     * The benchmark's end of an {@link OtherRouter} child process, started with the same classpath and centre.
+     * Thread-safe.
      */
     static final class Link implements AutoCloseable {
 
         private final Process process;
-        private final java.io.Writer toChild;
+        private final Writer toChild;
         private final Thread reader;
 
-        private Link(Process process, java.util.function.Consumer<AgentId> resting, AtomicLong fed) {
+        private Link(Process process, Consumer<AgentId> resting, AtomicLong fed) {
             this.process = process;
-            this.toChild = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(),
+            this.toChild = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(),
                     StandardCharsets.UTF_8));
             this.reader = new Thread(() -> read(process, resting, fed), "other-router-reader");
             reader.setDaemon(true);
@@ -160,13 +172,8 @@ public final class OtherRouter {
         }
 
         static Link start(String redisUri, String keyPrefix, long seed, int agents, int queues, int calls, long rate,
-                          int nice, java.util.function.Consumer<AgentId> resting, AtomicLong fed)
-                throws java.io.IOException {
-            java.util.List<String> command = new java.util.ArrayList<>();
-            if (nice != 0) {
-                command.addAll(java.util.List.of("nice", "-n", Integer.toString(nice)));
-            }
-            command.addAll(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                          Consumer<AgentId> resting, AtomicLong fed) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), OtherRouter.class.getName(),
                     "--redis=" + redisUri, "--key-prefix=" + keyPrefix, "--seed=" + seed, "--agents=" + agents,
                     "--queues=" + queues, "--calls=" + calls, "--rate=" + rate));
@@ -180,13 +187,13 @@ public final class OtherRouter {
                 try {
                     toChild.write("connect " + call.value() + " " + agent.value() + "\n");
                     toChild.flush();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("the other router process is gone", e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the other router process is gone", e);
                 }
             }
         }
 
-        private static void read(Process process, java.util.function.Consumer<AgentId> resting, AtomicLong fed) {
+        private static void read(Process process, Consumer<AgentId> resting, AtomicLong fed) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
@@ -199,7 +206,7 @@ public final class OtherRouter {
                         System.out.println("other router: " + line);
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.out.println("other router: output lost: " + e);
             }
         }
@@ -210,11 +217,11 @@ public final class OtherRouter {
             synchronized (toChild) {
                 try {
                     toChild.close();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     System.out.println("other router: closing its input failed: " + e);
                 }
             }
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
             reader.join(5_000);
@@ -223,11 +230,11 @@ public final class OtherRouter {
         /** CPU seconds the child used so far (Linux /proc), or -1 where unknown. */
         double cpuSeconds() {
             try {
-                String[] stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"))
+                String[] stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"))
                         .split(" ");
                 // utime and stime (fields 14 and 15) in clock ticks of 1/100 s; the command name has no spaces here.
                 return (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / 100.0;
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return -1;
             }
         }

@@ -125,7 +125,6 @@ public final class ReservationLatencyBenchmark {
         // Where the rest of the centre runs: "process" (a child JVM, as another router host would be) or "threads"
         // (in this JVM, sharing its heap, collector and Lettuce event loops with the measured router).
         boolean otherInProcess = !"threads".equals(a.getOrDefault("other", "process"));
-        int otherNice = (int) BenchSupport.longArgument(a, "other-nice", 0);
         RouterSite.quietRouter();
         System.out.println("machine: " + BenchSupport.machine());
         RouterScenario scenario = new RouterScenario(seed, agentCount, queueCount);
@@ -176,10 +175,9 @@ public final class ReservationLatencyBenchmark {
                 List<Thread> helpers;
                 if (otherInProcess) {
                     bench.other = OtherRouter.Link.start(redis.uri(), keyPrefix, seed, agentCount, queueCount,
-                            callCount, rate, otherNice, bench::rest, bench.fed);
+                            callCount, rate, bench::rest, bench.fed);
                     helpers = List.of(daemon("router-tick", bench::tick));
-                    System.out.println("the other router and the feeder run in a process of their own"
-                            + (otherNice != 0 ? " at nice " + otherNice : ""));
+                    System.out.println("the other router and the feeder run in a process of their own");
                 } else {
                     helpers = List.of(
                             daemon("agents-answer", () -> bench.answer(Reservations.on(otherConnection.sync(), keys,
