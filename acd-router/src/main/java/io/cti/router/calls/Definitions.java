@@ -120,10 +120,11 @@ final class Definitions implements Staffing {
                                 java.util.LinkedHashMap::new)),
                 agents.list(false).stream().map(StoredAgent::profile)
                         .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
+        // The definitions before their version: whoever sees the new version must find them.
+        cached = now;
         if (before == null || !before.queues().equals(now.queues()) || !before.agents().equals(now.agents())) {
             version.incrementAndGet();
         }
-        cached = now;
         return now;
     }
 }

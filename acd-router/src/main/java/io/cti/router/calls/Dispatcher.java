@@ -44,7 +44,8 @@ import java.util.function.Function;
  * the {@link CallConnector} then chooses how a reserved call is connected (a callback rings the agent first).
  * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
  * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
- * tick. Not thread-safe: the flow calls it under its lock.
+ * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead} and {@link #file}, which only
+ * touch Redis (and the change feed's own position) and run without it.
  */
 final class Dispatcher {
 

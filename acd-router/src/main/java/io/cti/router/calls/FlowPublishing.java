@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 /**
  * How the call flow hands its messages to the bus. {@link #onBus} publishes the messages of one handling as one
  * batch ({@link MessageBus#publishAll}, pipelined by the Redis bus) and, like {@link MessageBus#publish}, throws
- * when one of them could not be published, so the bus delivers the handled message again. Thread-safe if the bus is.
+ * when one of them could not be published, so the bus delivers the handled message again; or, for a handling that
+ * does not wait ({@link MessageBus#publishAllAsync}), the same failure is thrown when the handling is settled.
+ * Thread-safe if the bus is.
  */
 public final class FlowPublishing {
 
@@ -54,7 +56,8 @@ public final class FlowPublishing {
                 if (!result.ok()) {
                     if (first == null) {
                         first = result.failure();
-                    } else {
+                    } else if (result.failure() != first) {
+                        // Messages of one batch that could not even be sent share one failure.
                         first.addSuppressed(result.failure());
                     }
                 }

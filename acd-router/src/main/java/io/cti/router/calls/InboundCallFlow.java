@@ -190,7 +190,18 @@ public final class InboundCallFlow {
         return new MessageHandler() {
             @Override
             public void handle(DomainMessage message) {
-                InboundCallFlow.this.handle(message, true);
+                try {
+                    InboundCallFlow.this.handle(message, true);
+                } catch (RuntimeException | Error e) {
+                    // The bus settles only after handlings that succeeded: what this one published is waited for
+                    // now, so that its fate is not blamed on the next batch's messages.
+                    try {
+                        outbox.settle();
+                    } catch (RuntimeException unpublished) {
+                        e.addSuppressed(unpublished);
+                    }
+                    throw e;
+                }
             }
 
             @Override

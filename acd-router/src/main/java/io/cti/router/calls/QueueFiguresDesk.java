@@ -121,7 +121,12 @@ final class QueueFiguresDesk {
         }
         QueueFiguresUpdated last = latest.get(name);
         if (last == null || !last.occurredAt().isAfter(measured.get().occurredAt())) {
+            // A change held back may have come after the measuring: it stays due, to be published fresh.
+            boolean heldBack = unpublished.contains(name);
             publish(measured.get());
+            if (heldBack) {
+                unpublished.add(name);
+            }
         }
     }
 

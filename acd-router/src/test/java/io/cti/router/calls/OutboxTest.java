@@ -112,6 +112,22 @@ class OutboxTest {
     }
 
     @Test
+    void messagesThatShareOneFailureReportItOnce() {
+        DomainMessage first = message("a1");
+        DomainMessage second = message("a2");
+        outbox.during(() -> {
+            outbox.accept(first);
+            outbox.accept(second);
+            return null;
+        }, true);
+        IllegalStateException unreachable = new IllegalStateException("connecting the publishing pipeline");
+
+        answers.get(0).complete(List.of(PublishResult.failed(first, unreachable), PublishResult.failed(second, unreachable)));
+
+        assertThatThrownBy(outbox::settle).isSameAs(unreachable);
+    }
+
+    @Test
     void settleWaitsOnlyForTheBatchesItsOwnThreadLeftUnsettled() {
         CompletableFuture.runAsync(() -> outbox.during(() -> {
             outbox.accept(message("a1"));

@@ -54,8 +54,9 @@ final class DeliveryProcessor {
 
     /**
      * Takes a batch of deliveries to their end, in order: one pipelined round trip asks which messages this group
-     * handled already, each handler runs, and the acknowledgements of every entry handled or skipped go out
-     * together at the end (also when a handler or Redis failed midway, for those done by then). Stops early,
+     * handled already, each handler runs, the handler settles ({@link MessageHandler#settle}), and the
+     * acknowledgements of every entry handled or skipped go out together at the end (also when a handler or Redis
+     * failed midway, for those done by then; not those of handled entries when settling failed). Stops early,
      * leaving the rest pending, once {@code keepGoing} turns false.
      */
     void process(List<Delivery> batch, BooleanSupplier keepGoing) {

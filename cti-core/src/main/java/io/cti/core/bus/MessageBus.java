@@ -52,7 +52,8 @@ public interface MessageBus extends AutoCloseable {
      * {@link #publishAll} without waiting for the answers: the messages are on their way, in order, when this
      * returns, and the future completes with one result per message once Redis answered them all (or the command
      * timeout passed). Meanwhile the caller may go on and publish more; a later batch is never appended before an
-     * earlier one. This default publishes at once and returns a completed future.
+     * earlier one, though a single {@link #publish} meanwhile may be. A message reported as unanswered may still be
+     * appended later. This default publishes at once and returns a completed future.
      *
      * @throws IllegalStateException once the bus is closed (nothing is published)
      */

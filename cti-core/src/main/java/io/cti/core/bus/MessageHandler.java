@@ -18,7 +18,8 @@ public interface MessageHandler {
      * Called after a batch of messages was handled and before their acknowledgements go out. A handler that
      * publishes without waiting ({@link MessageBus#publishAllAsync}) waits here until what it published is on its
      * streams, and throws if any of it is not: then none of the messages it handled since the last call is
-     * acknowledged, and all are delivered again, as if their handling had failed. So a message is never
+     * acknowledged (entries skipped without handling still are), and each is delivered again once its claim timeout
+     * passes, as if its handling had failed. So a message is never
      * acknowledged before what its handling published is written, yet a batch waits for Redis once, not once per
      * message. Does nothing by default.
      */

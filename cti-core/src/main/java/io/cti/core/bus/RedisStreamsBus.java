@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>It owns its Lettuce client: one shared connection for publishing, acknowledging and claiming, plus one
  * connection per subscription for its blocking reads (a blocked connection could serve nobody else), plus, from
- * the first {@link #publishAll}, one connection for pipelined publishing (its commands are flushed by hand, which
+ * the first {@link #publishAll} or {@link #publishAllAsync}, one connection for pipelined publishing (its commands are flushed by hand, which
  * is a per-connection setting that must not touch the shared one).
  */
 public final class RedisStreamsBus implements MessageBus {
@@ -146,7 +146,7 @@ public final class RedisStreamsBus implements MessageBus {
      * Pipelines the batch: every XADD is written on a connection of its own without waiting and all are flushed at
      * once; the future completes when every answer came, or when the command timeout passed (the unanswered ones
      * then fail). Redis executes one connection's commands in order, so messages of one stream keep the list order,
-     * and a later batch never overtakes an earlier one. A message that cannot be encoded, that Redis refuses, or
+     * and a later batch never overtakes an earlier one (a {@link #publish} goes on another connection and may). A message that cannot be encoded, that Redis refuses, or
      * that goes unanswered is reported as failed with the {@code bus-failure} error {@link #publish} would throw.
      * Batches from several threads take turns.
      */
@@ -159,7 +159,8 @@ public final class RedisStreamsBus implements MessageBus {
                 .handle((done, timedOut) -> {
                     List<PublishResult> results = new ArrayList<>(answers.size());
                     for (int i = 0; i < answers.size(); i++) {
-                        results.add(answers.get(i).getNow(unanswered(messages.get(i))));
+                        CompletableFuture<PublishResult> answer = answers.get(i);
+                        results.add(answer.isDone() ? answer.join() : unanswered(messages.get(i)));
                     }
                     return results;
                 });
