@@ -195,11 +195,7 @@ public final class InboundCallFlow {
                 } catch (RuntimeException | Error e) {
                     // The bus settles only after handlings that succeeded: what this one published is waited for
                     // now, so that its fate is not blamed on the next batch's messages.
-                    try {
-                        outbox.settle();
-                    } catch (RuntimeException unpublished) {
-                        e.addSuppressed(unpublished);
-                    }
+                    outbox.settleAfter(e);
                     throw e;
                 }
             }
@@ -416,11 +412,7 @@ public final class InboundCallFlow {
                 lock.unlock();
             }
         } catch (RuntimeException | Error e) {
-            try {
-                outbox.settle();
-            } catch (RuntimeException unpublished) {
-                e.addSuppressed(unpublished);
-            }
+            outbox.settleAfter(e);
             throw e;
         }
         outbox.settle();

@@ -114,4 +114,13 @@ final class Outbox implements Consumer<DomainMessage> {
         }
         FlowPublishing.Batching.throwFirstFailure(results);
     }
+
+    /** {@link #settle()} after a handling failed: a publishing failure joins {@code failure}, which is the one told. */
+    void settleAfter(Throwable failure) {
+        try {
+            settle();
+        } catch (RuntimeException unpublished) {
+            failure.addSuppressed(unpublished);
+        }
+    }
 }

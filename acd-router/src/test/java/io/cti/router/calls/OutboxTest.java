@@ -128,6 +128,22 @@ class OutboxTest {
     }
 
     @Test
+    void settlingAfterAFailedHandlingKeepsItsFailureFirstWithTheUnpublishedMessagesJoined() {
+        DomainMessage first = message("a1");
+        outbox.during(() -> {
+            outbox.accept(first);
+            return null;
+        }, true);
+        IllegalStateException handling = new IllegalStateException("the board's script failed");
+        answers.get(0).complete(List.of(PublishResult.failed(first, new IllegalStateException("no answer"))));
+
+        outbox.settleAfter(handling);
+
+        assertThat(handling.getSuppressed()).singleElement().satisfies(e -> assertThat(e).hasMessage("no answer"));
+        outbox.settle(); // nothing left for the next batch to be blamed for
+    }
+
+    @Test
     void settleWaitsOnlyForTheBatchesItsOwnThreadLeftUnsettled() {
         CompletableFuture.runAsync(() -> outbox.during(() -> {
             outbox.accept(message("a1"));
