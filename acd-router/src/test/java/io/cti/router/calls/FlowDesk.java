@@ -52,6 +52,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A call flow on the real embedded PostgreSQL (a fresh database) and Redis (a unique key prefix), with one queue
@@ -145,6 +146,12 @@ final class FlowDesk implements AutoCloseable {
     InboundCallFlow router(FlowSettings settings) {
         return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
                 queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
+    }
+
+    /** Another router process on the same Redis and database, publishing through {@code publisher}. */
+    InboundCallFlow router(Consumer<DomainMessage> publisher) {
+        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
+                queues, agents, cards, history, phones, publisher, clock, settings, callbacks, callbackSettings);
     }
 
     /** The same queue, offering callers no callback. */
