@@ -74,6 +74,12 @@ final class BenchSupport {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /** CPU seconds (user and system) process {@code pid} has used so far. Linux only; -1 elsewhere or once it is gone. */
+    static double cpuSeconds(long pid) {
+        long[] stat = stat(pid);
+        return stat == null ? -1 : (stat[1] + stat[2]) / 100.0; // USER_HZ is 100 on Linux
+    }
+
     /**
      * CPU seconds a PostgreSQL server has used so far: the postmaster's own and its reaped children's (backends
      * that ended), plus its live children's (backends, WAL writer, checkpointer...). Linux only; -1 elsewhere.

@@ -25,11 +25,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,9 @@ import java.util.function.Consumer;
  */
 public final class OtherRouter {
 
+    /** Set once the benchmark closed this process's input: the feeder stops. */
+    private static volatile boolean over;
+
     private final Reservations reservations;
     private final AgentBoard board;
     private final PrintStream out;
@@ -66,11 +67,12 @@ public final class OtherRouter {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = BenchSupport.arguments(args);
-        long seed = BenchSupport.longArgument(a, "seed", 42);
-        int agentCount = (int) BenchSupport.longArgument(a, "agents", 5000);
-        int queueCount = (int) BenchSupport.longArgument(a, "queues", 50);
-        int callCount = (int) BenchSupport.longArgument(a, "calls", 10_000);
-        long rate = BenchSupport.longArgument(a, "rate", 1000);
+        // All given by Link.start, from the benchmark's own arguments.
+        long seed = Long.parseLong(required(a, "seed"));
+        int agentCount = Integer.parseInt(required(a, "agents"));
+        int queueCount = Integer.parseInt(required(a, "queues"));
+        int callCount = Integer.parseInt(required(a, "calls"));
+        long rate = Long.parseLong(required(a, "rate"));
         String uri = required(a, "redis");
         RouterKeys keys = RouterKeys.withPrefix(required(a, "key-prefix"));
         RouterSite.quietRouter();
@@ -97,6 +99,9 @@ public final class OtherRouter {
             feeder.setDaemon(true);
             feeder.start();
             other.answerUntilEndOfInput();
+            // The benchmark is over: the feeder stops before its connection closes.
+            over = true;
+            feeder.join(5_000);
         } finally {
             client.shutdown();
         }
@@ -126,7 +131,7 @@ public final class OtherRouter {
         long period = 1_000_000_000L / perSecond;
         long next = System.nanoTime();
         long reportAt = next + 1_000_000_000L;
-        while (true) {
+        while (!over) {
             calls.enqueue(RouterSite.queued(scenario.newCall(Instant.now())));
             fed.incrementAndGet();
             next += period;
@@ -173,10 +178,10 @@ public final class OtherRouter {
 
         static Link start(String redisUri, String keyPrefix, long seed, int agents, int queues, int calls, long rate,
                           Consumer<AgentId> resting, AtomicLong fed) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), OtherRouter.class.getName(),
                     "--redis=" + redisUri, "--key-prefix=" + keyPrefix, "--seed=" + seed, "--agents=" + agents,
-                    "--queues=" + queues, "--calls=" + calls, "--rate=" + rate));
+                    "--queues=" + queues, "--calls=" + calls, "--rate=" + rate);
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new Link(process, resting, fed);
         }
@@ -229,14 +234,7 @@ public final class OtherRouter {
 
         /** CPU seconds the child used so far (Linux /proc), or -1 where unknown. */
         double cpuSeconds() {
-            try {
-                String[] stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"))
-                        .split(" ");
-                // utime and stime (fields 14 and 15) in clock ticks of 1/100 s; the command name has no spaces here.
-                return (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / 100.0;
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
+            return BenchSupport.cpuSeconds(process.pid());
         }
     }
 }

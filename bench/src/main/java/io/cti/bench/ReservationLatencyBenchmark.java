@@ -16,9 +16,6 @@ import io.cti.router.calls.FlowPublishing;
 import io.cti.router.calls.FlowSettings;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.reservations.ReadyAgents;
-import io.cti.router.reservations.Reservations;
-import io.cti.router.reservations.RouterId;
-import io.cti.router.routing.WaitingCall;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
@@ -41,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -56,8 +52,8 @@ import java.util.concurrent.locks.LockSupport;
  * The centre is {@link RouterScenario}'s (5,000 agents, 50 queues, 20 skills, 10,000 calls waiting), with the queue
  * and agent definitions in an embedded PostgreSQL as the flow reads them.
  *
- * <p>Around the measured router, as in production: another router process ({@link OtherRouter}, a child JVM by
- * default, or threads of this one with {@code --other=threads}) answers each connected call, completing the
+ * <p>Around the measured router, as in production: another router process ({@link OtherRouter}, a child JVM)
+ * answers each connected call, completing the
  * reservation and putting the agent Not ready on the same Redis, after which the agent may be freed again, and
  * queues new calls at the decision rate (another router's arrivals: the measured router learns them from the change
  * feed); a ticker runs the flow's tick every second. Every agent starts Not ready.
@@ -79,7 +75,6 @@ public final class ReservationLatencyBenchmark {
     private final List<AgentId> resting = new ArrayList<>();
     /** When Redis acknowledged the latest ConnectToAgent of each agent (nanoTime). */
     private final Map<AgentId, Long> connected = new ConcurrentHashMap<>();
-    private final LinkedBlockingQueue<ConnectToAgent> answers = new LinkedBlockingQueue<>();
     private final Histogram ticks = BenchSupport.histogram();
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
@@ -90,7 +85,7 @@ public final class ReservationLatencyBenchmark {
     private volatile boolean running = true;
     /** While true, the ticker skips its ticks (to count the commands of the handling alone). */
     private volatile boolean paused;
-    /** The other router's process, when the rest of the centre runs in one. */
+    /** The other router's process: the rest of the centre. */
     private volatile OtherRouter.Link other;
 
     private ReservationLatencyBenchmark(InboundCallFlow flow, long seed) {
@@ -122,9 +117,6 @@ public final class ReservationLatencyBenchmark {
         long seconds = BenchSupport.longArgument(a, "seconds", 60);
         long baselineSeconds = BenchSupport.longArgument(a, "baseline-seconds", 30);
         Path dir = Path.of(a.getOrDefault("dir", "bench/target/reservation-bench"));
-        // Where the rest of the centre runs: "process" (a child JVM, as another router host would be) or "threads"
-        // (in this JVM, sharing its heap, collector and Lettuce event loops with the measured router).
-        boolean otherInProcess = !"threads".equals(a.getOrDefault("other", "process"));
         RouterSite.quietRouter();
         System.out.println("machine: " + BenchSupport.machine());
         RouterScenario scenario = new RouterScenario(seed, agentCount, queueCount);
@@ -172,20 +164,9 @@ public final class ReservationLatencyBenchmark {
                 flow.tick();
                 System.out.printf(Locale.ROOT, "router's first tick (reads its routing board) in %.1f s%n",
                         (System.nanoTime() - t) / 1e9);
-                List<Thread> helpers;
-                if (otherInProcess) {
-                    bench.other = OtherRouter.Link.start(redis.uri(), keyPrefix, seed, agentCount, queueCount,
-                            callCount, rate, bench::rest, bench.fed);
-                    helpers = List.of(daemon("router-tick", bench::tick));
-                    System.out.println("the other router and the feeder run in a process of their own");
-                } else {
-                    helpers = List.of(
-                            daemon("agents-answer", () -> bench.answer(Reservations.on(otherConnection.sync(), keys,
-                                    RouterId.of("other-router")), otherBoard)),
-                            daemon("calls-arrive", () -> bench.feed(feederCalls, scenario, rate)),
-                            daemon("router-tick", bench::tick));
-                    System.out.println("the other router and the feeder run as threads of this process");
-                }
+                bench.other = OtherRouter.Link.start(redis.uri(), keyPrefix, seed, agentCount, queueCount, callCount,
+                        rate, bench::rest, bench.fed);
+                List<Thread> helpers = List.of(daemon("router-tick", bench::tick));
                 helpers.forEach(Thread::start);
                 Phase w = bench.paced(rate, warmupSeconds);
                 report("warm-up, agent freed → ConnectToAgent published", w, rate);
@@ -219,7 +200,7 @@ public final class ReservationLatencyBenchmark {
                 String redisCpuBefore = base.info("cpu");
                 long publishedBefore = bench.published.get();
                 long fedBefore = bench.fed.get();
-                double otherCpuBefore = bench.other == null ? 0 : bench.other.cpuSeconds();
+                double otherCpuBefore = bench.other.cpuSeconds();
                 Map<String, Long> threadsBefore = threadCpu();
                 long handlingCpuBefore = THREADS.getCurrentThreadCpuTime();
                 Phase m = bench.paced(rate, seconds);
@@ -237,10 +218,8 @@ public final class ReservationLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "change feed: %d entries in the measured phase (%.1f per agent freed)%n",
                         feedAfter - feedBefore, (feedAfter - feedBefore) / (double) m.events);
                 System.out.println("CPU by thread in the measured phase: " + busiest(threadsBefore, threadCpu(), 8));
-                if (bench.other != null) {
-                    System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
-                            bench.other.cpuSeconds() - otherCpuBefore);
-                }
+                System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
+                        bench.other.cpuSeconds() - otherCpuBefore);
                 System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
                         + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
@@ -255,9 +234,7 @@ public final class ReservationLatencyBenchmark {
                 for (Thread helper : helpers) {
                     helper.join(10_000);
                 }
-                if (bench.other != null) {
-                    bench.other.close();
-                }
+                bench.other.close();
             } finally {
                 routerConnection.close();
                 otherConnection.close();
@@ -293,11 +270,7 @@ public final class ReservationLatencyBenchmark {
     private void acknowledged(DomainMessage message, long nanos) {
         if (message instanceof ConnectToAgent connect) {
             connected.put(connect.agentId(), nanos);
-            if (other != null) {
-                other.connected(connect.callId(), connect.agentId());
-            } else {
-                answers.add(connect);
-            }
+            other.connected(connect.callId(), connect.agentId());
             published.incrementAndGet();
         }
     }
@@ -306,38 +279,6 @@ public final class ReservationLatencyBenchmark {
     private void rest(AgentId agent) {
         synchronized (resting) {
             resting.add(agent);
-        }
-    }
-
-    /** The agents answer (another router handles it): the reservation completes and the agent goes Not ready. */
-    private void answer(Reservations reservations, AgentBoard board) {
-        try {
-            while (running) {
-                ConnectToAgent connect = answers.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (connect == null) {
-                    continue;
-                }
-                reservations.currentOf(connect.callId()).ifPresent(r -> reservations.complete(r.token()));
-                board.moveTo(connect.agentId(), new AgentState.NotReady("bench"));
-                synchronized (resting) {
-                    resting.add(connect.agentId());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** New calls at {@code perSecond}, queued in Redis as another router's arrivals would be. */
-    private void feed(WaitingCalls calls, RouterScenario scenario, long perSecond) {
-        long period = 1_000_000_000L / perSecond;
-        long next = System.nanoTime();
-        while (running) {
-            WaitingCall call = scenario.newCall(Instant.now());
-            calls.enqueue(RouterSite.queued(call));
-            fed.incrementAndGet();
-            next += period;
-            waitUntil(next);
         }
     }
 

@@ -80,7 +80,8 @@ final class RouterSite implements AutoCloseable {
     static void quietRouter() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger("io.cti.router").setLevel(Level.WARN);
-            // Its only lines are the routing board's full readings: a benchmark must show them (each is a stall).
+            // Its INFO lines are the routing board's full readings and their causes: a benchmark must show them (each
+            // is a stall).
             context.getLogger("io.cti.router.calls.Dispatcher").setLevel(Level.INFO);
             context.getLogger("io.cti.bridge").setLevel(Level.WARN);
         }

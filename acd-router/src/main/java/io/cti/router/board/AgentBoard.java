@@ -123,15 +123,7 @@ public final class AgentBoard {
 
     /** Every known agent that ever was on the board, in any state, at most {@code allMaxAge} old. */
     public List<BoardEntry> all() {
-        today();
-        if (memory.allIsStale()) {
-            return readAll();
-        }
-        List<BoardEntry> entries = new ArrayList<>();
-        for (BoardEntry known : memory.onBoard()) {
-            staffing.profileOf(known.agent().id()).ifPresent(p -> entries.add(BoardCodec.withProfile(known, p)));
-        }
-        return entries;
+        return allWhere(state -> true);
     }
 
     /**

@@ -210,16 +210,11 @@ public final class InboundCallFlow {
     private void handle(DomainMessage message, boolean unsettled) {
         messagesWaiting.incrementAndGet();
         try {
-            lock.lock();
-            try {
-                outbox.during(() -> {
-                    dispatch(message);
-                    figures.publishHeldBack();
-                    return null;
-                }, unsettled);
-            } finally {
-                lock.unlock();
-            }
+            locked(() -> {
+                dispatch(message);
+                figures.publishHeldBack();
+                return null;
+            }, unsettled);
         } finally {
             messagesWaiting.decrementAndGet();
         }
@@ -405,12 +400,7 @@ public final class InboundCallFlow {
         A read = ahead.get();
         T result;
         try {
-            lock.lock();
-            try {
-                result = outbox.during(() -> work.apply(read), true);
-            } finally {
-                lock.unlock();
-            }
+            result = locked(() -> work.apply(read), true);
         } catch (RuntimeException | Error e) {
             outbox.settleAfter(e);
             throw e;
@@ -427,9 +417,14 @@ public final class InboundCallFlow {
     }
 
     private <T> T locked(Supplier<T> work) {
+        return locked(work, false);
+    }
+
+    /** Runs {@code work} under the lock; its messages are published at its end, unsettled if so asked (see Outbox). */
+    private <T> T locked(Supplier<T> work, boolean unsettled) {
         lock.lock();
         try {
-            return outbox.during(work);
+            return outbox.during(work, unsettled);
         } finally {
             lock.unlock();
         }

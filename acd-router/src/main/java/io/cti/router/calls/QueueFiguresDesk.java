@@ -9,6 +9,7 @@ import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.AgentStatuses;
 import io.cti.router.queues.QueueDefinition;
+import io.cti.router.skills.SkillRequirement;
 import io.cti.router.staff.AgentProfile;
 import io.cti.router.stats.AgentDay;
 import io.cti.router.stats.QueueFigures;
@@ -107,8 +108,7 @@ final class QueueFiguresDesk {
      * {@link #publishNow(QueueName, Optional)} under the lock); empty for a queue no longer defined.
      */
     Optional<QueueFiguresUpdated> measure(QueueName name) {
-        return definitions.queue(name).map(queue -> measure(queue,
-                statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant())));
+        return definitions.queue(name).map(this::measure);
     }
 
     /**
@@ -163,11 +163,15 @@ final class QueueFiguresDesk {
     }
 
     private void publish(QueueDefinition queue) {
-        publish(measure(queue, statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant())));
+        publish(measure(queue));
     }
 
-    /** The figures with the queue's qualified agents counted by state: thread-safe (the board and cache are). */
-    private QueueFiguresUpdated measure(QueueDefinition queue, QueueFigures figures) {
+    /**
+     * The queue's figures from Redis, with its qualified agents counted by state: thread-safe (Redis, the board and
+     * the qualified agents' cache are).
+     */
+    private QueueFiguresUpdated measure(QueueDefinition queue) {
+        QueueFigures figures = statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant());
         Map<String, Integer> byState = new TreeMap<>();
         for (AgentId agent : qualifiedFor(queue)) {
             board.stateOf(agent).ifPresent(state -> byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum));
@@ -193,7 +197,7 @@ final class QueueFiguresDesk {
             qualifiedVersion = version;
         }
         return qualified.computeIfAbsent(queue.name(), name -> definitions.agents().stream()
-                .filter(agent -> queue.skills().stream().allMatch(r -> r.metBy(agent.skills())))
+                .filter(agent -> SkillRequirement.allMetBy(queue.skills(), agent.skills()))
                 .map(AgentProfile::id)
                 .collect(Collectors.toUnmodifiableSet()));
     }

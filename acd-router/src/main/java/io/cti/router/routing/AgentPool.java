@@ -38,12 +38,7 @@ abstract class AgentPool {
     }
 
     boolean admits(Agent agent) {
-        for (SkillRequirement r : requirements) {
-            if (!r.metBy(agent.skills())) {
-                return false;
-            }
-        }
-        return true;
+        return SkillRequirement.allMetBy(requirements, agent.skills());
     }
 
     abstract void add(Agent agent);

@@ -9,7 +9,6 @@ import io.cti.router.skills.SkillRequirement;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -135,14 +134,20 @@ final class AgentRegistry {
 
     /** The free agents who have the rarest required skill, a superset of those who meet every requirement. */
     private Set<AgentId> freeWithRarestSkill(List<SkillRequirement> requirements) {
-        Set<AgentId> smallest = free.keySet();
+        return new LinkedHashSet<>(holdersOfRarest(freeBySkill, free.keySet(), requirements));
+    }
+
+    /** Of {@code everyone}, those holding the required skill that the fewest of them hold ({@code bySkill}). */
+    private static Set<AgentId> holdersOfRarest(Map<Skill, Set<AgentId>> bySkill, Set<AgentId> everyone,
+                                               List<SkillRequirement> requirements) {
+        Set<AgentId> smallest = everyone;
         for (SkillRequirement r : requirements) {
-            Set<AgentId> having = freeBySkill.getOrDefault(r.skill(), Set.of());
+            Set<AgentId> having = bySkill.getOrDefault(r.skill(), Set.of());
             if (having.size() < smallest.size()) {
                 smallest = having;
             }
         }
-        return new LinkedHashSet<>(smallest);
+        return smallest;
     }
 
     /** Requirements that no free agent meets on their own. */
@@ -161,35 +166,17 @@ final class AgentRegistry {
     /** Logged-in agents who are not free but meet every requirement, counted by state (Reserved, OnCall, ...). */
     Map<String, Integer> busyMeeting(List<SkillRequirement> requirements) {
         // Only agents holding every skill can count: walk those of the rarest one.
-        Collection<AgentId> having = agents.keySet();
-        for (SkillRequirement r : requirements) {
-            Set<AgentId> holders = allBySkill.getOrDefault(r.skill(), Set.of());
-            if (holders.size() < having.size()) {
-                having = holders;
-            }
-        }
-        Map<Class<?>, int[]> byKind = new HashMap<>();
-        for (AgentId id : having) {
+        Map<String, Integer> busy = new TreeMap<>();
+        for (AgentId id : holdersOfRarest(allBySkill, agents.keySet(), requirements)) {
             if (free.containsKey(id)) {
                 continue;
             }
             Agent agent = agents.get(id);
             AgentState state = agent.state();
-            if (!(state instanceof AgentState.LoggedOut) && meetsAll(requirements, agent)) {
-                byKind.computeIfAbsent(state.getClass(), kind -> new int[1])[0]++;
+            if (!(state instanceof AgentState.LoggedOut) && SkillRequirement.allMetBy(requirements, agent.skills())) {
+                busy.merge(state.getClass().getSimpleName(), 1, Integer::sum);
             }
         }
-        Map<String, Integer> busy = new TreeMap<>();
-        byKind.forEach((kind, count) -> busy.put(kind.getSimpleName(), count[0]));
         return busy;
-    }
-
-    private static boolean meetsAll(List<SkillRequirement> requirements, Agent agent) {
-        for (SkillRequirement r : requirements) {
-            if (!r.metBy(agent.skills())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -30,12 +30,7 @@ record CallTarget(QueueName queueName, QueueDefinition queue, List<SkillRequirem
     private static final Comparator<SkillRequirement> BY_SKILL = Comparator.comparing(r -> r.skill().name());
 
     boolean admits(Agent agent) {
-        for (SkillRequirement r : requirements) {
-            if (!r.metBy(agent.skills())) {
-                return false;
-            }
-        }
-        return true;
+        return SkillRequirement.allMetBy(requirements, agent.skills());
     }
 
     /** The target of {@code call} at {@code now}; overflow counts the time waited since the call was enqueued. */

@@ -1,5 +1,6 @@
 package io.cti.router.skills;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +14,16 @@ public record SkillRequirement(Skill skill, Proficiency minimum) {
 
     public static SkillRequirement of(String skill, int minimum) {
         return new SkillRequirement(Skill.of(skill), Proficiency.of(minimum));
+    }
+
+    /** Whether an agent with these skills meets every one of {@code requirements}. */
+    public static boolean allMetBy(List<SkillRequirement> requirements, Map<Skill, Proficiency> skills) {
+        for (SkillRequirement r : requirements) {
+            if (!r.metBy(skills)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether an agent with these skills meets this requirement. */

@@ -44,6 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClickToDialCallsTest {
 
     /** 04:00 UTC: noon in Shanghai, inside the callee's calling window. */
+    private static final Instant NOON_IN_SHANGHAI = Instant.parse("2026-06-15T04:00:00Z");
+    private static final String NUMBER = "+8613800138000";
+
+    private final HandClock clock = new HandClock(NOON_IN_SHANGHAI);
+    private final FlowDesk desk = new FlowDesk(clock, FlowSettings.defaults(),
+            FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()));
+
     @Test
     void anAgentOnABreakDialingACustomerIsNeverRoutableToTheCallerWaitingAtAnotherRouter() {
         AgentProfile alice = desk.readyAgent("alice");
@@ -65,13 +72,6 @@ class ClickToDialCallsTest {
         assertThat(desk.waiting.find(CallId.of("c1"))).isPresent();
         assertThat(desk.flow.board().entry(alice.id()).orElseThrow().notReadyAfterCall()).isEqualTo("outbound");
     }
-
-    private static final Instant NOON_IN_SHANGHAI = Instant.parse("2026-06-15T04:00:00Z");
-    private static final String NUMBER = "+8613800138000";
-
-    private final HandClock clock = new HandClock(NOON_IN_SHANGHAI);
-    private final FlowDesk desk = new FlowDesk(clock, FlowSettings.defaults(),
-            FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()));
 
     @AfterEach
     void closeDesks() {

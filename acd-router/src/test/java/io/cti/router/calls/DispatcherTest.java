@@ -7,6 +7,7 @@ import io.cti.core.messages.AgentLegUnanswered;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.ConnectToAgent;
+import io.cti.router.agents.AgentState;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.RoutingStrategy;
 import io.cti.router.skills.SkillRequirement;
@@ -68,7 +69,7 @@ class DispatcherTest {
         assertThat(desk.connects()).extracting(ConnectToAgent::callId, ConnectToAgent::agentId)
                 .containsExactly(tuple(CallId.of("c1"), alice.id()));
         assertThat(desk.anotherRouter().board().entry(alice.id()).orElseThrow().state())
-                .isEqualTo(new io.cti.router.agents.AgentState.Reserved(CallId.of("c1")));
+                .isEqualTo(new AgentState.Reserved(CallId.of("c1")));
     }
 
     @Test

@@ -138,18 +138,20 @@ final class FlowDesk implements AutoCloseable {
 
     /** A second router process on the same Redis and database, with a connection of its own and the same settings. */
     InboundCallFlow anotherRouter() {
-        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
-                queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
+        return router(settings, published::add);
     }
 
     /** Another router process on the same Redis and database, with a connection of its own and these settings. */
     InboundCallFlow router(FlowSettings settings) {
-        return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
-                queues, agents, cards, history, phones, published::add, clock, settings, callbacks, callbackSettings);
+        return router(settings, published::add);
     }
 
     /** Another router process on the same Redis and database, publishing through {@code publisher}. */
     InboundCallFlow router(Consumer<DomainMessage> publisher) {
+        return router(settings, publisher);
+    }
+
+    private InboundCallFlow router(FlowSettings settings, Consumer<DomainMessage> publisher) {
         return InboundCallFlow.create(connect().sync(), keys, RouterId.of("router-" + UUID.randomUUID()),
                 queues, agents, cards, history, phones, publisher, clock, settings, callbacks, callbackSettings);
     }

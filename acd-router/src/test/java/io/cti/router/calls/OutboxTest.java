@@ -10,10 +10,13 @@ import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.DomainMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +29,7 @@ class OutboxTest {
 
     private final List<List<DomainMessage>> batches = new ArrayList<>();
     /** The answers of the batches published without waiting, given by each test. */
-    private final List<CompletableFuture<List<PublishResult>>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<List<PublishResult>>> answers = new CopyOnWriteArrayList<>();
     private final Outbox outbox = new Outbox(FlowPublishing.onBus(new RecordingBus()));
 
     @Test
@@ -72,17 +75,15 @@ class OutboxTest {
     }
 
     @Test
+    @Timeout(10)
     void anUnsettledHandlingsBatchLeavesWithoutWaitingAndSettleWaitsForItsAnswer() throws Exception {
         DomainMessage first = message("a1");
 
-        outbox.during(() -> {
-            outbox.accept(first);
-            return null;
-        }, true);
+        unsettledHandling(first);
 
         assertThat(batches).containsExactly(List.of(first));
         assertThat(answers).singleElement().satisfies(answer -> assertThat(answer).isNotDone());
-        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean answered = new AtomicBoolean();
         Thread redis = new Thread(() -> {
             sleep(200);
             answered.set(true);
@@ -95,14 +96,11 @@ class OutboxTest {
     }
 
     @Test
+    @Timeout(10)
     void settleThrowsWhenAMessageOfAnUnsettledBatchWasNotPublished() {
         DomainMessage first = message("a1");
         DomainMessage second = message("a2");
-        outbox.during(() -> {
-            outbox.accept(first);
-            outbox.accept(second);
-            return null;
-        }, true);
+        unsettledHandling(first, second);
 
         answers.get(0).complete(List.of(PublishResult.appended(first, "1-1"),
                 PublishResult.failed(second, new IllegalStateException("no answer within PT10S"))));
@@ -112,14 +110,11 @@ class OutboxTest {
     }
 
     @Test
+    @Timeout(10)
     void messagesThatShareOneFailureReportItOnce() {
         DomainMessage first = message("a1");
         DomainMessage second = message("a2");
-        outbox.during(() -> {
-            outbox.accept(first);
-            outbox.accept(second);
-            return null;
-        }, true);
+        unsettledHandling(first, second);
         IllegalStateException unreachable = new IllegalStateException("connecting the publishing pipeline");
 
         answers.get(0).complete(List.of(PublishResult.failed(first, unreachable), PublishResult.failed(second, unreachable)));
@@ -128,12 +123,10 @@ class OutboxTest {
     }
 
     @Test
+    @Timeout(10)
     void settlingAfterAFailedHandlingKeepsItsFailureFirstWithTheUnpublishedMessagesJoined() {
         DomainMessage first = message("a1");
-        outbox.during(() -> {
-            outbox.accept(first);
-            return null;
-        }, true);
+        unsettledHandling(first);
         IllegalStateException handling = new IllegalStateException("the board's script failed");
         answers.get(0).complete(List.of(PublishResult.failed(first, new IllegalStateException("no answer"))));
 
@@ -144,15 +137,23 @@ class OutboxTest {
     }
 
     @Test
+    @Timeout(10)
     void settleWaitsOnlyForTheBatchesItsOwnThreadLeftUnsettled() {
-        CompletableFuture.runAsync(() -> outbox.during(() -> {
-            outbox.accept(message("a1"));
-            return null;
-        }, true)).join();
+        CompletableFuture.runAsync(() -> unsettledHandling(message("a1"))).join();
 
         outbox.settle(); // returns although the other thread's batch has no answer yet
 
         assertThat(answers).singleElement().satisfies(answer -> assertThat(answer).isNotDone());
+    }
+
+    /** A handling that produces {@code messages} and leaves its batch unsettled. */
+    private void unsettledHandling(DomainMessage... messages) {
+        outbox.during(() -> {
+            for (DomainMessage message : messages) {
+                outbox.accept(message);
+            }
+            return null;
+        }, true);
     }
 
     private static void sleep(long millis) {

@@ -19,9 +19,8 @@ public interface MessageHandler {
      * publishes without waiting ({@link MessageBus#publishAllAsync}) waits here until what it published is on its
      * streams, and throws if any of it is not: then none of the messages it handled since the last call is
      * acknowledged (entries skipped without handling still are), and each is delivered again once its claim timeout
-     * passes, as if its handling had failed. So a message is never
-     * acknowledged before what its handling published is written, yet a batch waits for Redis once, not once per
-     * message. Does nothing by default.
+     * passes, as if its handling had failed. So a message is never acknowledged before what its handling published
+     * is written, yet a batch waits for Redis once, not once per message. Does nothing by default.
      */
     default void settle() throws Exception {
     }

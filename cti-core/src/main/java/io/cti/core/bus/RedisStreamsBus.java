@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,8 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>It owns its Lettuce client: one shared connection for publishing, acknowledging and claiming, plus one
  * connection per subscription for its blocking reads (a blocked connection could serve nobody else), plus, from
- * the first {@link #publishAll} or {@link #publishAllAsync}, one connection for pipelined publishing (its commands are flushed by hand, which
- * is a per-connection setting that must not touch the shared one).
+ * the first {@link #publishAll} or {@link #publishAllAsync}, one connection for pipelined publishing (its commands
+ * are flushed by hand, which is a per-connection setting that must not touch the shared one).
  */
 public final class RedisStreamsBus implements MessageBus {
 
@@ -114,41 +113,33 @@ public final class RedisStreamsBus implements MessageBus {
     }
 
     /**
-     * Pipelines the batch and waits for it: see {@link #publishAllAsync}. A message whose answer does not come
-     * within the command timeout is reported as failed; a timed-out XADD may still have been appended (as with
-     * {@link #publish}).
+     * {@link #publishAllAsync}, waited for. A message whose answer does not come within the command timeout is
+     * reported as failed; a timed-out XADD may still have been appended (as with {@link #publish}).
      */
     @Override
     public List<PublishResult> publishAll(List<? extends DomainMessage> messages) {
-        List<CompletableFuture<PublishResult>> answers = pipelined(messages);
-        List<PublishResult> results = new ArrayList<>(answers.size());
-        long deadline = System.nanoTime() + options.commandTimeout().toNanos();
-        for (int i = 0; i < answers.size(); i++) {
-            CompletableFuture<PublishResult> answer = answers.get(i);
-            try {
-                results.add(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                results.add(unanswered(messages.get(i)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                results.add(PublishResult.failed(messages.get(i), CoreException.busFailure(
-                        "publishing " + messages.get(i).id(), e)));
-            } catch (ExecutionException e) {
-                // pipelined() maps every failure to a result; nothing completes exceptionally.
-                throw new IllegalStateException("a pipelined answer failed unmapped", e.getCause());
-            }
+        CompletableFuture<List<PublishResult>> answer = publishAllAsync(messages);
+        try {
+            List<PublishResult> results = answer.get();
+            log.debug("published a batch of {} messages", results.size());
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return messages.stream().map(message -> PublishResult.failed(message,
+                    CoreException.busFailure("publishing " + message.id(), e))).toList();
+        } catch (ExecutionException e) {
+            // publishAllAsync maps every failure and the timeout to a result; nothing completes exceptionally.
+            throw new IllegalStateException("a pipelined batch failed unmapped", e.getCause());
         }
-        log.debug("published a batch of {} messages", results.size());
-        return results;
     }
 
     /**
      * Pipelines the batch: every XADD is written on a connection of its own without waiting and all are flushed at
      * once; the future completes when every answer came, or when the command timeout passed (the unanswered ones
      * then fail). Redis executes one connection's commands in order, so messages of one stream keep the list order,
-     * and a later batch never overtakes an earlier one (a {@link #publish} goes on another connection and may). A message that cannot be encoded, that Redis refuses, or
-     * that goes unanswered is reported as failed with the {@code bus-failure} error {@link #publish} would throw.
-     * Batches from several threads take turns.
+     * and a later batch never overtakes an earlier one (a {@link #publish} goes on another connection and may). A
+     * message that cannot be encoded, that Redis refuses, or that goes unanswered is reported as failed with the
+     * {@code bus-failure} error {@link #publish} would throw. Batches from several threads take turns.
      */
     @Override
     public CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -151,7 +153,7 @@ class BatchDeliveryTest extends BusTestBase {
         List<CustomerRegistered> sent = registrations(3);
         sent.forEach(bus::publish);
         Queue<DomainMessage> handled = new ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicInteger settles = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger settles = new AtomicInteger();
 
         subscribe(bus, fromTheBeginning("node-1"), new MessageHandler() {
             @Override
@@ -171,7 +173,7 @@ class BatchDeliveryTest extends BusTestBase {
         assertThat(count(BusMetrics.FAILED, GROUP)).isEqualTo(3.0);
         // Handled once, not acknowledged, claimed and handled again: twice each, and acknowledged only then.
         assertThat(handled).hasSize(6).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.concat(sent.stream(), sent.stream()).toList());
+                Stream.concat(sent.stream(), sent.stream()).toList());
         assertThat(probe.pending(events(), GROUP)).isZero();
     }
 }
