@@ -198,6 +198,7 @@ public final class ReservationLatencyBenchmark {
                 base.configResetstat();
                 long feedBefore = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
                 String redisCpuBefore = base.info("cpu");
+                String commandsBefore = base.info("commandstats");
                 long publishedBefore = bench.published.get();
                 long fedBefore = bench.fed.get();
                 double otherCpuBefore = bench.other.cpuSeconds();
@@ -221,7 +222,7 @@ public final class ReservationLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
                         bench.other.cpuSeconds() - otherCpuBefore);
                 System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
-                        + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
+                        + RedisWork.topCommands(commandsBefore, base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
                 double p99 = m.freed.getValueAtPercentile(99);
                 System.out.printf(Locale.ROOT, "ratio to a bare PING at the same rate: p50 %.1fx, p99 %.1fx; to EVALSHA:"

@@ -68,6 +68,8 @@ public final class AgentBoard {
     private final ZoneId zone;
     private final BoardMemory memory;
     private final Consumer<BoardEntry> moves;
+    /** The day of the last {@link #today()}; replaced whole, so a reader on another thread sees one consistent day. */
+    private volatile Day day = Day.NONE;
 
     /** A board whose {@link #all()} always reads Redis, and whose days are those of {@code clock}'s zone. */
     public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
@@ -348,9 +350,33 @@ public final class AgentBoard {
 
     /** The center's date now; what the board remembers of another day is forgotten. */
     private LocalDate today() {
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        memory.dayIs(today);
-        return today;
+        Instant now = clock.instant();
+        Day day = this.day;
+        if (!day.holds(now)) {
+            day = Day.of(now, zone);
+            this.day = day;
+        }
+        memory.dayIs(day.date());
+        return day.date();
+    }
+
+    /**
+     * A day in the centre's zone and the instants it spans: most calls of {@link #today()} fall within the day of
+     * the one before, and knowing that costs two comparisons, not a time-zone conversion (it runs several times per
+     * routing decision).
+     */
+    private record Day(LocalDate date, Instant start, Instant end) {
+
+        static final Day NONE = new Day(LocalDate.MIN, Instant.MAX, Instant.MIN);
+
+        static Day of(Instant at, ZoneId zone) {
+            LocalDate date = at.atZone(zone).toLocalDate();
+            return new Day(date, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+
+        boolean holds(Instant at) {
+            return !at.isBefore(start) && at.isBefore(end);
+        }
     }
 
     /** Publishes the agent's state as it is, such as the answer to a refused request. */

@@ -120,11 +120,16 @@ final class Definitions implements Staffing {
                                 java.util.LinkedHashMap::new)),
                 agents.list(false).stream().map(StoredAgent::profile)
                         .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
+        if (before != null && before.queues().equals(now.queues()) && before.agents().equals(now.agents())) {
+            // Unchanged (the usual reading): keep the objects held since, so that those just read die young instead
+            // of being copied by every young collection for maxAge (thousands of agent profiles every few seconds).
+            Cached kept = new Cached(now.at(), before.queues(), before.agents());
+            cached = kept;
+            return kept;
+        }
         // The definitions before their version: whoever sees the new version must find them.
         cached = now;
-        if (before == null || !before.queues().equals(now.queues()) || !before.agents().equals(now.agents())) {
-            version.incrementAndGet();
-        }
+        version.incrementAndGet();
         return now;
     }
 }

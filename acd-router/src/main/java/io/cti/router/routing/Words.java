@@ -2,6 +2,8 @@ package io.cti.router.routing;
 
 import io.cti.router.skills.SkillRequirement;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,8 +28,19 @@ final class Words {
         return tenths % 10 == 0 ? tenths / 10 + " s" : tenths / 10 + "." + Math.abs(tenths % 10) + " s";
     }
 
+    /**
+     * A whole number as it is, anything else to one decimal as {@code String.format(Locale.ROOT, "%.1f", value)}
+     * writes it, without a Formatter: a priority is written for every routing decision.
+     */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(java.util.Locale.ROOT, "%.1f", value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        String rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        // BigDecimal has no negative zero; the Formatter keeps the sign of what rounds to it.
+        return value < 0 && rounded.charAt(0) != '-' ? "-" + rounded : rounded;
     }
 }

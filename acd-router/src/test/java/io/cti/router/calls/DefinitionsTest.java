@@ -1,0 +1,62 @@
+package io.cti.router.calls;
+
+import io.cti.router.staff.AgentProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The definitions' cache against the real PostgreSQL: a reading that finds nothing changed keeps what was held (the
+ * version and the very objects, so that those just read are garbage at once), and a change is a new version.
+ */
+class DefinitionsTest {
+
+    private final FlowDesk desk = new FlowDesk();
+    /** Read again at every use, as a cache past its age would be. */
+    private final Definitions definitions = new Definitions(desk.queues, desk.agents, Clock.systemUTC(), Duration.ZERO);
+
+    @AfterEach
+    void close() {
+        FlowDesk.closeAll();
+    }
+
+    @Test
+    void aReadingThatFindsNothingChangedKeepsTheProfilesHeldAndTheVersion() {
+        AgentProfile agent = desk.agent("a-1");
+        long version = definitions.version();
+        AgentProfile held = definitions.profileOf(agent.id()).orElseThrow();
+
+        AgentProfile again = definitions.profileOf(agent.id()).orElseThrow();
+
+        assertThat(again).isSameAs(held);
+        assertThat(definitions.version()).isEqualTo(version);
+        assertThat(definitions.queue(desk.sales).orElseThrow()).isSameAs(definitions.queue(desk.sales).orElseThrow());
+    }
+
+    @Test
+    void aChangedAgentIsANewVersionWithTheProfileAsChanged() {
+        AgentProfile agent = desk.agent("a-1");
+        long version = definitions.version();
+        AgentProfile renamed = new AgentProfile(agent.id(), "Ada", agent.skills(), agent.teams(), agent.endpoint());
+
+        desk.agents.replace(renamed, null);
+
+        assertThat(definitions.version()).isGreaterThan(version);
+        assertThat(definitions.profileOf(agent.id())).contains(renamed);
+    }
+
+    @Test
+    void aNewAgentIsANewVersion() {
+        desk.agent("a-1");
+        long version = definitions.version();
+
+        AgentProfile added = desk.agent("a-2");
+
+        assertThat(definitions.version()).isGreaterThan(version);
+        assertThat(definitions.profileOf(added.id())).contains(added);
+    }
+}
