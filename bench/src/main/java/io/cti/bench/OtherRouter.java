@@ -24,10 +24,12 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,12 +180,25 @@ public final class OtherRouter {
 
         static Link start(String redisUri, String keyPrefix, long seed, int agents, int queues, int calls, long rate,
                           Consumer<AgentId> resting, AtomicLong fed) throws IOException {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), OtherRouter.class.getName(),
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(tuning());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), OtherRouter.class.getName(),
                     "--redis=" + redisUri, "--key-prefix=" + keyPrefix, "--seed=" + seed, "--agents=" + agents,
-                    "--queues=" + queues, "--calls=" + calls, "--rate=" + rate);
+                    "--queues=" + queues, "--calls=" + calls, "--rate=" + rate));
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new Link(process, resting, fed);
+        }
+
+        /**
+         * The measured JVM's heap and collector options, not its logs or recordings: the other routers of a centre
+         * run tuned alike.
+         */
+        private static List<String> tuning() {
+            return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(option -> option.startsWith("-XX:") && !option.contains("FlightRecord")
+                            || option.startsWith("-Xm") || option.startsWith("-Xss"))
+                    .toList();
         }
 
         /** Tells the child that the measured router connected {@code call} to {@code agent}. */

@@ -12,10 +12,7 @@ local function board_move(agent_key, roster_key, agent, expected, ready, idle, f
   if revision ~= expected then
     return nil, redis.call('HGETALL', agent_key)
   end
-  for i = first, last, 2 do
-    redis.call('HSET', agent_key, ARGV[i], ARGV[i + 1])
-  end
-  redis.call('HSET', agent_key, 'rev', revision + 1)
+  hset_args(agent_key, first, last, {'rev', revision + 1})
   redis.call('SADD', roster_key, agent)
   if ready == 'ready' then
     mark_ready(agent, idle)
@@ -43,12 +40,7 @@ local function board_reserve(agent_key, record_key, id, agent, timeout, router, 
   local revision = tonumber(redis.call('HGET', agent_key, 'rev') or '0') + 1
   redis.call('HSET', agent_key, 'state', 'Reserved:' .. id, 'since', since, 'rev', revision)
   redis.call('SADD', K.roster, agent)
-  for i = first, last, 2 do
-    redis.call('HSET', record_key, ARGV[i], ARGV[i + 1])
-  end
-  if token_field ~= '' then
-    redis.call('HSET', record_key, token_field, result[2])
-  end
+  hset_args(record_key, first, last, token_field ~= '' and {token_field, result[2]} or nil)
   redis.call('PEXPIRE', record_key, keep)
   result[6] = tostring(revision)
   return result

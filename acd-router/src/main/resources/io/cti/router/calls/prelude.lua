@@ -2,11 +2,19 @@
 
 -- Writes field, value pairs from ARGV[first] on into the hash at key; an empty value deletes its field.
 local function write_fields(key, first)
+  local set, gone = {}, {}
   for i = first, #ARGV, 2 do
     if ARGV[i + 1] == '' then
-      redis.call('HDEL', key, ARGV[i])
+      gone[#gone + 1] = ARGV[i]
     else
-      redis.call('HSET', key, ARGV[i], ARGV[i + 1])
+      set[#set + 1] = ARGV[i]
+      set[#set + 1] = ARGV[i + 1]
     end
+  end
+  if #set > 0 then
+    redis.call('HSET', key, unpack(set))
+  end
+  if #gone > 0 then
+    redis.call('HDEL', key, unpack(gone))
   end
 end

@@ -9,9 +9,7 @@ local confirmed = confirm(ARGV[2], tonumber(ARGV[3]))
 if confirmed ~= 'done' then
   return {confirmed, 0}
 end
-for i = 6, #ARGV, 2 do
-  redis.call('HSET', key, ARGV[i], ARGV[i + 1])
-end
+hset_args(key, 6, #ARGV)
 local first = redis.call('HSETNX', key, 'once:' .. ARGV[5], '1')
 redis.call('EXPIRE', key, ARGV[4])
 return {confirmed, first}

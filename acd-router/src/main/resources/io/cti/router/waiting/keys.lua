@@ -17,13 +17,30 @@ K.roster = root .. 'board:agents'
 K.changes = root .. 'changes'
 K.changeCount = root .. 'changes:count'
 
+-- Writes ARGV[first] to ARGV[last] (field, value, ...) and then the pairs of `more` into the hash at key, in one
+-- HSET rather than one per field: a script's commands are most of what Redis spends on routing.
+local function hset_args(key, first, last, more)
+  local args = {}
+  for i = first, last do
+    args[#args + 1] = ARGV[i]
+  end
+  for _, v in ipairs(more or {}) do
+    args[#args + 1] = v
+  end
+  if #args > 0 then
+    redis.call('HSET', key, unpack(args))
+  end
+end
+
 -- The change feed (io.cti.router.waiting.ChangeFeed): every script that changes a waiting call or an agent says
 -- which, so that each router process learns what the others changed. Entries are numbered without gaps ('n'), so a
 -- reader can tell that entries it never read were trimmed away. About the last 100,000 changes are kept.
-local function changed(call, agent)
-  if not call and not agent then
-    return
-  end
+-- Between hold_changes and release_changes, an agent's change on its own waits: a later change naming the agent
+-- with a call carries it (an agent freed and reserved in one script is one entry, not two); else it is written at
+-- the release. A reader sees a script's entries all at once, so merging them hides nothing.
+local held_agents = nil
+
+local function append_change(call, agent)
   local n = redis.call('INCR', K.changeCount)
   if call and agent then
     redis.call('XADD', K.changes, 'MAXLEN', '~', '100000', '*', 'n', n, 'c', call, 'a', agent)
@@ -31,5 +48,38 @@ local function changed(call, agent)
     redis.call('XADD', K.changes, 'MAXLEN', '~', '100000', '*', 'n', n, 'c', call)
   else
     redis.call('XADD', K.changes, 'MAXLEN', '~', '100000', '*', 'n', n, 'a', agent)
+  end
+end
+
+local function changed(call, agent)
+  if not call and not agent then
+    return
+  end
+  if held_agents then
+    if not call then
+      if not held_agents[agent] then
+        held_agents[agent] = true
+        held_agents[#held_agents + 1] = agent
+      end
+      return
+    end
+    if agent and held_agents[agent] then
+      held_agents[agent] = false
+    end
+  end
+  append_change(call, agent)
+end
+
+local function hold_changes()
+  held_agents = {}
+end
+
+local function release_changes()
+  local held = held_agents
+  held_agents = nil
+  for _, agent in ipairs(held or {}) do
+    if held[agent] then
+      append_change(nil, agent)
+    end
   end
 end

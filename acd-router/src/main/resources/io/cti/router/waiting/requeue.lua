@@ -8,10 +8,7 @@ if redis.call('EXISTS', call) == 1 then
   return 0
 end
 redis.call('DEL', K.ended(id))
-redis.call('HSET', call, 'id', id, 'queue', queue, 'enqueuedAt', since, 'orderKey', order)
-for i = 6, #ARGV, 2 do
-  redis.call('HSET', call, ARGV[i], ARGV[i + 1])
-end
+hset_args(call, 6, #ARGV, {'id', id, 'queue', queue, 'enqueuedAt', since, 'orderKey', order})
 redis.call('ZADD', K.order(queue), order, id)
 redis.call('ZADD', K.since(queue), since, id)
 changed(id, nil)

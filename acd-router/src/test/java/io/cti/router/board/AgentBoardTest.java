@@ -19,6 +19,7 @@ import io.cti.router.waiting.CallContext;
 import io.cti.router.waiting.QueuedCall;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
@@ -284,6 +285,36 @@ class AgentBoardTest {
         assertThat(redis.hgetall(keys.callRecord(call))).containsEntry("agent", "alice").containsKey("token");
         assertThat(published).extracting(m -> ((AgentStateChanged) m).status())
                 .containsExactly(AgentStatus.READY, AgentStatus.RESERVED);
+    }
+
+    @Test
+    void anAgentFreedAndReservedInOneStepIsOneEntryOfTheChangeFeedNamingCallAndAgent() {
+        CallId call = CallId.of("c1");
+        waitingCall(call);
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        int before = redis.xlen(keys.changes()).intValue();
+
+        board.move(alice, entry -> BoardChange.to(AgentState.READY),
+                planned -> board.freeAndReserve(planned, request(call)).move());
+
+        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
+                redis.xlen(keys.changes()).intValue())).singleElement()
+                .satisfies(entry -> assertThat(entry.getBody()).containsEntry("c", "c1").containsEntry("a", "alice"));
+    }
+
+    @Test
+    void anAgentFreedWhoseReservationIsRefusedIsStillAnnouncedOnTheChangeFeed() {
+        CallId gone = CallId.of("never-queued");
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        int before = redis.xlen(keys.changes()).intValue();
+
+        board.move(alice, entry -> BoardChange.to(AgentState.READY),
+                planned -> board.freeAndReserve(planned, request(gone)).move());
+
+        assertThat(ready.isReady(alice)).isTrue();
+        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
+                redis.xlen(keys.changes()).intValue())).singleElement()
+                .satisfies(entry -> assertThat(entry.getBody()).containsEntry("a", "alice").doesNotContainKey("c"));
     }
 
     @Test
