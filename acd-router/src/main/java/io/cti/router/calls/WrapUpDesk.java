@@ -63,7 +63,12 @@ final class WrapUpDesk {
         for (BoardEntry entry : board.allWhere(state -> state instanceof AgentState.WrapUp w && w.isOverAt(now))) {
             if (entry.state() instanceof AgentState.WrapUp w) {
                 if (entry.wrapUpCall() == null) {
-                    board.move(entry.agent().id(), e -> e.state().equals(w) ? back(e) : BoardChange.none());
+                    // Through the dispatcher's writer, as finish() does: freed and reserved in one script.
+                    BoardMove move = board.move(entry.agent().id(),
+                            e -> e.state().equals(w) ? back(e) : BoardChange.none(), writer);
+                    if (!(move instanceof BoardMove.Moved moved && moved.after().agent().isReady())) {
+                        tryRoute.run();
+                    }
                 } else {
                     finish(entry.wrapUpCall(), entry.agent().id(), "", "", null, 0, w.endsAt());
                 }

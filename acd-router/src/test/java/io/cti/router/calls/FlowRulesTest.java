@@ -18,12 +18,14 @@ import io.cti.router.queues.OverflowStep;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
 import io.cti.router.staff.AgentProfile;
+import io.lettuce.core.Range;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,6 +97,33 @@ class FlowRulesTest {
 
         assertThat(desk.history.lastInteractions(customer, 5)).singleElement()
                 .satisfies(row -> assertThat(row.disposition()).isNull());
+    }
+
+    @Test
+    void anAgentWhoseWrapUpWithoutACallRunsOutIsFreedAndReservedForTheWaitingCallInOneStep() {
+        FlowDesk desk = new FlowDesk();
+        AgentProfile alice = desk.agent("alice");
+        long ended = Instant.now().minusSeconds(5).toEpochMilli();
+        // A wrap-up that names no call, as a board written before wrap-ups carried their call holds it.
+        desk.redis.hset(desk.keys.boardAgent(alice.id()), Map.of("state", "WrapUp:" + ended, "since",
+                Long.toString(ended - 60_000), "calls", "1", "idleSince", Long.toString(ended - 60_000), "talk", "0",
+                "day", java.time.LocalDate.now(desk.clock).toString(), "wrapUpCall", "", "afterCall", "", "rev", "1"));
+        desk.redis.sadd(desk.keys.boardRoster(), alice.id().value());
+        desk.flow.handle(desk.arrival("c1", UNKNOWN, Instant.now()));
+        assertThat(desk.connects()).isEmpty();
+        long feedBefore = desk.redis.xlen(desk.keys.changes());
+
+        desk.flow.tick();
+
+        assertThat(desk.connects()).singleElement().satisfies(c -> {
+            assertThat(c.callId()).isEqualTo(CallId.of("c1"));
+            assertThat(c.agentId()).isEqualTo(alice.id());
+        });
+        // Never Ready and unreserved for another router to see: the feed names her only together with the call.
+        assertThat(desk.redis.xrange(desk.keys.changes(), Range.create("-", "+"))
+                .subList((int) feedBefore, desk.redis.xlen(desk.keys.changes()).intValue()))
+                .filteredOn(entry -> alice.id().value().equals(entry.getBody().get("a")))
+                .singleElement().satisfies(entry -> assertThat(entry.getBody()).containsEntry("c", "c1"));
     }
 
     @Test
