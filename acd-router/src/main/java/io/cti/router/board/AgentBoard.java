@@ -151,11 +151,19 @@ public final class AgentBoard {
      * putting their profile together: for counting agents by state, many times a second.
      */
     public Optional<AgentState> stateOf(AgentId agent) {
+        return states().apply(agent);
+    }
+
+    /**
+     * Reads agents' states as {@link #stateOf} does, the day and the age of what is known checked once for all the
+     * reads: counting a queue's agents by state reads hundreds, several times a second.
+     */
+    public Function<AgentId, Optional<AgentState>> states() {
         today();
         if (memory.allIsStale()) {
             readAll();
         }
-        return memory.get(agent).filter(e -> e.revision() > 0).map(BoardEntry::state);
+        return agent -> memory.get(agent).filter(e -> e.revision() > 0).map(BoardEntry::state);
     }
 
     /** Every known agent that ever was on the board, read from Redis now in one round trip. */

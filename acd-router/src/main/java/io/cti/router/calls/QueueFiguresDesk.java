@@ -3,10 +3,12 @@ package io.cti.router.calls;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.QueueName;
+import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
 import io.cti.core.messages.QueueFiguresUpdated;
 import io.cti.router.board.AgentBoard;
+import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentStatuses;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.skills.SkillRequirement;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The queues' real-time figures, published as {@link QueueFiguresUpdated} on every change and on every tick:
@@ -172,10 +176,13 @@ final class QueueFiguresDesk {
      */
     private QueueFiguresUpdated measure(QueueDefinition queue) {
         QueueFigures figures = statistics.figures(queue.name(), waiting.depth(queue.name()), clock.instant());
-        Map<String, Integer> byState = new TreeMap<>();
+        Function<AgentId, Optional<AgentState>> states = board.states();
+        Map<AgentStatus, Integer> counted = new EnumMap<>(AgentStatus.class);
         for (AgentId agent : qualifiedFor(queue)) {
-            board.stateOf(agent).ifPresent(state -> byState.merge(AgentStatuses.of(state).name(), 1, Integer::sum));
+            states.apply(agent).ifPresent(state -> counted.merge(AgentStatuses.of(state), 1, Integer::sum));
         }
+        Map<String, Integer> byState = new TreeMap<>();
+        counted.forEach((status, count) -> byState.put(status.name(), count));
         return new QueueFiguresUpdated(MessageId.random(), figures.at(), queue.name(), figures.waiting(),
                 figures.longestWait(), rate(figures.serviceLevelRolling()), rate(figures.serviceLevelToday()),
                 figures.averageSpeedOfAnswer(), figures.averageHandleTime(), rate(figures.abandonRate()),
