@@ -27,7 +27,8 @@ final class AgentLegDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentLegDesk.class);
     /** The flow's own once-marker of a ring, apart from the pop's. */
-    private static final String RING = "ring:";
+    /** The flow only confirms the ring when the pops are sent apart: it needs no once-marker of its own. */
+    private static final String NO_MARKER = "";
 
     private final FlowParts parts;
     private final AgentBoard board;
@@ -56,7 +57,7 @@ final class AgentLegDesk {
      * the reservation ended meanwhile or belongs to another phone.
      */
     void ringing(AgentLegRinging event) {
-        Optional<ScreenPops.Confirmed> confirmed = popsApart ? screenPops.confirm(event, RING)
+        Optional<ScreenPops.Confirmed> confirmed = popsApart ? screenPops.confirm(event, NO_MARKER)
                 : screenPops.ringAndPop(event, parts.publisher());
         confirmed.ifPresent(c -> board.move(c.reservation().agent(),
                 entry -> entry.state().equals(new AgentState.Reserved(event.callId()))

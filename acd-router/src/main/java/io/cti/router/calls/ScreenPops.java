@@ -76,8 +76,9 @@ public final class ScreenPops {
     }
 
     /**
-     * Confirms the ring of the call's current reservation at the phone that rang, setting {@code marker} once;
-     * empty for a late ring of an earlier reservation's phone, or one whose reservation ended meanwhile.
+     * Confirms the ring of the call's current reservation at the phone that rang, setting {@code marker} once (an
+     * empty marker sets none, and the answer's {@code firstPop} is then false); empty for a late ring of an earlier
+     * reservation's phone, or one whose reservation ended meanwhile.
      */
     Optional<Confirmed> confirm(AgentLegRinging event, String marker) {
         return confirm(event, rings.read(event.callId()), marker);
@@ -95,7 +96,7 @@ public final class ScreenPops {
         Duration ringTime = definitions.queue(record.get().routedQueue()).map(QueueDefinition::ringTimeout)
                 .orElse(Duration.ofSeconds(15));
         RingRecords.Rang rang = rings.rang(call, reservation.get().token(), ringTime.plus(settings.ringMargin()),
-                event.occurredAt(), marker + reservation.get().token());
+                event.occurredAt(), marker.isEmpty() ? "" : marker + reservation.get().token());
         if (!rang.confirmed()) {
             // Expired or given up between the read and the write: the reaper puts the call back; no pop for it.
             LOG.info("{} rings at {} as its reservation {} ends; no pop", call, event.endpoint(),

@@ -2,7 +2,7 @@
 -- reservations/prelude.lua), and only if it was still current, the ring's fields written in the call's record and
 -- the pop's once-marker set, the record kept ARGV[4] seconds: a ring of a reservation that expired or was given up
 -- (the reaper is putting the call back) writes nothing and pops nothing. KEYS[1] the call's record.
--- ARGV: root, token, holdFor (ms), keep (s), marker, then field, value, ...
+-- ARGV: root, token, holdFor (ms), keep (s), marker (empty: none), then field, value, ...
 -- Returns {confirm's answer, 1 if this write set the marker else 0}.
 local key = KEYS[1]
 local confirmed = confirm(ARGV[2], tonumber(ARGV[3]))
@@ -10,6 +10,9 @@ if confirmed ~= 'done' then
   return {confirmed, 0}
 end
 hset_args(key, 6, #ARGV)
-local first = redis.call('HSETNX', key, 'once:' .. ARGV[5], '1')
+local first = 0
+if ARGV[5] ~= '' then
+  first = redis.call('HSETNX', key, 'once:' .. ARGV[5], '1')
+end
 redis.call('EXPIRE', key, ARGV[4])
 return {confirmed, first}

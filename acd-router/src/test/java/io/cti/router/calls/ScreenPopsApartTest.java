@@ -52,6 +52,21 @@ class ScreenPopsApartTest {
     }
 
     @Test
+    void theFlowConfirmsTheRingWithoutAMarkerOfItsOwnOnlyThePopsMarkerIsWritten() {
+        AgentProfile alice = desk.readyAgent("alice");
+        desk.flow.handle(desk.arrival("c1", KNOWN, Instant.now()));
+        AgentLegRinging ring = AgentLegRinging.now(CallId.of("c1"), alice.endpoint().toString(), "PJSIP/alice-1");
+
+        desk.flow.handle(ring);
+        assertThat(desk.redis.hkeys(desk.keys.callRecord(CallId.of("c1")))).noneMatch(f -> f.startsWith("once:"))
+                .contains(CallLedger.RINGING_AT);
+        pops.handle(ring);
+
+        assertThat(desk.redis.hkeys(desk.keys.callRecord(CallId.of("c1")))).filteredOn(f -> f.startsWith("once:"))
+                .singleElement().satisfies(f -> assertThat(f).startsWith("once:pop"));
+    }
+
+    @Test
     void aRingPopsOnceWhicheverConsumerHandlesItFirstAndHoweverOftenItIsDelivered() {
         desk.customer("Lin Wei", KNOWN);
         AgentProfile alice = desk.readyAgent("alice");
