@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Callbacks in the call flow. A caller's virtual-hold request (only in a queue that offers callbacks; refused, the
@@ -44,7 +45,7 @@ import java.util.Set;
  * like any call; the dispatcher then rings the agent first ({@link CallbackCalls}). RONA puts the callback back at
  * its place under a new call id; a customer not reached is an attempt, tried again after the retry delay until the
  * attempts run out, then given up with an interaction row saying so; a customer reached is talked to and wrapped
- * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock.
+ * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock, except {@link #claimDue()}.
  */
 final class CallbackDesk {
 
@@ -69,7 +70,7 @@ final class CallbackDesk {
     private final CallbackEndings endings;
     private final CallbackOutcomes outcomes;
     private final String claimant;
-    private Instant nextSweep = Instant.MIN;
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     CallbackDesk(FlowParts parts, CallLedger ledger, AgentBoard board, Dispatcher dispatcher, Definitions definitions,
                  QueueFiguresDesk figures, CallbackRepository callbacks, CallbackSettings settings, String claimant) {
@@ -113,14 +114,27 @@ final class CallbackDesk {
 
     /** Puts the callbacks due by now in their queues, and once in a while those a stopped router left claimed. */
     void offerDue() {
+        offer(claimDue());
+    }
+
+    /**
+     * Claims the callbacks due by now for this router, and once in a while makes those a stopped router left claimed
+     * due again. PostgreSQL and Redis only, nothing of the flow's memory: the tick claims without the flow's lock (a
+     * claim can take milliseconds) and queues what it claimed, with {@link #offer(List)}, under it. Thread-safe.
+     */
+    List<Callback> claimDue() {
         Instant now = parts.clock().instant();
-        for (Callback due : callbacks.claimDue(now, settings.claimBatch(), claimant)) {
-            offer(due);
-        }
-        if (!now.isBefore(nextSweep)) {
-            nextSweep = now.plus(settings.stuckAfter().dividedBy(2));
+        List<Callback> due = callbacks.claimDue(now, settings.claimBatch(), claimant);
+        Instant sweep = nextSweep.get();
+        if (!now.isBefore(sweep) && nextSweep.compareAndSet(sweep, now.plus(settings.stuckAfter().dividedBy(2)))) {
             offerStuck();
         }
+        return due;
+    }
+
+    /** Puts callbacks claimed by {@link #claimDue()} in their queues. */
+    void offer(List<Callback> claimed) {
+        claimed.forEach(this::offer);
     }
 
     /** The callback an agent asked for in a wrap-up the flow accepted (once, whatever the redelivery). */

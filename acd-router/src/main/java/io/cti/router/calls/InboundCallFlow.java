@@ -268,7 +268,10 @@ public final class InboundCallFlow {
             }
             overdueCheckedAt = now;
         }
-        part(callbacks::offerDue);
+        part(callbacks::claimDue, claimed -> {
+            callbacks.offer(claimed);
+            return null;
+        });
         // What other routers changed, a batch at a time, so that no message waits for all of it.
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
@@ -438,16 +441,27 @@ public final class InboundCallFlow {
      * set is put back into it.
      */
     private void returnAgentsOfLostReservations() {
-        for (BoardEntry entry : part(this::agentsToLookAt)) {
+        for (BoardEntry entry : part(this::routableAgents, this::agentsToLookAt)) {
             part(() -> lookAt(entry));
         }
     }
 
-    /** The agents {@link #returnAgentsOfLostReservations} looks at, one part each: found without a round trip each. */
-    private List<BoardEntry> agentsToLookAt() {
-        Instant now = parts.clock().instant();
+    /**
+     * The ready set, read before the lock: an agent a handling makes Ready meanwhile looks missing from it, and
+     * {@link #lookAt} then finds them in it (each suspect is checked afresh).
+     */
+    private Set<AgentId> routableAgents() {
         Set<AgentId> routable = new HashSet<>();
         parts.ready().longestIdleFirst().forEach(r -> routable.add(r.agent()));
+        return routable;
+    }
+
+    /**
+     * The agents {@link #returnAgentsOfLostReservations} looks at, one part each: found in the board's memory and
+     * the ready set read ahead ({@code routable}), without a round trip each.
+     */
+    private List<BoardEntry> agentsToLookAt(Set<AgentId> routable) {
+        Instant now = parts.clock().instant();
         List<BoardEntry> suspects = new ArrayList<>();
         for (BoardEntry entry : board.allWhere(state -> state instanceof AgentState.Reserved
                 || state instanceof AgentState.Ringing || state instanceof AgentState.Ready)) {
