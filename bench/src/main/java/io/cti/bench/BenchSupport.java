@@ -74,6 +74,24 @@ final class BenchSupport {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * The whole machine's CPU so far from {@code /proc/stat}: {busy, total} core-seconds, busy being everything but
+     * idle and I/O wait. Linux only; {0, 0} elsewhere.
+     */
+    static double[] machineCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(total - idle) / 100.0, total / 100.0}; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+    }
+
     /** CPU seconds (user and system) process {@code pid} has used so far. Linux only; -1 elsewhere or once it is gone. */
     static double cpuSeconds(long pid) {
         long[] stat = stat(pid);

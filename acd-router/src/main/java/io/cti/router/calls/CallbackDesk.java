@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * like any call; the dispatcher then rings the agent first ({@link CallbackCalls}). RONA puts the callback back at
  * its place under a new call id; a customer not reached is an attempt, tried again after the retry delay until the
  * attempts run out, then given up with an interaction row saying so; a customer reached is talked to and wrapped
- * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock, except {@link #claimDue()}.
+ * up as any call (the history row outbound). Not thread-safe: the flow calls it under its lock, except
+ * {@link #claimDue()}.
  */
 final class CallbackDesk {
 
