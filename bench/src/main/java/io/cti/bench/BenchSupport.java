@@ -75,20 +75,22 @@ final class BenchSupport {
     }
 
     /**
-     * The whole machine's CPU so far from {@code /proc/stat}: {busy, total} core-seconds, busy being everything but
-     * idle and I/O wait. Linux only; {0, 0} elsewhere.
+     * The whole machine's CPU so far from {@code /proc/stat}: {busy, total, stolen} core-seconds, busy being user,
+     * nice, system and interrupts (not idle, I/O wait, nor the time the hypervisor gave to other guests, stolen).
+     * Linux only; zeros elsewhere.
      */
     static double[] machineCpuSeconds() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < Math.min(f.length, 9); i++) {
-                total += Long.parseLong(f[i]);
+            long[] t = new long[8];
+            for (int i = 0; i < t.length && i + 1 < f.length; i++) {
+                t[i] = Long.parseLong(f[i + 1]);
             }
-            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new double[] {(total - idle) / 100.0, total / 100.0}; // USER_HZ is 100 on Linux
+            long busy = t[0] + t[1] + t[2] + t[5] + t[6];
+            long total = busy + t[3] + t[4] + t[7];
+            return new double[] {busy / 100.0, total / 100.0, t[7] / 100.0}; // USER_HZ is 100 on Linux
         } catch (IOException | RuntimeException e) {
-            return new double[] {0, 0};
+            return new double[] {0, 0, 0};
         }
     }
 

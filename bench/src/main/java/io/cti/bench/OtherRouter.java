@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The rest of the centre around {@link ReservationLatencyBenchmark}'s measured router, in a process of its own as
@@ -53,6 +54,11 @@ import java.util.function.Consumer;
  * the calls fed here continue its numbering.
  */
 public final class OtherRouter {
+
+    /** The heap and collector options a child takes over from the benchmark's JVM. */
+    private static final Pattern TUNING = Pattern.compile(
+            "-Xm[sxn].+|-Xss.+|-XX:[+-]?(Use\\w+GC|MaxTenuringThreshold|InitialTenuringThreshold|MaxGCPauseMillis"
+                    + "|\\w*NewSize\\w*|NewRatio|SurvivorRatio|G1\\w+|ParallelGCThreads|ConcGCThreads)(=.*)?");
 
     /** Set once the benchmark closed this process's input: the feeder stops. */
     private static volatile boolean over;
@@ -191,13 +197,12 @@ public final class OtherRouter {
         }
 
         /**
-         * The measured JVM's heap and collector options, not its logs or recordings: the other routers of a centre
-         * run tuned alike.
+         * The measured JVM's heap and collector options (only those: not its logs, dumps or recordings, which would
+         * write the same files): the other routers of a centre run tuned alike.
          */
         private static List<String> tuning() {
             return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(option -> option.startsWith("-XX:") && !option.contains("FlightRecord")
-                            || option.startsWith("-Xm") || option.startsWith("-Xss"))
+                    .filter(option -> TUNING.matcher(option).matches())
                     .toList();
         }
 

@@ -22,36 +22,21 @@ final class RedisWork {
                 100 * used / seconds);
     }
 
-    /**
-     * The {@code limit} commands that took Redis longest between two {@code INFO commandstats} replies, with calls
-     * and microseconds per operation of the phase. The counters are Redis's totals since it started (the set-up's
-     * writes included), so only their difference belongs to the phase.
-     */
-    static String topCommands(String statsBefore, String statsAfter, long operations, int limit) {
-        Map<String, long[]> before = commandTotals(statsBefore);
-        List<Map.Entry<String, long[]>> rows = new ArrayList<>();
-        commandTotals(statsAfter).forEach((name, after) -> {
-            long[] was = before.getOrDefault(name, new long[2]);
-            rows.add(Map.entry(name, new long[] {after[0] - was[0], after[1] - was[1]}));
-        });
-        return rows.stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(limit)
-                .map(r -> String.format(Locale.ROOT, "%s %.2f calls %.1f µs", r.getKey(),
-                        r.getValue()[0] / (double) operations, r.getValue()[1] / (double) operations))
-                .collect(Collectors.joining(", ")) + " (per agent freed)";
-    }
-
-    /** Calls and microseconds by command, from an {@code INFO commandstats} reply. */
-    private static Map<String, long[]> commandTotals(String commandstats) {
-        Map<String, long[]> totals = new java.util.HashMap<>();
+    /** The {@code limit} commands that took Redis longest, with calls and microseconds per operation of the phase. */
+    static String topCommands(String commandstats, long operations, int limit) {
+        List<String[]> rows = new ArrayList<>();
         for (String line : commandstats.split("\r?\n")) {
-            if (line.startsWith("cmdstat_")) {
-                Map<String, String> fields = fields(line.substring(line.indexOf(':') + 1));
-                totals.put(line.substring("cmdstat_".length(), line.indexOf(':')), new long[] {
-                        Long.parseLong(fields.getOrDefault("calls", "0")),
-                        Long.parseLong(fields.getOrDefault("usec", "0"))});
+            if (!line.startsWith("cmdstat_")) {
+                continue;
             }
+            String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+            Map<String, String> fields = fields(line.substring(line.indexOf(':') + 1));
+            rows.add(new String[] {name, fields.getOrDefault("calls", "0"), fields.getOrDefault("usec", "0")});
         }
-        return totals;
+        return rows.stream().sorted((a, b) -> Long.compare(Long.parseLong(b[2]), Long.parseLong(a[2]))).limit(limit)
+                .map(r -> String.format(Locale.ROOT, "%s %.2f calls %.1f µs", r[0],
+                        Long.parseLong(r[1]) / (double) operations, Long.parseLong(r[2]) / (double) operations))
+                .collect(Collectors.joining(", ")) + " (per agent freed)";
     }
 
     private static double cpu(String info) {

@@ -201,7 +201,6 @@ public final class ReservationLatencyBenchmark {
                 double[] machineBefore = BenchSupport.machineCpuSeconds();
                 double ownCpuBefore = BenchSupport.processCpuSeconds();
                 double postgresCpuBefore = BenchSupport.postgresCpuSeconds(site.postgres.server().dataDirectory());
-                String commandsBefore = base.info("commandstats");
                 long publishedBefore = bench.published.get();
                 long fedBefore = bench.fed.get();
                 double otherCpuBefore = bench.other.cpuSeconds();
@@ -232,11 +231,12 @@ public final class ReservationLatencyBenchmark {
                 double postgres = BenchSupport.postgresCpuSeconds(site.postgres.server().dataDirectory())
                         - postgresCpuBefore;
                 System.out.printf(Locale.ROOT, "machine CPU in the measured phase: %.0f%% busy (%.1f of %.1f"
-                                + " core-seconds): this JVM %.1f s, the other router's process %.1f s, PostgreSQL %.1f s,"
-                                + " Redis and the rest %.1f s%n", available > 0 ? 100 * busy / available : 0, busy,
-                        available, own, other, postgres, busy - own - other - postgres);
+                                + " core-seconds, %.1f stolen by the hypervisor): this JVM %.1f s, the other router's"
+                                + " process %.1f s, PostgreSQL %.1f s, Redis and the rest %.1f s%n",
+                        available > 0 ? 100 * busy / available : 0, busy, available,
+                        machineAfter[2] - machineBefore[2], own, other, postgres, busy - own - other - postgres);
                 System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
-                        + RedisWork.topCommands(commandsBefore, base.info("commandstats"), m.events, 8));
+                        + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
                 double p99 = m.freed.getValueAtPercentile(99);
                 System.out.printf(Locale.ROOT, "ratio to a bare PING at the same rate: p50 %.1fx, p99 %.1fx; to EVALSHA:"

@@ -26,7 +26,6 @@ import java.util.Optional;
 final class AgentLegDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentLegDesk.class);
-    /** The flow's own once-marker of a ring, apart from the pop's. */
     /** The flow only confirms the ring when the pops are sent apart: it needs no once-marker of its own. */
     private static final String NO_MARKER = "";
 

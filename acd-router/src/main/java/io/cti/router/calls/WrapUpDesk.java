@@ -60,19 +60,22 @@ final class WrapUpDesk {
     /** Ends every wrap-up whose time ran out by now. */
     void expireDue() {
         Instant now = parts.clock().instant();
+        boolean routeAfter = false;
         for (BoardEntry entry : board.allWhere(state -> state instanceof AgentState.WrapUp w && w.isOverAt(now))) {
             if (entry.state() instanceof AgentState.WrapUp w) {
                 if (entry.wrapUpCall() == null) {
                     // Through the dispatcher's writer, as finish() does: freed and reserved in one script.
                     BoardMove move = board.move(entry.agent().id(),
                             e -> e.state().equals(w) ? back(e) : BoardChange.none(), writer);
-                    if (!(move instanceof BoardMove.Moved moved && moved.after().agent().isReady())) {
-                        tryRoute.run();
-                    }
+                    routeAfter |= !(move instanceof BoardMove.Moved moved && moved.after().agent().isReady());
                 } else {
                     finish(entry.wrapUpCall(), entry.agent().id(), "", "", null, 0, w.endsAt());
                 }
             }
+        }
+        if (routeAfter) {
+            // Once for all of them: an agent who went Not ready (or moved meanwhile) may still leave a call routable.
+            tryRoute.run();
         }
     }
 

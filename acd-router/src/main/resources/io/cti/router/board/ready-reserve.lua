@@ -8,20 +8,21 @@
 -- value, ...
 -- Returns {-1, field, value, ...} as move.lua when the agent was moved meanwhile (nothing written), else
 -- {revision after the move, then reserve.lua's answer}.
-local n = tonumber(ARGV[2])
-local agent = ARGV[3]
-local last_move = 5 + n
--- Freed and reserved is one entry of the change feed; freed alone (the reservation refused) is one too.
-hold_changes()
-local revision, current = board_move(KEYS[1], KEYS[2], agent, tonumber(ARGV[4]), 'ready', ARGV[5], 6, last_move)
-if not revision then
-  release_changes()
-  table.insert(current, 1, -1)
-  return current
+local function free_and_reserve()
+  local n = tonumber(ARGV[2])
+  local agent = ARGV[3]
+  local last_move = 5 + n
+  local revision, current = board_move(KEYS[1], KEYS[2], agent, tonumber(ARGV[4]), 'ready', ARGV[5], 6, last_move)
+  if not revision then
+    table.insert(current, 1, -1)
+    return current
+  end
+  local r = last_move + 1
+  local answer = board_reserve(KEYS[1], KEYS[4], ARGV[r], agent, tonumber(ARGV[r + 1]), ARGV[r + 2], ARGV[r + 3],
+    ARGV[r + 4], ARGV[r + 5], r + 6, #ARGV)
+  table.insert(answer, 1, revision)
+  return answer
 end
-local r = last_move + 1
-local answer = board_reserve(KEYS[1], KEYS[4], ARGV[r], agent, tonumber(ARGV[r + 1]), ARGV[r + 2], ARGV[r + 3],
-  ARGV[r + 4], ARGV[r + 5], r + 6, #ARGV)
-release_changes()
-table.insert(answer, 1, revision)
-return answer
+
+-- Freed and reserved is one entry of the change feed; freed alone (the reservation refused) is one too.
+return with_changes_held(free_and_reserve)

@@ -11,10 +11,6 @@ local function write_fields(key, first)
       set[#set + 1] = ARGV[i + 1]
     end
   end
-  if #set > 0 then
-    redis.call('HSET', key, unpack(set))
-  end
-  if #gone > 0 then
-    redis.call('HDEL', key, unpack(gone))
-  end
+  call_in_chunks('HSET', key, set)
+  call_in_chunks('HDEL', key, gone)
 end

@@ -17,8 +17,17 @@ K.roster = root .. 'board:agents'
 K.changes = root .. 'changes'
 K.changeCount = root .. 'changes:count'
 
--- Writes ARGV[first] to ARGV[last] (field, value, ...) and then the pairs of `more` into the hash at key, in one
--- HSET rather than one per field: a script's commands are most of what Redis spends on routing.
+-- Runs command (HSET, HDEL) on key with the arguments in list, as few calls as Lua's unpack allows (it takes some
+-- 8,000 values at most; a call's attributes have no set number): one call per hash rather than one per field, as a
+-- script's commands are most of what Redis spends on routing. The chunks are even, so pairs stay together.
+local function call_in_chunks(command, key, list)
+  local chunk = 1000
+  for from = 1, #list, chunk do
+    redis.call(command, key, unpack(list, from, math.min(from + chunk - 1, #list)))
+  end
+end
+
+-- Writes ARGV[first] to ARGV[last] (field, value, ...) and then the pairs of `more` into the hash at key.
 local function hset_args(key, first, last, more)
   local args = {}
   for i = first, last do
@@ -27,9 +36,7 @@ local function hset_args(key, first, last, more)
   for _, v in ipairs(more or {}) do
     args[#args + 1] = v
   end
-  if #args > 0 then
-    redis.call('HSET', key, unpack(args))
-  end
+  call_in_chunks('HSET', key, args)
 end
 
 -- The change feed (io.cti.router.waiting.ChangeFeed): every script that changes a waiting call or an agent says
@@ -57,7 +64,7 @@ local function changed(call, agent)
   end
   if held_agents then
     if not call then
-      if not held_agents[agent] then
+      if held_agents[agent] == nil then
         held_agents[agent] = true
         held_agents[#held_agents + 1] = agent
       end
@@ -82,4 +89,16 @@ local function release_changes()
       append_change(nil, agent)
     end
   end
+end
+
+-- Runs fn(...) with the changes held, and releases them even when fn fails: Redis keeps what a failing script wrote,
+-- so what it wrote must be announced. Returns what fn returns.
+local function with_changes_held(fn, ...)
+  hold_changes()
+  local results = {pcall(fn, ...)}
+  release_changes()
+  if not results[1] then
+    error(results[2], 0)
+  end
+  return unpack(results, 2, table.maxn(results))
 end

@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The agent board on the real embedded Redis: validated, compare-and-set moves, the ready set in step, events. */
 class AgentBoardTest {
@@ -310,6 +311,23 @@ class AgentBoardTest {
 
         board.move(alice, entry -> BoardChange.to(AgentState.READY),
                 planned -> board.freeAndReserve(planned, request(gone)).move());
+
+        assertThat(ready.isReady(alice)).isTrue();
+        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
+                redis.xlen(keys.changes()).intValue())).singleElement()
+                .satisfies(entry -> assertThat(entry.getBody()).containsEntry("a", "alice").doesNotContainKey("c"));
+    }
+
+    @Test
+    void aFreeingScriptThatFailsAfterTheMoveStillAnnouncesTheAgentItMoved() {
+        CallId broken = CallId.of("broken");
+        // Not a hash: the reservation's first look at the call fails, after the move made the agent Ready.
+        redis.set(keys.call(broken), "not a call");
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        int before = redis.xlen(keys.changes()).intValue();
+
+        assertThatThrownBy(() -> board.move(alice, entry -> BoardChange.to(AgentState.READY),
+                planned -> board.freeAndReserve(planned, request(broken)).move())).isInstanceOf(RuntimeException.class);
 
         assertThat(ready.isReady(alice)).isTrue();
         assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
