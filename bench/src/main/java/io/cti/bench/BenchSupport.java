@@ -74,26 +74,6 @@ final class BenchSupport {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
-    /**
-     * The whole machine's CPU so far from {@code /proc/stat}: {busy, total, stolen} core-seconds, busy being user,
-     * nice, system and interrupts (not idle, I/O wait, nor the time the hypervisor gave to other guests, stolen).
-     * Linux only; zeros elsewhere.
-     */
-    static double[] machineCpuSeconds() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long[] t = new long[8];
-            for (int i = 0; i < t.length && i + 1 < f.length; i++) {
-                t[i] = Long.parseLong(f[i + 1]);
-            }
-            long busy = t[0] + t[1] + t[2] + t[5] + t[6];
-            long total = busy + t[3] + t[4] + t[7];
-            return new double[] {busy / 100.0, total / 100.0, t[7] / 100.0}; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return new double[] {0, 0, 0};
-        }
-    }
-
     /** CPU seconds (user and system) process {@code pid} has used so far. Linux only; -1 elsewhere or once it is gone. */
     static double cpuSeconds(long pid) {
         long[] stat = stat(pid);

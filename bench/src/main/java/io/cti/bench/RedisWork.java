@@ -39,6 +39,11 @@ final class RedisWork {
                 .collect(Collectors.joining(", ")) + " (per agent freed)";
     }
 
+    /** Redis's main-thread CPU seconds so far, from an {@code INFO cpu} reply. */
+    static double cpuSeconds(String info) {
+        return cpu(info);
+    }
+
     private static double cpu(String info) {
         Map<String, String> fields = new java.util.HashMap<>();
         for (String line : info.split("\r?\n")) {

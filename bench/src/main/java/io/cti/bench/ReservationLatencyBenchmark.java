@@ -198,7 +198,6 @@ public final class ReservationLatencyBenchmark {
                 base.configResetstat();
                 long feedBefore = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
                 String redisCpuBefore = base.info("cpu");
-                double[] machineBefore = BenchSupport.machineCpuSeconds();
                 double ownCpuBefore = BenchSupport.processCpuSeconds();
                 double postgresCpuBefore = BenchSupport.postgresCpuSeconds(site.postgres.server().dataDirectory());
                 long publishedBefore = bench.published.get();
@@ -223,18 +222,18 @@ public final class ReservationLatencyBenchmark {
                 System.out.println("CPU by thread in the measured phase: " + busiest(threadsBefore, threadCpu(), 8));
                 System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
                         bench.other.cpuSeconds() - otherCpuBefore);
-                double[] machineAfter = BenchSupport.machineCpuSeconds();
-                double busy = machineAfter[0] - machineBefore[0];
-                double available = machineAfter[1] - machineBefore[1];
                 double own = BenchSupport.processCpuSeconds() - ownCpuBefore;
                 double other = bench.other.cpuSeconds() - otherCpuBefore;
                 double postgres = BenchSupport.postgresCpuSeconds(site.postgres.server().dataDirectory())
                         - postgresCpuBefore;
-                System.out.printf(Locale.ROOT, "machine CPU in the measured phase: %.0f%% busy (%.1f of %.1f"
-                                + " core-seconds, %.1f stolen by the hypervisor): this JVM %.1f s, the other router's"
-                                + " process %.1f s, PostgreSQL %.1f s, Redis and the rest %.1f s%n",
-                        available > 0 ? 100 * busy / available : 0, busy, available,
-                        machineAfter[2] - machineBefore[2], own, other, postgres, busy - own - other - postgres);
+                String redisCpuAfter = base.info("cpu");
+                double redisCpu = RedisWork.cpuSeconds(redisCpuAfter) - RedisWork.cpuSeconds(redisCpuBefore);
+                double capacity = m.seconds * Runtime.getRuntime().availableProcessors();
+                double centre = own + other + postgres + redisCpu;
+                System.out.printf(Locale.ROOT, "CPU of the centre in the measured phase: %.1f of %.1f core-seconds"
+                                + " (%.0f%%): this JVM %.1f s, the other router's process %.1f s, PostgreSQL %.1f s,"
+                                + " Redis %.1f s%n", centre, capacity, 100 * centre / capacity, own, other, postgres,
+                        redisCpu);
                 System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
                         + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
