@@ -15,7 +15,10 @@ local function board_move(agent_key, roster_key, agent, expected, ready, idle, f
   hset_args(agent_key, first, last, {'rev', revision + 1})
   redis.call('SADD', roster_key, agent)
   if ready == 'ready' then
-    mark_ready(agent, idle)
+    if mark_ready(agent, idle) == 0 then
+      -- Refused, as the agent holds a reservation: the board's hash changed all the same, and must be announced.
+      changed(nil, agent)
+    end
   elseif ready == 'not-ready' then
     mark_not_ready(agent)
   else

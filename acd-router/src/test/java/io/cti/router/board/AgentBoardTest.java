@@ -319,6 +319,21 @@ class AgentBoardTest {
     }
 
     @Test
+    void aMoveToReadyOfAnAgentWhoHoldsAReservationIsAnnouncedThoughTheReadySetRefusesThem() {
+        board.moveTo(alice, new AgentState.NotReady("lunch"));
+        // Reserved by a router whose board had not seen the agent yet: the ready set keeps them out.
+        redis.hset(keys.reservedAgents(), "alice", "42");
+        int before = redis.xlen(keys.changes()).intValue();
+
+        board.moveTo(alice, AgentState.READY);
+
+        assertThat(ready.isReady(alice)).isFalse();
+        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
+                redis.xlen(keys.changes()).intValue())).singleElement()
+                .satisfies(entry -> assertThat(entry.getBody()).containsEntry("a", "alice"));
+    }
+
+    @Test
     void aFreeingScriptThatFailsAfterTheMoveStillAnnouncesTheAgentItMoved() {
         CallId broken = CallId.of("broken");
         // Not a hash: the reservation's first look at the call fails, after the move made the agent Ready.
