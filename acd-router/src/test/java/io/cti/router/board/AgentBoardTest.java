@@ -21,6 +21,7 @@ import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -293,13 +294,12 @@ class AgentBoardTest {
         CallId call = CallId.of("c1");
         waitingCall(call);
         board.moveTo(alice, new AgentState.NotReady("lunch"));
-        int before = redis.xlen(keys.changes()).intValue();
+        int before = changeCount();
 
         board.move(alice, entry -> BoardChange.to(AgentState.READY),
                 planned -> board.freeAndReserve(planned, request(call)).move());
 
-        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
-                redis.xlen(keys.changes()).intValue())).singleElement()
+        assertThat(changesSince(before)).singleElement()
                 .satisfies(entry -> assertThat(entry.getBody()).containsEntry("c", "c1").containsEntry("a", "alice"));
     }
 
@@ -307,14 +307,13 @@ class AgentBoardTest {
     void anAgentFreedWhoseReservationIsRefusedIsStillAnnouncedOnTheChangeFeed() {
         CallId gone = CallId.of("never-queued");
         board.moveTo(alice, new AgentState.NotReady("lunch"));
-        int before = redis.xlen(keys.changes()).intValue();
+        int before = changeCount();
 
         board.move(alice, entry -> BoardChange.to(AgentState.READY),
                 planned -> board.freeAndReserve(planned, request(gone)).move());
 
         assertThat(ready.isReady(alice)).isTrue();
-        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
-                redis.xlen(keys.changes()).intValue())).singleElement()
+        assertThat(changesSince(before)).singleElement()
                 .satisfies(entry -> assertThat(entry.getBody()).containsEntry("a", "alice").doesNotContainKey("c"));
     }
 
@@ -323,13 +322,12 @@ class AgentBoardTest {
         board.moveTo(alice, new AgentState.NotReady("lunch"));
         // Reserved by a router whose board had not seen the agent yet: the ready set keeps them out.
         redis.hset(keys.reservedAgents(), "alice", "42");
-        int before = redis.xlen(keys.changes()).intValue();
+        int before = changeCount();
 
         board.moveTo(alice, AgentState.READY);
 
         assertThat(ready.isReady(alice)).isFalse();
-        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
-                redis.xlen(keys.changes()).intValue())).singleElement()
+        assertThat(changesSince(before)).singleElement()
                 .satisfies(entry -> assertThat(entry.getBody()).containsEntry("a", "alice"));
     }
 
@@ -339,14 +337,13 @@ class AgentBoardTest {
         // Not a hash: the reservation's first look at the call fails, after the move made the agent Ready.
         redis.set(keys.call(broken), "not a call");
         board.moveTo(alice, new AgentState.NotReady("lunch"));
-        int before = redis.xlen(keys.changes()).intValue();
+        int before = changeCount();
 
         assertThatThrownBy(() -> board.move(alice, entry -> BoardChange.to(AgentState.READY),
                 planned -> board.freeAndReserve(planned, request(broken)).move())).isInstanceOf(RuntimeException.class);
 
         assertThat(ready.isReady(alice)).isTrue();
-        assertThat(redis.xrange(keys.changes(), Range.create("-", "+")).subList(before,
-                redis.xlen(keys.changes()).intValue())).singleElement()
+        assertThat(changesSince(before)).singleElement()
                 .satisfies(entry -> assertThat(entry.getBody()).containsEntry("a", "alice").doesNotContainKey("c"));
     }
 
@@ -380,6 +377,15 @@ class AgentBoardTest {
 
         assertThat(newBoard().readAll()).singleElement()
                 .satisfies(entry -> assertThat(entry.state()).isEqualTo(AgentState.READY));
+    }
+
+    private int changeCount() {
+        return redis.xlen(keys.changes()).intValue();
+    }
+
+    /** The change feed's entries after the first {@code before}. */
+    private List<StreamMessage<String, String>> changesSince(int before) {
+        return redis.xrange(keys.changes(), Range.create("-", "+")).subList(before, changeCount());
     }
 
     private void waitingCall(CallId call) {
