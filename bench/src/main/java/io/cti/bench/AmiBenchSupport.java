@@ -485,14 +485,8 @@ final class AmiBenchSupport {
     static double childProcessCpuSeconds() {
         double total = 0;
         for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime and stime are fields 14 and 15 of /proc/pid/stat, counted from after the command name.
-                total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-            } catch (Exception e) {
-                // gone, or not Linux
-            }
+            // -1 for a child gone meanwhile, or off Linux: it adds nothing.
+            total += Math.max(0, BenchSupport.cpuSeconds(child.pid()));
         }
         return total;
     }

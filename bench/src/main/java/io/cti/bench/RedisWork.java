@@ -17,7 +17,7 @@ final class RedisWork {
 
     /** "Redis CPU x s (y% of one core)" between two {@code INFO cpu} replies {@code seconds} apart. */
     static String between(String cpuBefore, String cpuAfter, double seconds) {
-        double used = cpu(cpuAfter) - cpu(cpuBefore);
+        double used = cpuSeconds(cpuAfter) - cpuSeconds(cpuBefore);
         return String.format(Locale.ROOT, "Redis CPU %.1f s in %.1f s (%.0f%% of one core)", used, seconds,
                 100 * used / seconds);
     }
@@ -41,10 +41,6 @@ final class RedisWork {
 
     /** Redis's main-thread CPU seconds so far, from an {@code INFO cpu} reply. */
     static double cpuSeconds(String info) {
-        return cpu(info);
-    }
-
-    private static double cpu(String info) {
         Map<String, String> fields = new java.util.HashMap<>();
         for (String line : info.split("\r?\n")) {
             int colon = line.indexOf(':');

@@ -220,10 +220,10 @@ public final class ReservationLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "change feed: %d entries in the measured phase (%.1f per agent freed)%n",
                         feedAfter - feedBefore, (feedAfter - feedBefore) / (double) m.events);
                 System.out.println("CPU by thread in the measured phase: " + busiest(threadsBefore, threadCpu(), 8));
-                System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
-                        bench.other.cpuSeconds() - otherCpuBefore);
                 double own = BenchSupport.processCpuSeconds() - ownCpuBefore;
                 double other = bench.other.cpuSeconds() - otherCpuBefore;
+                System.out.printf(Locale.ROOT, "CPU of the other router's process in the measured phase: %.1f s%n",
+                        other);
                 double postgres = BenchSupport.postgresCpuSeconds(site.postgres.server().dataDirectory())
                         - postgresCpuBefore;
                 String redisCpuAfter = base.info("cpu");
@@ -234,7 +234,7 @@ public final class ReservationLatencyBenchmark {
                                 + " (%.0f%%): this JVM %.1f s, the other router's process %.1f s, PostgreSQL %.1f s,"
                                 + " Redis %.1f s%n", centre, capacity, 100 * centre / capacity, own, other, postgres,
                         redisCpu);
-                System.out.println(RedisWork.between(redisCpuBefore, base.info("cpu"), m.seconds) + "; by command: "
+                System.out.println(RedisWork.between(redisCpuBefore, redisCpuAfter, m.seconds) + "; by command: "
                         + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
                 double p99 = m.freed.getValueAtPercentile(99);

@@ -147,16 +147,9 @@ public final class AgentBoard {
     }
 
     /**
-     * The agent's state on the board as {@link #all()} knows it (empty for an agent never on the board), without
-     * putting their profile together: for counting agents by state, many times a second.
-     */
-    public Optional<AgentState> stateOf(AgentId agent) {
-        return states().apply(agent);
-    }
-
-    /**
-     * Reads agents' states as {@link #stateOf} does, the day and the age of what is known checked once for all the
-     * reads: counting a queue's agents by state reads hundreds, several times a second.
+     * The agents' states on the board as {@link #all()} knows them (empty for an agent never on the board), without
+     * putting their profiles together, the day and the age of what is known checked once for all the reads: counting
+     * a queue's agents by state reads hundreds, several times a second.
      */
     public Function<AgentId, Optional<AgentState>> states() {
         today();

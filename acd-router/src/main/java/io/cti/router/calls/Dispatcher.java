@@ -44,7 +44,7 @@ import java.util.function.Function;
  * the {@link CallConnector} then chooses how a reserved call is connected (a callback rings the agent first).
  * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
  * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
- * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead} and {@link #file}, which only
+ * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead}, which only
  * touch Redis (and the change feed's own position) and run without it.
  */
 final class Dispatcher {
@@ -159,7 +159,7 @@ final class Dispatcher {
     }
 
     /**
-     * The reasons of at most {@code limit} waiting calls whose filed reason is due, for {@link #file}. The tick works
+     * The reasons of at most {@code limit} waiting calls whose filed reason is due, for the flow to write. The tick works
      * out its round in parts, each under the flow's lock on its own, and files each part's reasons after the lock is
      * released; it stops at the first part that finds none. The agents counted per lane ("no agent: 3 busy, 1 on a break") are kept for
      * {@link #LANE_COUNTS_MAX_AGE}, across parts and ticks: counting them is most of the cost.
@@ -180,11 +180,6 @@ final class Dispatcher {
             reasons.put(wait.call(), Map.of(CallLedger.WAIT_REASON, wait.text()));
         }
         return reasons;
-    }
-
-    /** Writes the wait reasons of {@link #waitReasonsDue} to the calls' records; needs no lock. */
-    void file(Map<CallId, Map<String, String>> reasons) {
-        ledger.writeMany(reasons);
     }
 
     /**

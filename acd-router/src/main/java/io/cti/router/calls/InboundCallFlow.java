@@ -190,14 +190,8 @@ public final class InboundCallFlow {
         return new MessageHandler() {
             @Override
             public void handle(DomainMessage message) {
-                try {
-                    InboundCallFlow.this.handle(message, true);
-                } catch (RuntimeException | Error e) {
-                    // The bus settles only after handlings that succeeded: what this one published is waited for
-                    // now, so that its fate is not blamed on the next batch's messages.
-                    outbox.settleAfter(e);
-                    throw e;
-                }
+                // Also a handling that fails leaves its publishing to the bus's settle, which follows every batch.
+                InboundCallFlow.this.handle(message, true);
             }
 
             @Override
@@ -300,7 +294,7 @@ public final class InboundCallFlow {
                 return;
             }
             // Outside the lock: written a moment after it was worked out, it still says why the call waited until then.
-            dispatcher.file(reasons);
+            ledger.writeMany(reasons);
             left -= size;
         }
     }

@@ -42,7 +42,7 @@ end
 -- The change feed (io.cti.router.waiting.ChangeFeed): every script that changes a waiting call or an agent says
 -- which, so that each router process learns what the others changed. Entries are numbered without gaps ('n'), so a
 -- reader can tell that entries it never read were trimmed away. About the last 100,000 changes are kept.
--- Between hold_changes and release_changes, an agent's change on its own waits: a later change naming the agent
+-- Within with_changes_held, an agent's change on its own waits: a later change naming the agent
 -- with a call carries it (an agent freed and reserved in one script is one entry, not two); else it is written at
 -- the release. A reader sees a script's entries all at once, so merging them hides nothing.
 local held_agents = nil
@@ -77,26 +77,18 @@ local function changed(call, agent)
   append_change(call, agent)
 end
 
-local function hold_changes()
+-- Runs fn(...) with an agent's changes on their own held (see above), and writes those still held at the end, also
+-- when fn fails: Redis keeps what a failing script wrote, so what it wrote must be announced. Returns what fn returns.
+local function with_changes_held(fn, ...)
   held_agents = {}
-end
-
-local function release_changes()
+  local results = {pcall(fn, ...)}
   local held = held_agents
   held_agents = nil
-  for _, agent in ipairs(held or {}) do
+  for _, agent in ipairs(held) do
     if held[agent] then
       append_change(nil, agent)
     end
   end
-end
-
--- Runs fn(...) with the changes held, and releases them even when fn fails: Redis keeps what a failing script wrote,
--- so what it wrote must be announced. Returns what fn returns.
-local function with_changes_held(fn, ...)
-  hold_changes()
-  local results = {pcall(fn, ...)}
-  release_changes()
   if not results[1] then
     error(results[2], 0)
   end

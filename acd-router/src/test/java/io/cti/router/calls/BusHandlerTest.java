@@ -1,22 +1,18 @@
 package io.cti.router.calls;
 
-import io.cti.core.bus.MessageBus;
 import io.cti.core.bus.MessageHandler;
 import io.cti.core.bus.PublishResult;
-import io.cti.core.bus.RunningSubscription;
-import io.cti.core.bus.Subscription;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.ConnectToAgent;
-import io.cti.core.messages.DomainMessage;
 import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BusHandlerTest {
 
     private final FlowDesk desk = new FlowDesk();
-    private final List<CompletableFuture<List<PublishResult>>> answers = new CopyOnWriteArrayList<>();
-    private final List<DomainMessage> sent = new CopyOnWriteArrayList<>();
-    private final MessageHandler handler = desk.router(FlowPublishing.onBus(new UnansweredBus())).busHandler();
+    private final HeldAnswersBus bus = new HeldAnswersBus();
+    private final List<CompletableFuture<List<PublishResult>>> answers = bus.answers();
+    private final MessageHandler handler = desk.router(FlowPublishing.onBus(bus)).busHandler();
 
     @AfterEach
     void close() {
@@ -39,6 +35,7 @@ class BusHandlerTest {
     }
 
     @Test
+    @Timeout(10)
     void anAgentFreedIsConnectedWithoutTheHandlingWaitingForTheBus() throws Exception {
         AgentProfile alice = desk.agent("alice");
         desk.flow.handle(desk.arrival("c1", "+12025550123", Instant.now()));
@@ -46,50 +43,24 @@ class BusHandlerTest {
         handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
 
         // Handed to the bus, with no answer yet: the handling is over all the same.
-        assertThat(sent).filteredOn(ConnectToAgent.class::isInstance).hasSize(1);
+        assertThat(bus.sent()).filteredOn(ConnectToAgent.class::isInstance).hasSize(1);
         assertThat(answers).isNotEmpty().noneMatch(CompletableFuture::isDone);
         answers.forEach(answer -> answer.complete(List.of()));
         handler.settle();
     }
 
     @Test
+    @Timeout(10)
     void settlingReportsAMessageOfTheHandlingThatWasNotPublished() throws Exception {
         AgentProfile alice = desk.agent("alice");
         desk.flow.handle(desk.arrival("c1", "+12025550123", Instant.now()));
         handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
 
         for (CompletableFuture<List<PublishResult>> answer : answers) {
-            answer.complete(sent.stream().map(m -> PublishResult.failed(m,
+            answer.complete(bus.sent().stream().map(m -> PublishResult.failed(m,
                     new IllegalStateException("no answer within PT10S"))).toList());
         }
 
         assertThatThrownBy(handler::settle).hasMessage("no answer within PT10S");
-    }
-
-    /** A bus that takes each batch and answers only when the test says. */
-    private final class UnansweredBus implements MessageBus {
-        @Override
-        public String publish(DomainMessage message) {
-            sent.add(message);
-            return "1-0";
-        }
-
-        @Override
-        public CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {
-            sent.addAll(messages);
-            CompletableFuture<List<PublishResult>> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer;
-        }
-
-        @Override
-        public RunningSubscription subscribe(Subscription subscription, MessageHandler handler) {
-            throw new UnsupportedOperationException("the flow only publishes");
-        }
-
-        @Override
-        public void close() {
-            // nothing held
-        }
     }
 }

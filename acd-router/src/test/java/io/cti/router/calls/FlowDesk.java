@@ -38,7 +38,9 @@ import io.cti.router.testapp.RouterDatabases;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
 import com.zaxxer.hikari.HikariDataSource;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -224,6 +226,16 @@ final class FlowDesk implements AutoCloseable {
 
     List<ConnectToAgent> connects() {
         return published(ConnectToAgent.class);
+    }
+
+    /** How many entries the change feed holds now, for {@link #changesSince}. */
+    int changeCount() {
+        return redis.xlen(keys.changes()).intValue();
+    }
+
+    /** The change feed's entries after the first {@code before}. */
+    List<StreamMessage<String, String>> changesSince(int before) {
+        return redis.xrange(keys.changes(), Range.create("-", "+")).subList(before, changeCount());
     }
 
     AgentState stateOf(AgentProfile agent) {

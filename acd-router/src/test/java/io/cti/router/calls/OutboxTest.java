@@ -1,10 +1,6 @@
 package io.cti.router.calls;
 
-import io.cti.core.bus.MessageBus;
-import io.cti.core.bus.MessageHandler;
 import io.cti.core.bus.PublishResult;
-import io.cti.core.bus.RunningSubscription;
-import io.cti.core.bus.Subscription;
 import io.cti.core.ids.AgentId;
 import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ChangeAgentState;
@@ -12,10 +8,8 @@ import io.cti.core.messages.DomainMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OutboxTest {
 
-    private final List<List<DomainMessage>> batches = new ArrayList<>();
+    private final HeldAnswersBus bus = new HeldAnswersBus();
+    private final List<List<DomainMessage>> batches = bus.batches();
     /** The answers of the batches published without waiting, given by each test. */
-    private final List<CompletableFuture<List<PublishResult>>> answers = new CopyOnWriteArrayList<>();
-    private final Outbox outbox = new Outbox(FlowPublishing.onBus(new RecordingBus()));
+    private final List<CompletableFuture<List<PublishResult>>> answers = bus.answers();
+    private final Outbox outbox = new Outbox(FlowPublishing.onBus(bus));
 
     @Test
     void theMessagesOfOneHandlingArePublishedTogetherInOrderAtItsEnd() {
@@ -166,44 +161,5 @@ class OutboxTest {
 
     private static DomainMessage message(String agent) {
         return ChangeAgentState.now(AgentId.of(agent), AgentStatus.READY, "");
-    }
-
-    /** A bus that records each publication: one message, or a batch at once. */
-    private final class RecordingBus implements MessageBus {
-        @Override
-        public String publish(DomainMessage message) {
-            synchronized (batches) {
-                batches.add(List.of(message));
-            }
-            return "1-" + batches.size();
-        }
-
-        @Override
-        public List<PublishResult> publishAll(List<? extends DomainMessage> messages) {
-            synchronized (batches) {
-                batches.add(List.copyOf(messages));
-            }
-            return messages.stream().map(m -> PublishResult.appended(m, "1-0")).toList();
-        }
-
-        @Override
-        public CompletableFuture<List<PublishResult>> publishAllAsync(List<? extends DomainMessage> messages) {
-            synchronized (batches) {
-                batches.add(List.copyOf(messages));
-            }
-            CompletableFuture<List<PublishResult>> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer;
-        }
-
-        @Override
-        public RunningSubscription subscribe(Subscription subscription, MessageHandler handler) {
-            throw new UnsupportedOperationException("the outbox only publishes");
-        }
-
-        @Override
-        public void close() {
-            // nothing held
-        }
     }
 }

@@ -59,11 +59,6 @@ final class Acknowledgements {
         return withdrawn;
     }
 
-    /** True when a handled entry's acknowledgement is owed. */
-    boolean anyHandled() {
-        return byStream.values().stream().flatMap(List::stream).anyMatch(entry -> entry.marker() != null);
-    }
-
     boolean isEmpty() {
         return byStream.isEmpty();
     }

@@ -75,19 +75,19 @@ final class DeliveryProcessor {
             failure = e;
             throw e;
         } finally {
-            settle(acks);
+            if (!batch.isEmpty()) {
+                settle(acks);
+            }
             send(acks, failure);
         }
     }
 
     /**
      * Lets the handler finish what its handlings left under way ({@link MessageHandler#settle}) before any of them
-     * is acknowledged; if it cannot, the handled entries stay pending and come again.
+     * is acknowledged; if it cannot, the handled entries stay pending and come again. Also after a batch whose
+     * handlings all failed: what they published before failing is settled with their own batch, not the next one.
      */
     private void settle(Acknowledgements acks) {
-        if (!acks.anyHandled()) {
-            return;
-        }
         try {
             handler.settle();
         } catch (InterruptedException e) {

@@ -148,6 +148,30 @@ class BatchDeliveryTest extends BusTestBase {
     }
 
     @Test
+    void aBatchWhoseHandlingsAllFailedIsSettledAllTheSame() {
+        RedisStreamsBus bus = bus(fastOptions().readBatchSize(10).build());
+        registrations(2).forEach(bus::publish);
+        Queue<String> calls = new ConcurrentLinkedQueue<>();
+
+        subscribe(bus, fromTheBeginning("node-1"), new MessageHandler() {
+            @Override
+            public void handle(DomainMessage message) {
+                calls.add("handle");
+                throw new IllegalStateException("published part of its work, then failed");
+            }
+
+            @Override
+            public void settle() {
+                calls.add("settle");
+            }
+        });
+
+        // What the failed handlings published is settled with their own batch, not blamed on the next one.
+        await().atMost(PATIENCE).until(() -> calls.size() >= 3);
+        assertThat(calls).startsWith("handle", "handle", "settle");
+    }
+
+    @Test
     void messagesWhoseHandlerCouldNotSettleStayPendingAndAreHandledAgain() {
         RedisStreamsBus bus = bus(fastOptions().readBatchSize(10).claimMinIdle(Duration.ofMillis(300)).build());
         List<CustomerRegistered> sent = registrations(3);
