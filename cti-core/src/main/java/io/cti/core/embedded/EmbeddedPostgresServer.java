@@ -14,12 +14,17 @@ import java.time.Duration;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    /** How long the JVM's exit waits for the owner (Spring closing its context) before stopping PostgreSQL itself. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final StopAtExit atExit;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.atExit = StopAtExit.register("PostgreSQL", this::stop, EXIT_GRACE);
     }
 
     /**
@@ -37,6 +42,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // zonky's own hook would stop the server while the application still closes: see StopAtExit.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
@@ -90,6 +97,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            stop();
+        } finally {
+            atExit.closed();
+        }
+    }
+
+    private void stop() {
         try {
             postgres.close();
         } catch (IOException e) {

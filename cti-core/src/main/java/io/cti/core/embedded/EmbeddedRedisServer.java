@@ -1,33 +1,64 @@
 package io.cti.core.embedded;
 
 import io.cti.core.CoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real Redis server run from the binary in a Maven artifact, with an append-only file in a folder the
  * user can see and wipe, so streams and reservations survive a restart. Start once, close once.
+ *
+ * <p>The process is this class's own, not the artifact's {@code RedisServer}'s: that one stops Redis from a
+ * shutdown hook of its own, which the JVM runs alongside the application's, so Redis went away while the
+ * application was still closing (its last events lost). Here Redis runs in a session of its own where
+ * {@code setsid} exists, so a terminal's Ctrl-C reaches only the JVM, and at exit it waits for its owner to close
+ * it ({@link StopAtExit}) before stopping on its own.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
-    private final RedisServer server;
-    private final int port;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+    private static final String READY = "Ready to accept connections";
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final Duration STOPPING = Duration.ofSeconds(20);
+    /** How long the JVM's exit waits for the owner (Spring closing its context) before stopping Redis itself. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
+    private static final File SETSID = new File("/usr/bin/setsid");
 
-    private EmbeddedRedisServer(RedisServer server, int port) {
-        this.server = server;
+    private final Process process;
+    private final int port;
+    private final StopAtExit atExit;
+
+    private EmbeddedRedisServer(Process process, int port) {
+        this.process = process;
         this.port = port;
+        this.atExit = StopAtExit.register("Redis", this::stop, EXIT_GRACE);
     }
 
     /** Starts Redis on loopback; port 0 picks a free port. Existing data in {@code dataDirectory} is loaded. */
     public static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent) {
         int chosen = port > 0 ? port : freePort();
+        String what = "Redis in " + dataDirectory + " on port " + chosen;
         try {
             Files.createDirectories(dataDirectory);
-            RedisServer server = RedisServer.newRedisServer()
+            List<String> command = RedisServer.newRedisServer()
                     .port(chosen)
                     .bind("127.0.0.1")
                     .setting("dir " + dataDirectory.toAbsolutePath())
@@ -35,11 +66,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("appendfsync everysec")
                     .setting(persistent ? "save 60 1" : "save \"\"")
                     .setting("maxmemory-policy noeviction")
-                    .build();
-            server.start();
-            return new EmbeddedRedisServer(server, chosen);
-        } catch (IOException | RuntimeException e) {
-            throw CoreException.embeddedServerFailed("Redis in " + dataDirectory + " on port " + chosen, e);
+                    .buildCommandArgs();
+            Process process = new ProcessBuilder(inSessionOfItsOwn(command))
+                    .directory(new File(command.get(0)).getParentFile())
+                    .redirectErrorStream(true)
+                    .start();
+            awaitReady(process, what);
+            return new EmbeddedRedisServer(process, chosen);
+        } catch (IOException e) {
+            throw CoreException.embeddedServerFailed(what, e);
         }
     }
 
@@ -51,12 +86,108 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The operating system's process id of the Redis server. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops Redis (SIGTERM: it writes its append-only file and exits), waiting for it to be gone. */
     @Override
     public void close() {
         try {
-            server.stop();
+            stop();
+        } finally {
+            atExit.closed();
+        }
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOPPING.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("the embedded Redis did not stop within {} s; killing it", STOPPING.toSeconds());
+                process.destroyForcibly().waitFor(STOPPING.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> inSessionOfItsOwn(List<String> command) {
+        if (!SETSID.canExecute()) {
+            return command;
+        }
+        // The JVM's child leads no process group, so setsid makes the new session itself and then runs Redis in
+        // its place: the process is Redis, and destroy() signals Redis.
+        List<String> withSession = new ArrayList<>(command.size() + 1);
+        withSession.add(SETSID.getPath());
+        withSession.addAll(command);
+        return withSession;
+    }
+
+    /**
+     * Waits for Redis's "ready" line; its output is read to the end on a thread of its own (a pipe nobody reads
+     * would block Redis once full) and written to this class's log: Redis's own warnings as warnings, its
+     * highest level ('#') as information, the rest as debug.
+     */
+    private static void awaitReady(Process process, String what) {
+        CountDownLatch settled = new CountDownLatch(1);
+        AtomicBoolean ready = new AtomicBoolean();
+        Deque<String> lastLines = new ArrayDeque<>();
+        Thread output = new Thread(() -> readOutput(process, settled, ready, lastLines), "embedded-redis-output");
+        output.setDaemon(true);
+        output.start();
+        try {
+            if (settled.await(STARTUP.toSeconds(), TimeUnit.SECONDS) && ready.get()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        String said;
+        synchronized (lastLines) {
+            said = String.join(" | ", lastLines);
+        }
+        throw CoreException.embeddedServerFailed(what, new IOException(settled.getCount() > 0
+                ? "not ready within " + STARTUP.toSeconds() + " s; it said: " + said
+                : "it exited before it was ready; it said: " + said));
+    }
+
+    /** Counts {@code settled} down once Redis said it is ready ({@code ready} then true) or its output ended. */
+    private static void readOutput(Process process, CountDownLatch settled, AtomicBoolean ready,
+                                   Deque<String> lastLines) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!ready.get()) {
+                    synchronized (lastLines) {
+                        lastLines.addLast(line);
+                        if (lastLines.size() > 5) {
+                            lastLines.removeFirst();
+                        }
+                    }
+                }
+                if (line.contains(READY)) {
+                    ready.set(true);
+                    settled.countDown();
+                }
+                if (line.contains(" # WARNING")) {
+                    LOG.warn("redis: {}", line);
+                } else if (line.contains(" # ")) {
+                    // Redis's highest level, its start-up lines among them.
+                    LOG.info("redis: {}", line);
+                } else {
+                    LOG.debug("redis: {}", line);
+                }
+            }
         } catch (IOException e) {
-            throw CoreException.embeddedServerFailed("Redis (while stopping)", e);
+            LOG.debug("the embedded Redis's output ended: {}", e.toString());
+        } finally {
+            // Gone before ready: the starting thread need not wait out its timeout.
+            settled.countDown();
         }
     }
 

@@ -123,12 +123,26 @@ final class RouterLifecycle implements SmartLifecycle {
             popSubscription = null;
         }
         if (ticker != null) {
-            ticker.shutdownNow();
+            stopTicking(ticker);
             ticker = null;
         }
         if (reaper != null) {
             reaper.close();
             reaper = null;
+        }
+    }
+
+    /** Lets a tick under way finish: interrupted, its Redis command would fail and leave a half-done part. */
+    private static void stopTicking(ScheduledExecutorService ticker) {
+        ticker.shutdown();
+        try {
+            if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("the router's tick did not finish within 10 s of stopping; interrupting it");
+                ticker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ticker.shutdownNow();
         }
     }
 
