@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * The active queue definitions and agent profiles from PostgreSQL, cached for a few seconds: routing reads them on
- * every round and they change rarely (a supervisor's edit reaches routing within {@code maxAge} and one reading).
+ * every round and they change rarely (a supervisor's edit reaches routing within {@code maxAge} and one reading;
+ * a reading that finds the repositories' change mark as before reads nothing more).
  * Once the cache is older than {@code maxAge}, it is read again on a thread of its own while the old definitions
  * keep serving, so no event waits for the database (thousands of agent profiles take a while to read); only the
  * first reading, one after {@link #forget()}, and every reading with a {@code maxAge} of zero are made on the
@@ -36,7 +37,20 @@ final class Definitions implements Staffing {
 
     private static final Logger LOG = LoggerFactory.getLogger(Definitions.class);
 
-    private record Cached(Instant at, Map<QueueName, QueueDefinition> queues, Map<AgentId, AgentProfile> agents) {
+    /**
+     * How often the definitions are read in full although their change mark stayed the same: an edit made straight in
+     * the database, not through the repositories, raises no version and is seen then.
+     */
+    static final Duration FULL_READING = Duration.ofMinutes(1);
+
+    /** What was read at {@code at}: in full at {@code readInFullAt}, with the repositories' change mark then. */
+    private record Cached(Instant at, Instant readInFullAt, String mark, Map<QueueName, QueueDefinition> queues,
+                          Map<AgentId, AgentProfile> agents) {
+
+        boolean freshFor(String markNow, Instant now) {
+            return mark.equals(markNow) && !now.isBefore(readInFullAt)
+                    && now.isBefore(readInFullAt.plus(FULL_READING));
+        }
     }
 
     private final QueueRepository queues;
@@ -112,18 +126,31 @@ final class Definitions implements Staffing {
         return now;
     }
 
-    /** Reads the definitions and counts a new version if they differ from {@code before}. */
+    /**
+     * Reads the definitions and counts a new version if they differ from {@code before}. First the repositories'
+     * change mark (a count and a sum of versions): if it is as at the last full reading, less than
+     * {@link #FULL_READING} ago, nothing changed and nothing more is read (thousands of agent profiles every few
+     * seconds otherwise). The mark is read before the definitions, so a change made while they are read shows in the
+     * next mark.
+     */
     private Cached read(Cached before) {
-        Cached now = new Cached(clock.instant(),
+        Instant at = clock.instant();
+        String mark = queues.changeMark() + "/" + agents.changeMark();
+        if (before != null && before.freshFor(mark, at)) {
+            Cached kept = new Cached(at, before.readInFullAt(), mark, before.queues(), before.agents());
+            cached = kept;
+            return kept;
+        }
+        Cached now = new Cached(at, at, mark,
                 queues.list(false).stream().map(StoredQueue::definition)
                         .collect(Collectors.toMap(QueueDefinition::name, Function.identity(), (a, b) -> a,
                                 java.util.LinkedHashMap::new)),
                 agents.list(false).stream().map(StoredAgent::profile)
                         .collect(Collectors.toMap(AgentProfile::id, Function.identity())));
         if (before != null && before.queues().equals(now.queues()) && before.agents().equals(now.agents())) {
-            // Unchanged (the usual reading): keep the objects held since, so that those just read die young instead
-            // of being copied by every young collection for maxAge (thousands of agent profiles every few seconds).
-            Cached kept = new Cached(now.at(), before.queues(), before.agents());
+            // Unchanged: keep the objects held since, so that those just read die young instead of being copied by
+            // every young collection until the next full reading.
+            Cached kept = new Cached(at, at, mark, before.queues(), before.agents());
             cached = kept;
             return kept;
         }

@@ -3,6 +3,7 @@ package io.cti.router.calls;
 import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The definitions' cache against the real PostgreSQL: a reading that finds nothing changed keeps what was held (the
- * version and the very objects, so that those just read are garbage at once), and a change is a new version.
+ * version and the very objects, so that those just read are garbage at once), and a change is a new version; between
+ * full readings, only the repositories' change mark is read.
  */
 class DefinitionsTest {
 
@@ -58,5 +60,39 @@ class DefinitionsTest {
 
         assertThat(definitions.version()).isGreaterThan(version);
         assertThat(definitions.profileOf(added.id())).contains(added);
+    }
+
+    @Test
+    void anEditMadeStraightInTheDatabaseIsSeenAtTheNextFullReadingNotBefore() {
+        ShiftedClock clock = new ShiftedClock();
+        Definitions read = new Definitions(desk.queues, desk.agents, clock, Duration.ZERO);
+        AgentProfile agent = desk.agent("a-1");
+        long version = read.version();
+        // Not through the repository: the version stays, so the change mark does not move.
+        JdbcClient.create(desk.database).sql("update router_agent set display_name = 'Grace' where id = ?")
+                .param(agent.id().value()).update();
+
+        String before = read.profileOf(agent.id()).orElseThrow().displayName();
+        clock.advance(Definitions.FULL_READING);
+        String after = read.profileOf(agent.id()).orElseThrow().displayName();
+
+        assertThat(before).isEqualTo(agent.displayName());
+        assertThat(after).isEqualTo("Grace");
+        assertThat(read.version()).isGreaterThan(version);
+    }
+
+    @Test
+    void aFullReadingThatFindsNothingChangedKeepsTheProfilesHeldAndTheVersion() {
+        ShiftedClock clock = new ShiftedClock();
+        Definitions read = new Definitions(desk.queues, desk.agents, clock, Duration.ZERO);
+        AgentProfile agent = desk.agent("a-1");
+        long version = read.version();
+        AgentProfile held = read.profileOf(agent.id()).orElseThrow();
+
+        clock.advance(Definitions.FULL_READING);
+        AgentProfile again = read.profileOf(agent.id()).orElseThrow();
+
+        assertThat(again).isSameAs(held);
+        assertThat(read.version()).isEqualTo(version);
     }
 }
