@@ -5,6 +5,7 @@ import io.cti.core.ids.CallId;
 import io.cti.router.agents.Agent;
 import io.cti.router.agents.AgentState;
 import io.cti.router.board.AgentBoard;
+import io.cti.router.reservations.FencingToken;
 import io.cti.router.reservations.ReadyAgents;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.reservations.RouterId;
@@ -43,8 +44,9 @@ import java.util.regex.Pattern;
 /**
  * The rest of the centre around {@link ReservationLatencyBenchmark}'s measured router, in a process of its own as
  * it would be in production (another router process, another host): it answers the agents' calls and queues new
- * calls, on the same Redis. Reads {@code connect <callId> <agentId>} lines on standard input (each ConnectToAgent
- * the measured router published), completes the call's reservation and puts the agent Not ready, as the router
+ * calls, on the same Redis. Reads {@code connect <callId> <agentId> <token>} lines on standard input (each
+ * ConnectToAgent the measured router published, with its fencing token, or {@code -} for none), completes the call's
+ * reservation by that token and puts the agent Not ready, as the router
  * handling the answered call would, then prints {@code rest <agentId>}: the agent may be freed again. Meanwhile it
  * queues new calls in Redis at {@code --rate} (another router's arrivals; the measured router learns them from the
  * change feed) and prints {@code fed <count>} every second. Ends when standard input closes.
@@ -120,12 +122,17 @@ public final class OtherRouter {
         String line;
         while ((line = in.readLine()) != null) {
             String[] words = line.split(" ");
-            if (words.length != 3 || !words[0].equals("connect")) {
-                throw new IllegalArgumentException("expected 'connect <callId> <agentId>', got: " + line);
+            if (words.length != 4 || !words[0].equals("connect")) {
+                throw new IllegalArgumentException("expected 'connect <callId> <agentId> <token or ->', got: " + line);
             }
             CallId call = CallId.of(words[1]);
             AgentId agent = AgentId.of(words[2]);
-            reservations.currentOf(call).ifPresent(r -> reservations.complete(r.token()));
+            // The ConnectToAgent's fencing token, as the router answering the call has it from the call's record.
+            if (words[3].equals("-")) {
+                reservations.currentOf(call).ifPresent(r -> reservations.complete(r.token()));
+            } else {
+                reservations.complete(new FencingToken(Long.parseLong(words[3])));
+            }
             board.moveTo(agent, new AgentState.NotReady("bench"));
             synchronized (out) {
                 out.println("rest " + agent.value());
@@ -207,10 +214,11 @@ public final class OtherRouter {
         }
 
         /** Tells the child that the measured router connected {@code call} to {@code agent}. */
-        void connected(CallId call, AgentId agent) {
+        void connected(CallId call, AgentId agent, Long fencingToken) {
             synchronized (toChild) {
                 try {
-                    toChild.write("connect " + call.value() + " " + agent.value() + "\n");
+                    toChild.write("connect " + call.value() + " " + agent.value() + " "
+                            + (fencingToken == null ? "-" : fencingToken) + "\n");
                     toChild.flush();
                 } catch (IOException e) {
                     throw new UncheckedIOException("the other router process is gone", e);

@@ -284,7 +284,7 @@ public final class ReservationLatencyBenchmark {
     private void acknowledged(DomainMessage message, long nanos) {
         if (message instanceof ConnectToAgent connect) {
             connected.put(connect.agentId(), nanos);
-            other.connected(connect.callId(), connect.agentId());
+            other.connected(connect.callId(), connect.agentId(), connect.fencingToken());
             published.incrementAndGet();
         }
     }

@@ -34,6 +34,7 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Routes with one routing board per router process, kept in step with Redis instead of rebuilt per event: read in
@@ -204,12 +205,7 @@ final class Dispatcher {
             return true;
         }
         Instant now = parts.clock().instant();
-        try {
-            connect(learned(batch.changes(), now), now);
-        } catch (RuntimeException e) {
-            state = null;
-            throw e;
-        }
+        forgetBoardOnFailure(() -> connect(learned(batch.changes(), now), now));
         return feedBehind;
     }
 
@@ -227,7 +223,7 @@ final class Dispatcher {
     /** {@code learning}: read the change feed when nothing was connected. */
     private int step(Function<Instant, List<RoutingDecision>> change, boolean catchingUp, boolean learning) {
         Instant now = parts.clock().instant();
-        try {
+        return forgetBoardOnFailure(() -> {
             if (needsLoading(now)) {
                 load(now);
             }
@@ -239,8 +235,15 @@ final class Dispatcher {
                 connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
             }
             return connected;
+        });
+    }
+
+    /** Runs {@code work} on the board; if it fails, the board is read afresh next time. */
+    private int forgetBoardOnFailure(IntSupplier work) {
+        try {
+            return work.getAsInt();
         } catch (RuntimeException e) {
-            // The board may be out of step with what was written before the failure: read it afresh next time.
+            // The board may be out of step with what was written before the failure.
             state = null;
             throw e;
         }

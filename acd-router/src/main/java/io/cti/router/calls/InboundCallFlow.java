@@ -262,10 +262,7 @@ public final class InboundCallFlow {
             }
             overdueCheckedAt = now;
         }
-        part(callbacks::claimDue, claimed -> {
-            callbacks.offer(claimed);
-            return null;
-        });
+        partDoing(callbacks::claimDue, callbacks::offer);
         // What other routers changed, a batch at a time, so that no message waits for all of it.
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
@@ -277,10 +274,7 @@ public final class InboundCallFlow {
         fileWaitReasons();
         pops.dropStale();
         for (QueueName queue : part(figures::queues)) {
-            part(() -> figures.measure(queue), measured -> {
-                figures.publishNow(queue, measured);
-                return null;
-            });
+            partDoing(() -> figures.measure(queue), measured -> figures.publishNow(queue, measured));
         }
     }
 
@@ -382,6 +376,14 @@ public final class InboundCallFlow {
      */
     private <T> T part(Supplier<T> work) {
         return part(() -> null, ignored -> work.get());
+    }
+
+    /** As {@link #part(Supplier, Function)}, for work that answers nothing. */
+    private <A> void partDoing(Supplier<A> ahead, Consumer<A> work) {
+        this.<A, Void>part(ahead, read -> {
+            work.accept(read);
+            return null;
+        });
     }
 
     /**

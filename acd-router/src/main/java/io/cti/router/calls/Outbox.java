@@ -47,14 +47,9 @@ final class Outbox implements Consumer<DomainMessage> {
         }
     }
 
-    /** Runs {@code handling}, then publishes what it produced and waits until it is published. */
-    <T> T during(Supplier<T> work) {
-        return during(work, false);
-    }
-
     /**
-     * Runs {@code handling}, then publishes what it produced; if {@code unsettledBatch}, without waiting for the
-     * answer, which {@link #settle()} on this thread then waits for.
+     * Runs {@code work}, then publishes what it produced and waits until it is published; if {@code unsettledBatch},
+     * without waiting for the answer, which {@link #settle()} on this thread then waits for.
      */
     <T> T during(Supplier<T> work, boolean unsettledBatch) {
         if (depth++ == 0) {

@@ -62,7 +62,6 @@ final class QueueFiguresDesk {
     private final QueueStatistics statistics;
     private final Consumer<DomainMessage> publisher;
     private final Clock clock;
-    private final Map<QueueName, Instant> publishedAt = new HashMap<>();
     private final Set<QueueName> unpublished = new LinkedHashSet<>();
     private Map<QueueName, Set<AgentId>> qualified = new HashMap<>();
     private long qualifiedVersion = Long.MIN_VALUE;
@@ -162,8 +161,8 @@ final class QueueFiguresDesk {
     }
 
     private boolean tooSoon(QueueName queue, Instant now) {
-        Instant last = publishedAt.get(queue);
-        return last != null && now.isBefore(last.plus(MIN_INTERVAL)) && !now.isBefore(last);
+        QueueFiguresUpdated last = latest.get(queue);
+        return last != null && now.isBefore(last.occurredAt().plus(MIN_INTERVAL)) && !now.isBefore(last.occurredAt());
     }
 
     private void publish(QueueDefinition queue) {
@@ -191,7 +190,6 @@ final class QueueFiguresDesk {
 
     private void publish(QueueFiguresUpdated update) {
         latest.put(update.queue(), update);
-        publishedAt.put(update.queue(), update.occurredAt());
         unpublished.remove(update.queue());
         publisher.accept(update);
     }

@@ -31,7 +31,7 @@ final class RingRecords {
     private static final RedisScript READ = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
             "/io/cti/router/calls/ring-read.lua");
     private static final RedisScript WRITE = RedisScript.load(RedisScript.KEYS_PRELUDE, RESERVATIONS,
-            "/io/cti/router/calls/ring-write.lua");
+            "/io/cti/router/calls/prelude.lua", "/io/cti/router/calls/ring-write.lua");
 
     /** The call's record (empty for a call the flow does not know) and its current reservation, if any. */
     record Ring(Optional<CallRecord> record, Optional<Reservation> reservation) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Ends wrap-ups, by the agent's CompleteWrapUp or when the queue's wrap-up time runs out: writes the call to the
@@ -64,10 +65,7 @@ final class WrapUpDesk {
         for (BoardEntry entry : board.allWhere(state -> state instanceof AgentState.WrapUp w && w.isOverAt(now))) {
             if (entry.state() instanceof AgentState.WrapUp w) {
                 if (entry.wrapUpCall() == null) {
-                    // Through the dispatcher's writer, as finish() does: freed and reserved in one script.
-                    BoardMove move = board.move(entry.agent().id(),
-                            e -> e.state().equals(w) ? back(e) : BoardChange.none(), writer);
-                    routeAfter |= !(move instanceof BoardMove.Moved moved && moved.after().agent().isReady());
+                    routeAfter |= movedBack(entry.agent().id(), e -> e.state().equals(w));
                 } else {
                     finish(entry.wrapUpCall(), entry.agent().id(), "", "", null, 0, w.endsAt());
                 }
@@ -88,11 +86,19 @@ final class WrapUpDesk {
             // Marked only once written: a failed write is retried with the redelivered wrap-up.
             ledger.once(call, "history");
         }
-        BoardMove move = board.move(agent, entry -> isWrappingUp(entry, call) ? back(entry) : BoardChange.none(),
-                writer);
-        if (!(move instanceof BoardMove.Moved moved && moved.after().agent().isReady())) {
+        if (movedBack(agent, entry -> isWrappingUp(entry, call))) {
             tryRoute.run();
         }
+    }
+
+    /**
+     * Moves the agent back (Ready, or Not ready as asked) if still wrapping up as {@code wrappingUp} says, through
+     * the dispatcher's writer (freed and reserved in one script). True if routing must follow: the move did not
+     * free the agent (Not ready, or moved meanwhile), yet the board changed.
+     */
+    private boolean movedBack(AgentId agent, Predicate<BoardEntry> wrappingUp) {
+        BoardMove move = board.move(agent, entry -> wrappingUp.test(entry) ? back(entry) : BoardChange.none(), writer);
+        return !(move instanceof BoardMove.Moved moved && moved.after().agent().isReady());
     }
 
     private static boolean isWrappingUp(BoardEntry entry, CallId call) {

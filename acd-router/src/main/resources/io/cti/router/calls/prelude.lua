@@ -14,3 +14,14 @@ local function write_fields(key, first)
   call_in_chunks('HSET', key, set)
   call_in_chunks('HDEL', key, gone)
 end
+
+-- Sets the record's once-marker (HSETNX 'once:<marker>'; none if marker is empty) and keeps the record keep seconds
+-- from now. Returns 1 if this call set the marker, else 0.
+local function set_once_and_keep(key, marker, keep)
+  local first = 0
+  if marker ~= '' then
+    first = redis.call('HSETNX', key, 'once:' .. marker, '1')
+  end
+  redis.call('EXPIRE', key, keep)
+  return first
+end

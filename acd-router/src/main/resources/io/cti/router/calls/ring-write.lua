@@ -10,9 +10,4 @@ if confirmed ~= 'done' then
   return {confirmed, 0}
 end
 hset_args(key, 6, #ARGV)
-local first = 0
-if ARGV[5] ~= '' then
-  first = redis.call('HSETNX', key, 'once:' .. ARGV[5], '1')
-end
-redis.call('EXPIRE', key, ARGV[4])
-return {confirmed, first}
+return {confirmed, set_once_and_keep(key, ARGV[5], ARGV[4])}

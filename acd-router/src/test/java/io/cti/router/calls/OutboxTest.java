@@ -37,7 +37,7 @@ class OutboxTest {
             outbox.accept(second);
             assertThat(batches).isEmpty();
             return null;
-        });
+        }, false);
 
         assertThat(batches).containsExactly(List.of(first, second));
     }
@@ -49,7 +49,7 @@ class OutboxTest {
         assertThatThrownBy(() -> outbox.during(() -> {
             outbox.accept(first);
             throw new IllegalStateException("Redis went away");
-        })).hasMessage("Redis went away");
+        }, false)).hasMessage("Redis went away");
 
         assertThat(batches).containsExactly(List.of(first));
     }
@@ -64,7 +64,7 @@ class OutboxTest {
             CompletableFuture.runAsync(() -> outbox.accept(theirs)).join();
             assertThat(batches).containsExactly(List.of(theirs));
             return null;
-        });
+        }, false);
 
         assertThat(batches).containsExactly(List.of(theirs), List.of(mine));
     }
