@@ -35,6 +35,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -178,9 +180,14 @@ public final class OtherRouter {
      */
     static final class Link implements AutoCloseable {
 
+        /** Tells the writer thread that the input is to be closed. */
+        private static final String END = "";
+
         private final Process process;
         private final Writer toChild;
         private final Thread reader;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final Thread writer;
 
         private Link(Process process, Consumer<AgentId> resting, AtomicLong fed) {
             this.process = process;
@@ -189,6 +196,9 @@ public final class OtherRouter {
             this.reader = new Thread(() -> read(process, resting, fed), "other-router-reader");
             reader.setDaemon(true);
             reader.start();
+            this.writer = new Thread(this::write, "other-router-writer");
+            writer.setDaemon(true);
+            writer.start();
         }
 
         static Link start(String redisUri, String keyPrefix, long seed, int agents, int queues, int calls, long rate,
@@ -213,16 +223,36 @@ public final class OtherRouter {
                     .toList();
         }
 
-        /** Tells the child that the measured router connected {@code call} to {@code agent}. */
+        /**
+         * Tells the child that the measured router connected {@code call} to {@code agent}. Called on the thread that
+         * completes the ConnectToAgent's publishing (the Redis client's): the line is written by a thread of its own,
+         * so that the pipe's system calls do not hold up the answers of the measured router's commands.
+         */
         void connected(CallId call, AgentId agent, Long fencingToken) {
-            synchronized (toChild) {
-                try {
-                    toChild.write("connect " + call.value() + " " + agent.value() + " "
-                            + (fencingToken == null ? "-" : fencingToken) + "\n");
-                    toChild.flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("the other router process is gone", e);
+            lines.add("connect " + call.value() + " " + agent.value() + " " + (fencingToken == null ? "-" : fencingToken));
+        }
+
+        /** Writes the lines queued, as many as are there per flush, until {@link #END}; then closes the input. */
+        private void write() {
+            List<String> batch = new ArrayList<>();
+            try (Writer out = toChild) {
+                while (true) {
+                    batch.add(lines.take());
+                    lines.drainTo(batch);
+                    for (String line : batch) {
+                        if (line.equals(END)) {
+                            return;
+                        }
+                        out.write(line);
+                        out.write('\n');
+                    }
+                    out.flush();
+                    batch.clear();
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the other router process is gone", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -244,16 +274,11 @@ public final class OtherRouter {
             }
         }
 
-        /** Ends the child: its input closes, then it is stopped if it lingers. */
+        /** Ends the child: its input closes once the lines queued are written, then it is stopped if it lingers. */
         @Override
         public void close() throws InterruptedException {
-            synchronized (toChild) {
-                try {
-                    toChild.close();
-                } catch (IOException e) {
-                    System.out.println("other router: closing its input failed: " + e);
-                }
-            }
+            lines.add(END);
+            writer.join(10_000);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
