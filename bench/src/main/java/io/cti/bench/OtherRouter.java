@@ -188,6 +188,8 @@ public final class OtherRouter {
         private final Thread reader;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final Thread writer;
+        /** Why the writer stopped before {@link #END}, for the next caller to see. */
+        private volatile RuntimeException writeFailure;
 
         private Link(Process process, Consumer<AgentId> resting, AtomicLong fed) {
             this.process = process;
@@ -229,6 +231,9 @@ public final class OtherRouter {
          * so that the pipe's system calls do not hold up the answers of the measured router's commands.
          */
         void connected(CallId call, AgentId agent, Long fencingToken) {
+            if (writeFailure != null) {
+                throw writeFailure;
+            }
             lines.add("connect " + call.value() + " " + agent.value() + " " + (fencingToken == null ? "-" : fencingToken));
         }
 
@@ -250,9 +255,11 @@ public final class OtherRouter {
                     batch.clear();
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("the other router process is gone", e);
+                writeFailure = new UncheckedIOException("the other router process is gone", e);
+                System.out.println("other router: " + writeFailure.getMessage() + ": " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                writeFailure = new IllegalStateException("the writer to the other router was interrupted", e);
             }
         }
 
@@ -279,6 +286,9 @@ public final class OtherRouter {
         public void close() throws InterruptedException {
             lines.add(END);
             writer.join(10_000);
+            if (writer.isAlive()) {
+                System.out.println("other router: its input was not written out within 10 s; stopping it");
+            }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,7 +58,8 @@ final class Definitions implements Staffing {
     private final AgentRepository agents;
     private final Clock clock;
     private final Duration maxAge;
-    private volatile Cached cached;
+    /** Null until read, and after {@link #forget()}. */
+    private final AtomicReference<Cached> cached = new AtomicReference<>();
     /** Counts the readings that brought different definitions, so that whoever built on them can tell. */
     private final AtomicLong version = new AtomicLong();
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -97,11 +99,11 @@ final class Definitions implements Staffing {
 
     /** Reads the definitions again at the next use. */
     void forget() {
-        cached = null;
+        cached.set(null);
     }
 
     private Cached current() {
-        Cached now = cached;
+        Cached now = cached.get();
         Instant at = clock.instant();
         if (now == null || maxAge.isZero()) {
             return read(now);
@@ -137,9 +139,7 @@ final class Definitions implements Staffing {
         Instant at = clock.instant();
         String mark = queues.changeMark() + "/" + agents.changeMark();
         if (before != null && before.freshFor(mark, at)) {
-            Cached kept = new Cached(at, before.readInFullAt(), mark, before.queues(), before.agents());
-            cached = kept;
-            return kept;
+            return settle(before, new Cached(at, before.readInFullAt(), mark, before.queues(), before.agents()), false);
         }
         Cached now = new Cached(at, at, mark,
                 queues.list(false).stream().map(StoredQueue::definition)
@@ -150,13 +150,25 @@ final class Definitions implements Staffing {
         if (before != null && before.queues().equals(now.queues()) && before.agents().equals(now.agents())) {
             // Unchanged: keep the objects held since, so that those just read die young instead of being copied by
             // every young collection until the next full reading.
-            Cached kept = new Cached(at, at, mark, before.queues(), before.agents());
-            cached = kept;
-            return kept;
+            return settle(before, new Cached(at, at, mark, before.queues(), before.agents()), false);
         }
-        // The definitions before their version: whoever sees the new version must find them.
-        cached = now;
-        version.incrementAndGet();
-        return now;
+        return settle(before, now, true);
+    }
+
+    /**
+     * Puts {@code next} in the place of {@code before}, counting a new version if {@code changed}, unless another
+     * reading or {@link #forget()} came first (a reading on its own thread may end after a newer one): then what is
+     * in place serves, and {@code next} is dropped.
+     */
+    private Cached settle(Cached before, Cached next, boolean changed) {
+        if (cached.compareAndSet(before, next)) {
+            if (changed) {
+                // After the definitions: whoever sees the new version must find them.
+                version.incrementAndGet();
+            }
+            return next;
+        }
+        Cached current = cached.get();
+        return current != null ? current : next;
     }
 }

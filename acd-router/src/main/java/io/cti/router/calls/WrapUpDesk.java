@@ -93,8 +93,9 @@ final class WrapUpDesk {
 
     /**
      * Moves the agent back (Ready, or Not ready as asked) if still wrapping up as {@code wrappingUp} says, through
-     * the dispatcher's writer (freed and reserved in one script). True if routing must follow: the move did not
-     * free the agent (Not ready, or moved meanwhile), yet the board changed.
+     * the dispatcher's writer (freed and reserved in one script). True unless the move made the agent Ready (the
+     * writer then routed for them): an agent gone Not ready, moved meanwhile or not moved may still leave a call
+     * routable.
      */
     private boolean movedBack(AgentId agent, Predicate<BoardEntry> wrappingUp) {
         BoardMove move = board.move(agent, entry -> wrappingUp.test(entry) ? back(entry) : BoardChange.none(), writer);

@@ -1,5 +1,6 @@
 package io.cti.router.calls;
 
+import io.cti.router.queues.QueueDefinition;
 import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,19 @@ class DefinitionsTest {
 
         assertThat(again).isSameAs(held);
         assertThat(read.version()).isEqualTo(version);
+    }
+
+    @Test
+    void aQueueChangedThroughItsRepositoryIsANewVersionAtOnce() {
+        long version = definitions.version();
+        QueueDefinition sales = definitions.queue(desk.sales).orElseThrow();
+        QueueDefinition renamed = new QueueDefinition(sales.name(), "Sales and renewals", sales.skills(),
+                sales.serviceLevel(), sales.shortAbandon(), sales.maxWait(), sales.overflow(), sales.callbackOffered(),
+                sales.strategy(), sales.stickyWait(), sales.ringTimeout(), sales.wrapUp());
+
+        desk.queues.replace(renamed, null);
+
+        assertThat(definitions.version()).isGreaterThan(version);
+        assertThat(definitions.queue(desk.sales).orElseThrow().displayName()).isEqualTo("Sales and renewals");
     }
 }

@@ -2,11 +2,17 @@ package io.cti.core.embedded;
 
 import io.cti.core.CoreException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server run from the binaries in a Maven artifact, its data kept in a folder the
@@ -14,6 +20,8 @@ import java.time.Duration;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Duration STARTUP = Duration.ofSeconds(60);
     /** How long the JVM's exit waits for the owner (Spring closing its context) before stopping PostgreSQL itself. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
 
@@ -21,10 +29,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final StopAtExit atExit;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, StopAtExit atExit) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
-        this.atExit = StopAtExit.register("PostgreSQL", this::stop, EXIT_GRACE);
+        this.atExit = atExit;
     }
 
     /**
@@ -32,6 +40,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * reused, so data survives restarts; {@code wipe} deletes the folder first and starts from an empty cluster.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean wipe) {
+        EmbeddedPostgres.Builder builder;
         try {
             if (wipe) {
                 DataFolders.wipe(dataDirectory);
@@ -39,12 +48,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent());
             // Never let zonky clean the folder: it would run initdb into a non-empty folder on start, and delete
             // the user's cluster on stop. A wipe is done above, before the start.
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     // zonky's own hook would stop the server while the application still closes: see StopAtExit.
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(STARTUP)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
@@ -52,9 +61,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
         } catch (IOException | RuntimeException e) {
             throw CoreException.embeddedServerFailed("PostgreSQL in " + dataDirectory, e);
+        }
+        // Guarded before it starts, as zonky's hook was: an exit while it starts stops it once it is up.
+        CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+        StopAtExit atExit = StopAtExit.register("PostgreSQL", () -> stopOnceStarted(started), EXIT_GRACE);
+        try {
+            EmbeddedPostgres postgres = builder.start();
+            started.complete(postgres);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, atExit);
+        } catch (IOException | RuntimeException e) {
+            started.completeExceptionally(e);
+            atExit.closed();
+            throw CoreException.embeddedServerFailed("PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void stopOnceStarted(CompletableFuture<EmbeddedPostgres> started) {
+        try {
+            stop(started.get(STARTUP.toSeconds(), TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            LOG.debug("the embedded PostgreSQL never started, nothing to stop: {}", e.getCause().toString());
+        } catch (TimeoutException e) {
+            LOG.warn("the embedded PostgreSQL was still starting after {} s at exit; not stopped", STARTUP.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted while waiting for the embedded PostgreSQL to start at exit; not stopped");
         }
     }
 
@@ -98,13 +131,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stop();
+            stop(postgres);
         } finally {
             atExit.closed();
         }
     }
 
-    private void stop() {
+    private static void stop(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {

@@ -36,26 +36,34 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final String READY = "Ready to accept connections";
-    private static final Duration STARTUP = Duration.ofSeconds(30);
-    private static final Duration STOPPING = Duration.ofSeconds(20);
+    /** Loading a large append-only file takes a while; a server that is not up after this is reported. */
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+    /** Stopping writes the data to disk first (a snapshot with {@code save} set, the append-only file's tail). */
+    private static final Duration STOPPING = Duration.ofMinutes(1);
     /** How long the JVM's exit waits for the owner (Spring closing its context) before stopping Redis itself. */
-    private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
+    static final Duration EXIT_GRACE = Duration.ofSeconds(30);
     private static final File SETSID = new File("/usr/bin/setsid");
 
     private final Process process;
     private final int port;
     private final StopAtExit atExit;
 
-    private EmbeddedRedisServer(Process process, int port) {
+    private EmbeddedRedisServer(Process process, int port, StopAtExit atExit) {
         this.process = process;
         this.port = port;
-        this.atExit = StopAtExit.register("Redis", this::stop, EXIT_GRACE);
+        this.atExit = atExit;
     }
 
     /** Starts Redis on loopback; port 0 picks a free port. Existing data in {@code dataDirectory} is loaded. */
     public static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent) {
+        return start(dataDirectory, port, persistent, EXIT_GRACE);
+    }
+
+    /** As {@link #start(Path, int, boolean)}, waiting {@code exitGrace} at the JVM's exit for the owner to close it. */
+    static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent, Duration exitGrace) {
         int chosen = port > 0 ? port : freePort();
         String what = "Redis in " + dataDirectory + " on port " + chosen;
+        Process process;
         try {
             Files.createDirectories(dataDirectory);
             List<String> command = RedisServer.newRedisServer()
@@ -67,15 +75,29 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting(persistent ? "save 60 1" : "save \"\"")
                     .setting("maxmemory-policy noeviction")
                     .buildCommandArgs();
-            Process process = new ProcessBuilder(inSessionOfItsOwn(command))
+            process = new ProcessBuilder(inSessionOfItsOwn(command))
                     .directory(new File(command.get(0)).getParentFile())
                     .redirectErrorStream(true)
                     .start();
-            awaitReady(process, what);
-            return new EmbeddedRedisServer(process, chosen);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw CoreException.embeddedServerFailed(what, e);
         }
+        // Guarded from the moment it runs: in a session of its own, an exit while it starts would leave it running.
+        StopAtExit atExit;
+        try {
+            atExit = StopAtExit.register("Redis", () -> stop(process), exitGrace);
+        } catch (RuntimeException e) {
+            stop(process);
+            throw CoreException.embeddedServerFailed(what, e);
+        }
+        try {
+            awaitReady(process, what);
+        } catch (RuntimeException e) {
+            stop(process);
+            atExit.closed();
+            throw e;
+        }
+        return new EmbeddedRedisServer(process, chosen, atExit);
     }
 
     public int port() {
@@ -87,21 +109,21 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     /** The operating system's process id of the Redis server. */
-    public long pid() {
+    long pid() {
         return process.pid();
     }
 
-    /** Stops Redis (SIGTERM: it writes its append-only file and exits), waiting for it to be gone. */
+    /** Stops Redis (SIGTERM: it writes its data to disk and exits), waiting for it to be gone. */
     @Override
     public void close() {
         try {
-            stop();
+            stop(process);
         } finally {
             atExit.closed();
         }
     }
 
-    private void stop() {
+    private static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(STOPPING.toSeconds(), TimeUnit.SECONDS)) {
@@ -138,21 +160,23 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         Thread output = new Thread(() -> readOutput(process, settled, ready, lastLines), "embedded-redis-output");
         output.setDaemon(true);
         output.start();
+        String failure;
         try {
-            if (settled.await(STARTUP.toSeconds(), TimeUnit.SECONDS) && ready.get()) {
+            boolean settledInTime = settled.await(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            if (settledInTime && ready.get()) {
                 return;
             }
+            failure = settledInTime ? "it exited before it was ready"
+                    : "not ready within " + STARTUP.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failure = "interrupted while it started";
         }
-        process.destroyForcibly();
         String said;
         synchronized (lastLines) {
             said = String.join(" | ", lastLines);
         }
-        throw CoreException.embeddedServerFailed(what, new IOException(settled.getCount() > 0
-                ? "not ready within " + STARTUP.toSeconds() + " s; it said: " + said
-                : "it exited before it was ready; it said: " + said));
+        throw CoreException.embeddedServerFailed(what, new IOException(failure + "; it said: " + said));
     }
 
     /** Counts {@code settled} down once Redis said it is ready ({@code ready} then true) or its output ended. */

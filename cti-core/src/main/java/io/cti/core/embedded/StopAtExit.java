@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,7 @@ final class StopAtExit {
                     LOG.warn("stopping the embedded {} at exit failed: {}", server, e.toString());
                 }
             }
-        }, "stop-at-exit-" + server.toLowerCase(java.util.Locale.ROOT));
+        }, "stop-at-exit-" + server.toLowerCase(Locale.ROOT));
     }
 
     /** Registers the hook: at exit, {@code stop} runs unless {@link #closed()} was called within {@code grace}. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EmbeddedRedisServerTest {
@@ -26,6 +27,8 @@ class EmbeddedRedisServerTest {
 
     @Test
     void runsRedisItselfInASessionOfItsOwnSoThatATerminalsCtrlCReachesOnlyTheJvm() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isDirectory(Path.of("/proc/self")),
+                "needs setsid and /proc (Linux)");
         try (EmbeddedRedisServer server = EmbeddedRedisServer.start(folder.resolve("redis"), 0, false)) {
             String info = command(server, c -> c.sync().info("server"));
             assertThat(info).contains("process_id:" + server.pid() + "\r\n");
@@ -34,14 +37,17 @@ class EmbeddedRedisServerTest {
     }
 
     @Test
-    void closingStopsRedisAndKeepsWhatWasWritten() {
+    void closingStopsRedisCleanlyAndKeepsWhatWasWritten() {
         Path data = folder.resolve("redis");
         long pid;
         try (EmbeddedRedisServer server = EmbeddedRedisServer.start(data, 0, true)) {
             pid = server.pid();
             command(server, c -> c.sync().set("agent:1001", "Ready"));
+            assertThat(data.resolve("dump.rdb")).doesNotExist();
         }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(isAlive(pid)).isFalse();
+        // Only a clean shutdown (SIGTERM, with snapshots configured) writes the snapshot; a kill would not.
+        assertThat(data.resolve("dump.rdb")).exists();
         try (EmbeddedRedisServer again = EmbeddedRedisServer.start(data, 0, true)) {
             String state = command(again, c -> c.sync().get("agent:1001"));
             assertThat(state).isEqualTo("Ready");
@@ -62,18 +68,42 @@ class EmbeddedRedisServerTest {
 
     @Test
     void atExitRedisStaysUpUntilItsOwnerClosedIt() throws Exception {
-        Path log = folder.resolve("child.log");
+        String said = runChild("owner");
+
+        assertThat(said).contains("owner closing: PONG").contains("owner closed");
+    }
+
+    @Test
+    void atExitRedisNobodyClosedIsStoppedAfterTheGracePeriod() throws Exception {
+        String said = runChild("no-owner");
+
+        assertThat(said).contains("redis pid").doesNotContain("owner closing");
+    }
+
+    /** Runs {@link ExitingOwnerMain}, which exits at once; its Redis must be gone when it is. Returns its output. */
+    private String runChild(String mode) throws Exception {
+        Path log = folder.resolve("child-" + mode + ".log");
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                ExitingOwnerMain.class.getName(), folder.resolve("redis").toString()))
+                ExitingOwnerMain.class.getName(), folder.resolve("redis-" + mode).toString(), mode))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the child exits").isTrue();
-        String said = Files.readString(log);
-        assertThat(said).contains("owner closing: PONG").contains("owner closed");
-        long redisPid = Long.parseLong(said.replaceAll("(?s).*redis pid (\\d+).*", "$1"));
-        assertThat(ProcessHandle.of(redisPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        long redisPid = -1;
+        try {
+            assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the child exits").isTrue();
+            String said = Files.readString(log);
+            redisPid = Long.parseLong(said.replaceAll("(?s).*redis pid (\\d+).*", "$1"));
+            assertThat(isAlive(redisPid)).as("its Redis is gone: " + said).isFalse();
+            return said;
+        } finally {
+            child.destroyForcibly();
+            ProcessHandle.of(redisPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static <T> T command(EmbeddedRedisServer server,
