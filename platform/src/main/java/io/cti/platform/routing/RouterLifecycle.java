@@ -31,9 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the call flow with the application: subscribes to the call events and the agents' commands as the router's
@@ -56,7 +53,7 @@ final class RouterLifecycle implements SmartLifecycle {
     private final boolean freshPbx;
     private RunningSubscription subscription;
     private RunningSubscription popSubscription;
-    private ScheduledExecutorService ticker;
+    private RouterTicker ticker;
     private ReservationReaper reaper;
 
     RouterLifecycle(InboundCallFlow flow, RedisCommands<String, String> redis, RouterProperties properties,
@@ -91,25 +88,11 @@ final class RouterLifecycle implements SmartLifecycle {
                         CompleteWrapUp.class, CallbackRequested.class, CallbackDialed.class, HoldCall.class,
                         ResumeCall.class, TransferCall.class, DialCustomer.class)
                 .build(), flow.busHandler());
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "acd-router-tick");
-            thread.setDaemon(true);
-            return thread;
-        });
         long period = Math.max(50, properties.tick().toMillis());
-        ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        ticker = RouterTicker.start(flow::tick, Duration.ofMillis(period));
         log.info("ACD router started: call events and agent commands from the bus as group {}, screen-pops as group"
                 + " {}{}, tick every {} ms", properties.consumerGroup(), properties.consumerGroup(), POPS_GROUP_SUFFIX,
                 period);
-    }
-
-    private void tick() {
-        try {
-            flow.tick();
-        } catch (RuntimeException e) {
-            // A failed tick must not end the schedule; the next one retries and events keep flowing meanwhile.
-            log.warn("router tick failed; retrying next tick: {}", e.toString());
-        }
     }
 
     @Override
@@ -123,26 +106,12 @@ final class RouterLifecycle implements SmartLifecycle {
             popSubscription = null;
         }
         if (ticker != null) {
-            stopTicking(ticker);
+            ticker.close();
             ticker = null;
         }
         if (reaper != null) {
             reaper.close();
             reaper = null;
-        }
-    }
-
-    /** Lets a tick under way finish: interrupted, its Redis command would fail and leave a half-done part. */
-    private static void stopTicking(ScheduledExecutorService ticker) {
-        ticker.shutdown();
-        try {
-            if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("the router's tick did not finish within 10 s of stopping; interrupting it");
-                ticker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ticker.shutdownNow();
         }
     }
 
