@@ -126,13 +126,13 @@ final class RoutingState {
     }
 
     /** The reasons due to be filed at {@code now}, counted as filed. */
-    List<WaitExplanation> dueReasons(Instant now, Duration maxAge, int limit, LaneCounts counts) {
+    List<WaitExplanation> dueReasons(Instant now, Duration maxAge, int limit, LaneCounts counts, int maxNewLanes) {
         List<CallId> due = notes.due(now, maxAge, limit);
-        List<WaitExplanation> reasons = board.whyWaiting(due, now, counts);
+        RoutingBoard.Explained explained = board.whyWaiting(due, now, counts, maxNewLanes);
         // A call the board does not hold now has no reason to file; it counts as looked at, so that it does not
-        // take a place in every part until it leaves.
-        due.forEach(call -> notes.filed(call, now));
-        return reasons;
+        // take a place in every part until it leaves. The calls after where the counting stopped stay due.
+        due.subList(0, explained.lookedAt()).forEach(call -> notes.filed(call, now));
+        return explained.reasons();
     }
 
     RoundRobinMemory memory() {

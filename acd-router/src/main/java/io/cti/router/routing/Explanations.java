@@ -13,6 +13,11 @@ final class Explanations {
      * The explanation of {@code e}; {@code byLane} shares one "no agent" reason among the calls of a lane, so a round
      * with thousands of waiting calls counts the agents once per lane, not once per call.
      */
+    /** Whether explaining {@code e} would count a lane's agents not counted yet in {@code byLane}. */
+    static boolean countsALane(CallEntry e, Map<Lane, WaitReason> byLane) {
+        return e.target.queue() != null && e.lane != null && e.lane.pool.isEmpty() && !byLane.containsKey(e.lane);
+    }
+
     static WaitExplanation of(CallEntry e, AgentRegistry agents, Instant now, Map<Lane, WaitReason> byLane) {
         WaitReason reason;
         if (e.target.queue() == null) {

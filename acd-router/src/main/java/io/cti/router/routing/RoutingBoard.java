@@ -120,15 +120,37 @@ public final class RoutingBoard {
 
     /** As {@link #whyWaiting(Collection, Instant)}, sharing the agents counted per lane with a round's other parts. */
     public List<WaitExplanation> whyWaiting(Collection<CallId> calls, Instant now, LaneCounts counts) {
+        return whyWaiting(List.copyOf(calls), now, counts, Integer.MAX_VALUE).reasons();
+    }
+
+    /** What {@link #whyWaiting(List, Instant, LaneCounts, int)} explained: the first {@code lookedAt} calls asked about. */
+    public record Explained(List<WaitExplanation> reasons, int lookedAt) {
+    }
+
+    /**
+     * As {@link #whyWaiting(Collection, Instant, LaneCounts)}, counting the agents of at most {@code maxNewLanes}
+     * lanes not counted yet (at least one): it stops before the call that would count one more, so that a part of the
+     * tick that explains calls while holding the flow's lock stays short (counting a lane walks its skill's agents;
+     * a round's first parts would count dozens of lanes). Says how many of {@code calls} it looked at.
+     */
+    public Explained whyWaiting(List<CallId> calls, Instant now, LaneCounts counts, int maxNewLanes) {
+        if (maxNewLanes < 1) {
+            throw new IllegalArgumentException("at least one lane must be countable per part: " + maxNewLanes);
+        }
         Map<Lane, WaitReason> byLane = counts.byLane;
         List<WaitExplanation> out = new ArrayList<>(calls.size());
-        for (CallId call : calls) {
-            CallEntry e = this.calls.get(call);
-            if (e != null) {
-                out.add(Explanations.of(e, agents, now, byLane));
+        int newLanes = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            CallEntry e = this.calls.get(calls.get(i));
+            if (e == null) {
+                continue;
             }
+            if (Explanations.countsALane(e, byLane) && newLanes++ == maxNewLanes) {
+                return new Explained(out, i);
+            }
+            out.add(Explanations.of(e, agents, now, byLane));
         }
-        return out;
+        return new Explained(out, calls.size());
     }
 
     /** Whether the board holds {@code call} as waiting. */

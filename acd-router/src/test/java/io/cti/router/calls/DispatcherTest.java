@@ -5,8 +5,10 @@ import io.cti.core.ids.CallId;
 import io.cti.core.ids.QueueName;
 import io.cti.core.messages.AgentLegUnanswered;
 import io.cti.core.messages.AgentStatus;
+import io.cti.core.messages.CallArrived;
 import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.ConnectToAgent;
+import io.cti.core.messages.MessageId;
 import io.cti.router.agents.AgentState;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.RoutingStrategy;
@@ -174,6 +176,26 @@ class DispatcherTest {
         for (int i = 1; i <= 45; i++) {
             assertThat(desk.redis.hget(desk.keys.callRecord(CallId.of("c" + i)), CallLedger.WAIT_REASON))
                     .as("c" + i).contains("no free Ready agent with sales>=3");
+        }
+    }
+
+    @Test
+    void oneTickFilesTheReasonsOfCallsInLanesEachCountedInAPartOfItsOwn() {
+        List<QueueDefinition> queues = List.of("sales", "billing", "claims", "renewals").stream()
+                .map(name -> FlowDesk.queue(name, name, Duration.ZERO, Duration.ofSeconds(30), List.of())).toList();
+        FlowDesk four = new FlowDesk(FlowSettings.defaults(), queues.toArray(QueueDefinition[]::new));
+        Instant now = Instant.now();
+        for (QueueDefinition queue : queues) {
+            four.flow.handle(new CallArrived(MessageId.random(), now, CallId.of("c-" + queue.name().value()),
+                    "PJSIP/trunk-1", "u-1", UNKNOWN, "5550200", queue.name()));
+        }
+
+        four.flow.tick();
+
+        for (QueueDefinition queue : queues) {
+            String name = queue.name().value();
+            assertThat(four.redis.hget(four.keys.callRecord(CallId.of("c-" + name)), CallLedger.WAIT_REASON))
+                    .as(name).contains("no free Ready agent with " + name + ">=3");
         }
     }
 

@@ -19,6 +19,7 @@ import static io.cti.router.routing.RoutingFixtures.queue;
 import static io.cti.router.routing.RoutingFixtures.router;
 import static io.cti.router.routing.RoutingFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Incremental decisions: one agent becomes Ready, one call arrives, or time passes. */
 class RoutingBoardTest {
@@ -132,6 +133,45 @@ class RoutingBoardTest {
 
         assertThat(reasons).extracting(WaitExplanation::call).containsExactly(CallId.of("c3"), CallId.of("c1"));
         assertThat(reasons.get(0).text()).contains("no free Ready agent with billing>=1");
+    }
+
+    @Test
+    void explainingStopsBeforeTheCallThatWouldCountOneLaneMoreThanAllowed() {
+        RoutingBoard board = router().board(snapshot(List.of(BILLING, SALES), List.of(), List.of(
+                call("c1", "billing", 100, NOW), call("c2", "billing", 90, NOW), call("c3", "sales", 80, NOW))), NOW);
+        board.decideDue(NOW);
+        LaneCounts counts = LaneCounts.fresh();
+
+        RoutingBoard.Explained first = board.whyWaiting(
+                List.of(CallId.of("c1"), CallId.of("gone"), CallId.of("c2"), CallId.of("c3")), NOW, counts, 1);
+        RoutingBoard.Explained rest = board.whyWaiting(List.of(CallId.of("c3")), NOW, counts, 1);
+
+        assertThat(first.reasons()).extracting(WaitExplanation::call).containsExactly(CallId.of("c1"), CallId.of("c2"));
+        assertThat(first.lookedAt()).isEqualTo(3);
+        assertThat(rest.reasons()).extracting(WaitExplanation::call).containsExactly(CallId.of("c3"));
+        assertThat(rest.reasons().get(0).text()).contains("no free Ready agent with sales>=1");
+    }
+
+    @Test
+    void aLaneCountedInAnEarlierPartCostsNothingInTheNext() {
+        RoutingBoard board = router().board(snapshot(List.of(BILLING, SALES), List.of(), List.of(
+                call("c1", "billing", 100, NOW), call("c2", "sales", 90, NOW), call("c3", "billing", 80, NOW))), NOW);
+        board.decideDue(NOW);
+        LaneCounts counts = LaneCounts.fresh();
+        board.whyWaiting(List.of(CallId.of("c1")), NOW, counts, 1);
+
+        RoutingBoard.Explained next = board.whyWaiting(List.of(CallId.of("c3"), CallId.of("c2")), NOW, counts, 1);
+
+        assertThat(next.reasons()).extracting(WaitExplanation::call).containsExactly(CallId.of("c3"), CallId.of("c2"));
+        assertThat(next.lookedAt()).isEqualTo(2);
+    }
+
+    @Test
+    void aPartMustBeAllowedToCountAtLeastOneLane() {
+        RoutingBoard board = router().board(snapshot(List.of(BILLING), List.of(), List.of()), NOW);
+
+        assertThatThrownBy(() -> board.whyWaiting(List.of(), NOW, LaneCounts.fresh(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one lane");
     }
 
     @Test
