@@ -15,9 +15,8 @@ final class RedisWork {
     private RedisWork() {
     }
 
-    /** "Redis CPU x s (y% of one core)" between two {@code INFO cpu} replies {@code seconds} apart. */
-    static String between(String cpuBefore, String cpuAfter, double seconds) {
-        double used = cpuSeconds(cpuAfter) - cpuSeconds(cpuBefore);
+    /** "Redis CPU x s (y% of one core)": {@code used} CPU seconds in {@code seconds}. */
+    static String used(double used, double seconds) {
         return String.format(Locale.ROOT, "Redis CPU %.1f s in %.1f s (%.0f%% of one core)", used, seconds,
                 100 * used / seconds);
     }

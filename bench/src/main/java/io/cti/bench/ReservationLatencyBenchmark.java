@@ -234,7 +234,7 @@ public final class ReservationLatencyBenchmark {
                                 + " (%.0f%%): this JVM %.1f s, the other router's process %.1f s, PostgreSQL %.1f s,"
                                 + " Redis %.1f s%n", centre, capacity, 100 * centre / capacity, own, other, postgres,
                         redisCpu);
-                System.out.println(RedisWork.between(redisCpuBefore, redisCpuAfter, m.seconds) + "; by command: "
+                System.out.println(RedisWork.used(redisCpu, m.seconds) + "; by command: "
                         + RedisWork.topCommands(base.info("commandstats"), m.events, 8));
                 double p50 = m.freed.getValueAtPercentile(50);
                 double p99 = m.freed.getValueAtPercentile(99);

@@ -67,7 +67,6 @@ final class Dispatcher {
 
     private final FlowParts parts;
     private final AgentBoard board;
-    private final CallLedger ledger;
     private final Definitions definitions;
     private final PriorityPolicy policy;
     private final RoundRobinStore roundRobin;
@@ -92,18 +91,17 @@ final class Dispatcher {
     private LocalDate loadedOn;
     private RoundRobinMemory savedMemory = RoundRobinMemory.empty();
 
-    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
+    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, Definitions definitions,
                RoundRobinStore roundRobin, PopCards pops) {
-        this(parts, board, moves, ledger, definitions, roundRobin, pops, CallConnector.DIRECT);
+        this(parts, board, moves, definitions, roundRobin, pops, CallConnector.DIRECT);
     }
 
     /** With {@code connector} choosing the command that connects a routed call (a callback calls back). */
-    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, CallLedger ledger, Definitions definitions,
+    Dispatcher(FlowParts parts, AgentBoard board, Queue<BoardEntry> moves, Definitions definitions,
                RoundRobinStore roundRobin, PopCards pops, CallConnector connector) {
         this.parts = parts;
         this.board = board;
         this.moves = moves;
-        this.ledger = ledger;
         this.definitions = definitions;
         this.policy = new PriorityPolicy(parts.settings().priority());
         this.roundRobin = roundRobin;

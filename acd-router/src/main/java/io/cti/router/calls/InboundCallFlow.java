@@ -122,7 +122,7 @@ public final class InboundCallFlow {
         ScreenPopComposer composer = new ScreenPopComposer(parts.cards(), parts.history(), parts.clock(),
                 parts.settings().zone());
         this.pops = new PopCards(composer, parts.clock());
-        this.dispatcher = new Dispatcher(parts, board, moves, ledger, definitions,
+        this.dispatcher = new Dispatcher(parts, board, moves, definitions,
                 new RoundRobinStore(parts.redis(), parts.keys()), pops, new CallbackCalls(ledger, callbackSettings));
         this.figures = new QueueFiguresDesk(definitions, parts.waiting(), board,
                 new QueueStatistics(parts.redis(), parts.keys(), parts.settings().zone()), parts.publisher(),

@@ -115,12 +115,7 @@ public final class RoutingBoard {
      * out); calls of one lane share the counting of its agents. Changes nothing.
      */
     public List<WaitExplanation> whyWaiting(Collection<CallId> calls, Instant now) {
-        return whyWaiting(calls, now, LaneCounts.fresh());
-    }
-
-    /** As {@link #whyWaiting(Collection, Instant)}, sharing the agents counted per lane with a round's other parts. */
-    public List<WaitExplanation> whyWaiting(Collection<CallId> calls, Instant now, LaneCounts counts) {
-        return whyWaiting(List.copyOf(calls), now, counts, Integer.MAX_VALUE).reasons();
+        return whyWaiting(List.copyOf(calls), now, LaneCounts.fresh(), Integer.MAX_VALUE).reasons();
     }
 
     /** What {@link #whyWaiting(List, Instant, LaneCounts, int)} explained: the first {@code lookedAt} calls asked about. */
@@ -128,7 +123,8 @@ public final class RoutingBoard {
     }
 
     /**
-     * As {@link #whyWaiting(Collection, Instant, LaneCounts)}, counting the agents of at most {@code maxNewLanes}
+     * As {@link #whyWaiting(Collection, Instant)}, sharing the agents counted per lane with a round's other parts
+     * ({@code counts}), and counting the agents of at most {@code maxNewLanes}
      * lanes not counted yet (at least one): it stops before the call that would count one more, so that a part of the
      * tick that explains calls while holding the flow's lock stays short (counting a lane walks its skill's agents;
      * a round's first parts would count dozens of lanes). Says how many of {@code calls} it looked at.

@@ -22,8 +22,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    /** How long the JVM's exit waits for the owner (Spring closing its context) before stopping PostgreSQL itself. */
-    private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -66,7 +64,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         // Guarded before it starts, as zonky's hook was: an exit while it starts stops it once it is up.
         CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
-        StopAtExit atExit = StopAtExit.register("PostgreSQL", () -> stopOnceStarted(started), EXIT_GRACE);
+        StopAtExit atExit = StopAtExit.register("PostgreSQL", () -> stopOnceStarted(started),
+                StopAtExit.GRACE);
         try {
             EmbeddedPostgres postgres = builder.start();
             started.complete(postgres);

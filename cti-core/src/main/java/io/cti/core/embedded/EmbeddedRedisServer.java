@@ -40,8 +40,6 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(2);
     /** Stopping writes the data to disk first (a snapshot with {@code save} set, the append-only file's tail). */
     private static final Duration STOPPING = Duration.ofMinutes(1);
-    /** How long the JVM's exit waits for the owner (Spring closing its context) before stopping Redis itself. */
-    static final Duration EXIT_GRACE = Duration.ofSeconds(30);
     private static final File SETSID = new File("/usr/bin/setsid");
 
     private final Process process;
@@ -56,7 +54,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     /** Starts Redis on loopback; port 0 picks a free port. Existing data in {@code dataDirectory} is loaded. */
     public static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent) {
-        return start(dataDirectory, port, persistent, EXIT_GRACE);
+        return start(dataDirectory, port, persistent, StopAtExit.GRACE);
     }
 
     /** As {@link #start(Path, int, boolean)}, waiting {@code exitGrace} at the JVM's exit for the owner to close it. */

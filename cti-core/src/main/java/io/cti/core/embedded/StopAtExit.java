@@ -18,6 +18,9 @@ final class StopAtExit {
 
     private static final Logger LOG = LoggerFactory.getLogger(StopAtExit.class);
 
+    /** How long the JVM's exit waits for an owner (Spring closing its context) before stopping a server itself. */
+    static final Duration GRACE = Duration.ofSeconds(30);
+
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread hook;
 
