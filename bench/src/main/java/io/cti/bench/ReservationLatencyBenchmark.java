@@ -46,9 +46,11 @@ import java.util.concurrent.locks.LockSupport;
  * change that frees an agent ({@code ChangeAgentState} Ready, handled by {@link InboundCallFlow}'s bus handler) to
  * the {@link ConnectToAgent} command on the real {@link RedisStreamsBus} (its XADD acknowledged by Redis). On that
  * path the flow moves the agent on the board and its dispatcher's routing board decides, the reservation is made on
- * the board (one script: the agent Ready, the reservation, the agent Reserved, the call's record), and the handling's
- * messages go to the bus as one pipelined batch that the handling does not wait for; as the bus's worker does, the
- * loop settles (waits for what it published) after a read batch of at most 100 messages or when no message is due.
+ * the board (one script: the agent Ready, the reservation, the agent Reserved, the call's record), sent without the
+ * handling waiting for its answer, which the next handlings or the settle take in (publishing the connect command
+ * then), and the handling's messages go to the bus as one pipelined batch that the handling does not wait for; as the
+ * bus's worker does, the loop settles (takes every answer in and waits for what it published) after a read batch of
+ * at most 100 messages or when no message is due.
  * The centre is {@link RouterScenario}'s (5,000 agents, 50 queues, 20 skills, 10,000 calls waiting), with the queue
  * and agent definitions in an embedded PostgreSQL as the flow reads them.
  *

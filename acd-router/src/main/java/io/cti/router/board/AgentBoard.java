@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -193,6 +196,15 @@ public final class AgentBoard {
     public interface MoveWriter {
         /** {@link BoardMove.Moved} if written, {@link BoardMove.Stale} if the agent was moved meanwhile. */
         BoardMove write(PlannedMove move);
+
+        /**
+         * As {@link #write(PlannedMove)}, for a writer that may answer before the move is written (taking its
+         * answer in later): {@code retryFrom} makes the move again from the agent as found, deciding afresh, for
+         * when the move then turns out stale.
+         */
+        default BoardMove write(PlannedMove move, Function<BoardEntry, BoardMove> retryFrom) {
+            return write(move);
+        }
     }
 
     /** What {@link #freeAndReserve} did: the move (moved or stale) and, only if it was written, the reservation. */
@@ -216,7 +228,7 @@ public final class AgentBoard {
         Optional<AgentProfile> profile = staffing.profileOf(agent);
         if (known.isPresent() && profile.isPresent()) {
             BoardEntry seen = BoardCodec.withProfile(known.get(), profile.get());
-            BoardMove move = apply(seen, decide.apply(seen), writer);
+            BoardMove move = apply(seen, decide.apply(seen), writer, retry(agent, decide, writer));
             if (move.moved()) {
                 return move;
             }
@@ -236,13 +248,18 @@ public final class AgentBoard {
                                 MoveWriter writer) {
         BoardEntry seen = current;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            BoardMove move = apply(seen, decide.apply(seen), writer);
+            BoardMove move = apply(seen, decide.apply(seen), writer, retry(agent, decide, writer));
             if (!(move instanceof BoardMove.Stale stale)) {
                 return move;
             }
             seen = stale.current();
         }
         throw RouterException.agentBoardContended(agent, ATTEMPTS);
+    }
+
+    private Function<BoardEntry, BoardMove> retry(AgentId agent, Function<BoardEntry, BoardChange> decide,
+                                                  MoveWriter writer) {
+        return found -> movedFrom(found, agent, decide, writer);
     }
 
     /** Moves the agent to {@code next} from whatever state they are in, if the rules allow it. */
@@ -255,10 +272,11 @@ public final class AgentBoard {
      * were moved since.
      */
     public BoardMove apply(BoardEntry seen, BoardChange change) {
-        return apply(seen, change, this::write);
+        return apply(seen, change, this::write, BoardMove.Stale::new);
     }
 
-    private BoardMove apply(BoardEntry seen, BoardChange change, MoveWriter writer) {
+    private BoardMove apply(BoardEntry seen, BoardChange change, MoveWriter writer,
+                            Function<BoardEntry, BoardMove> retryFrom) {
         if (change.isNone()) {
             return new BoardMove.Unchanged(seen);
         }
@@ -282,14 +300,59 @@ public final class AgentBoard {
         List<String> args = new ArrayList<>(List.of(keys.root(), before.id().value(), Long.toString(seen.revision()),
                 change.ownCall() ? "not-ready" : readyAction(change.next(), after), Long.toString(after.idleSince().toEpochMilli())));
         args.addAll(List.of(BoardCodec.stateFields(next, today())));
-        return writer.write(new PlannedMove(seen, next, change.next() != null, List.copyOf(args)));
+        return writer.write(new PlannedMove(seen, next, change.next() != null, List.copyOf(args)), retryFrom);
     }
 
     /** Writes a planned move on its own (one compare-and-set). */
     public BoardMove write(PlannedMove move) {
+        return written(move, MOVE.run(redis, ScriptOutputType.MULTI, moveKeys(move), move.args().toArray(String[]::new)));
+    }
+
+    /**
+     * A {@link #write} sent to Redis and not taken in yet: nothing of it is known to this board until
+     * {@link #takeIn(MoveSent)}. Immutable (its answer completes once).
+     */
+    public static final class MoveSent {
+        private final PlannedMove move;
+        private final CompletableFuture<List<Object>> answer;
+
+        private MoveSent(PlannedMove move, CompletableFuture<List<Object>> answer) {
+            this.move = move;
+            this.answer = answer;
+        }
+
+        /** Whether Redis answered (or the sending failed): {@link #takeIn(MoveSent)} will not wait. */
+        public boolean answered() {
+            return answer.isDone();
+        }
+    }
+
+    /** Sends what {@link #write} writes without waiting for the answer (see {@link #sendFreeAndReserve}). */
+    public MoveSent sendMove(PlannedMove move) {
+        return new MoveSent(move, MOVE.runLater(redis.getStatefulConnection().async(), ScriptOutputType.MULTI,
+                moveKeys(move), move.args().toArray(String[]::new)));
+    }
+
+    /** What a {@link #sendMove} did, as {@link #write} answers it, waiting for Redis's answer if it is not in yet. */
+    public BoardMove takeIn(MoveSent sent) {
+        List<Object> reply;
+        try {
+            reply = sent.answer.join();
+        } catch (CompletionException | CancellationException e) {
+            if (!RedisScript.unknownToServer(e)) {
+                throw MOVE.failure(e);
+            }
+            return write(sent.move);
+        }
+        return written(sent.move, reply);
+    }
+
+    private String[] moveKeys(PlannedMove move) {
         AgentId id = move.seen().agent().id();
-        List<Object> reply = MOVE.run(redis, ScriptOutputType.MULTI,
-                new String[] {keys.boardAgent(id), keys.boardRoster()}, move.args().toArray(String[]::new));
+        return new String[] {keys.boardAgent(id), keys.boardRoster()};
+    }
+
+    private BoardMove written(PlannedMove move, List<Object> reply) {
         if (((Number) reply.get(0)).longValue() < 0) {
             return stale(move, reply);
         }
@@ -307,7 +370,12 @@ public final class AgentBoard {
             throw new IllegalArgumentException("not a move that frees " + request.agent() + ": " + move.next());
         }
         Instant since = Instant.ofEpochMilli(clock.millis());
-        ReserveScript.Answer answer = ReserveScript.runAfterMove(redis, keys, request, since, move.args());
+        return freedAndReserved(move, request, since, ReserveScript.runAfterMove(redis, keys, request, since,
+                move.args()));
+    }
+
+    private FreedAndReserved freedAndReserved(PlannedMove move, ReservationRequest request, Instant since,
+                                              ReserveScript.Answer answer) {
         if (answer.staleAgent() != null) {
             return new FreedAndReserved(stale(move, answer.staleAgent()), null);
         }
@@ -319,6 +387,67 @@ public final class AgentBoard {
         BoardEntry after = reservedEntry(request.agent(), request.call(), since, answer.revision());
         moved(after, true);
         return new FreedAndReserved(moved, new BoardReservation.Granted(answer.reservation(), after));
+    }
+
+    /**
+     * A {@link #freeAndReserve} sent to Redis and not taken in yet: nothing of it is known to this board, published
+     * or told to the dispatcher until {@link #takeIn}. Immutable (its answer completes once).
+     */
+    public static final class FreeingSent {
+        private final PlannedMove move;
+        private final ReservationRequest request;
+        private final Instant since;
+        private final CompletableFuture<ReserveScript.Answer> answer;
+
+        private FreeingSent(PlannedMove move, ReservationRequest request, Instant since,
+                            CompletableFuture<ReserveScript.Answer> answer) {
+            this.move = move;
+            this.request = request;
+            this.since = since;
+            this.answer = answer;
+        }
+
+        /** Whether Redis answered (or the sending failed): {@link #takeIn} will not wait. */
+        public boolean answered() {
+            return answer.isDone();
+        }
+
+        public PlannedMove move() {
+            return move;
+        }
+    }
+
+    /**
+     * Sends what {@link #freeAndReserve} writes, in one script, without waiting for the answer: Redis runs it after
+     * everything sent on the connection before and before everything sent after. Until {@link #takeIn} the board
+     * remembers the agent as before the move (a move decided meanwhile on that entry finds out in Redis that it is
+     * stale, as it would after another router's move).
+     */
+    public FreeingSent sendFreeAndReserve(PlannedMove move, ReservationRequest request) {
+        if (!move.freesAgent() || !request.agent().equals(move.seen().agent().id())) {
+            throw new IllegalArgumentException("not a move that frees " + request.agent() + ": " + move.next());
+        }
+        Instant since = Instant.ofEpochMilli(clock.millis());
+        return new FreeingSent(move, request, since, ReserveScript.runAfterMoveLater(
+                redis.getStatefulConnection().async(), keys, request, since, move.args()));
+    }
+
+    /**
+     * What a {@link #sendFreeAndReserve} did, as {@link #freeAndReserve} answers it, waiting for Redis's answer if
+     * it is not in yet; the board remembers, tells and publishes it now. A script the server did not know (it was
+     * restarted or flushed meanwhile) is run again in full, after whatever was sent since.
+     */
+    public FreedAndReserved takeIn(FreeingSent sent) {
+        ReserveScript.Answer answer;
+        try {
+            answer = sent.answer.join();
+        } catch (CompletionException | CancellationException e) {
+            if (!RedisScript.unknownToServer(e)) {
+                throw ReserveScript.failure(e);
+            }
+            answer = ReserveScript.runAfterMove(redis, keys, sent.request, sent.since, sent.move.args());
+        }
+        return freedAndReserved(sent.move, sent.request, sent.since, answer);
     }
 
     /** The agent as the failed compare-and-set found them ({@code reply}: -1, then their hash's pairs). */

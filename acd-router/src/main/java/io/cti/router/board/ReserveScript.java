@@ -8,12 +8,14 @@ import io.cti.router.reservations.Reservation;
 import io.cti.router.waiting.RedisScript;
 import io.cti.router.waiting.RouterKeys;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The board's reservation script ({@code board/reserve.lua}): its arguments from a {@link ReservationRequest} and
@@ -54,6 +56,34 @@ final class ReserveScript {
      */
     static Answer runAfterMove(RedisCommands<String, String> redis, RouterKeys keys, ReservationRequest request,
                                Instant since, List<String> moveArgs) {
+        List<Object> reply = READY_RESERVE.run(redis, ScriptOutputType.MULTI, afterMoveKeys(keys, request),
+                afterMoveArgs(keys, request, since, moveArgs));
+        return afterMoveAnswer(request, reply);
+    }
+
+    /**
+     * As {@link #runAfterMove}, sent without waiting for the answer; the future fails as
+     * {@link RedisScript#runLater} says (take the failure in with {@link #failure}).
+     */
+    static CompletableFuture<Answer> runAfterMoveLater(RedisAsyncCommands<String, String> redis, RouterKeys keys,
+                                                       ReservationRequest request, Instant since,
+                                                       List<String> moveArgs) {
+        return READY_RESERVE.<List<Object>>runLater(redis, ScriptOutputType.MULTI, afterMoveKeys(keys, request),
+                afterMoveArgs(keys, request, since, moveArgs)).thenApply(reply -> afterMoveAnswer(request, reply));
+    }
+
+    /** A failure of {@link #runAfterMoveLater} as the router's exception. */
+    static RuntimeException failure(Throwable failure) {
+        return READY_RESERVE.failure(failure);
+    }
+
+    private static String[] afterMoveKeys(RouterKeys keys, ReservationRequest request) {
+        return new String[] {keys.boardAgent(request.agent()), keys.boardRoster(), keys.call(request.call()),
+                keys.callRecord(request.call())};
+    }
+
+    private static String[] afterMoveArgs(RouterKeys keys, ReservationRequest request, Instant since,
+                                          List<String> moveArgs) {
         List<String> fields = moveArgs.subList(5, moveArgs.size());
         List<String> args = new ArrayList<>(List.of(keys.root(), Integer.toString(fields.size()), moveArgs.get(1),
                 moveArgs.get(2), moveArgs.get(4)));
@@ -61,9 +91,10 @@ final class ReserveScript {
         List<String> reservation = reservationArgs(request, since);
         args.add(reservation.get(0));
         args.addAll(reservation.subList(2, reservation.size()));
-        List<Object> reply = READY_RESERVE.run(redis, ScriptOutputType.MULTI, new String[] {
-                keys.boardAgent(request.agent()), keys.boardRoster(), keys.call(request.call()),
-                keys.callRecord(request.call())}, args.toArray(String[]::new));
+        return args.toArray(String[]::new);
+    }
+
+    private static Answer afterMoveAnswer(ReservationRequest request, List<Object> reply) {
         if (((Number) reply.get(0)).longValue() < 0) {
             return new Answer(null, 0, null, reply);
         }

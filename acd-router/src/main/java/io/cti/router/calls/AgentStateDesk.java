@@ -9,6 +9,9 @@ import io.cti.router.board.BoardMove;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /**
  * The agent's own requests from the console: Ready, Not ready with a reason, logged out. While a call is reserved,
  * ringing or talking, Ready and Not ready are remembered for after the call (the call is not dropped); logging out
@@ -22,10 +25,13 @@ final class AgentStateDesk {
 
     private final AgentBoard board;
     private final WrapUpDesk wrapUps;
-    /** Writes the moves, routing an agent a move frees (in the same step as their reservation). */
-    private final AgentBoard.MoveWriter writer;
+    /**
+     * Writes the moves, routing an agent a move frees (in the same step as their reservation); given what to do
+     * after the move if it has to be made again (see {@link Dispatcher#writer}).
+     */
+    private final Function<Consumer<BoardMove>, AgentBoard.MoveWriter> writer;
 
-    AgentStateDesk(AgentBoard board, WrapUpDesk wrapUps, AgentBoard.MoveWriter writer) {
+    AgentStateDesk(AgentBoard board, WrapUpDesk wrapUps, Function<Consumer<BoardMove>, AgentBoard.MoveWriter> writer) {
         this.board = board;
         this.wrapUps = wrapUps;
         this.writer = writer;
@@ -45,7 +51,13 @@ final class AgentStateDesk {
         }
         // One move decides on the agent as they are; the requests that are not a plain move (Ready to end a
         // wrap-up, logging out during a call) leave the agent as they are and are answered from the move's reading.
-        BoardMove move = board.move(command.agentId(), entry -> decide(entry, command), writer);
+        BoardMove move = board.move(command.agentId(), entry -> decide(entry, command),
+                writer.apply(again -> answer(command, again)));
+        answer(command, move);
+    }
+
+    /** What follows the request's move: the requests that are not a plain move, and the answer to a refused one. */
+    private void answer(ChangeAgentState command, BoardMove move) {
         BoardEntry current = move.current();
         if (move instanceof BoardMove.Moved) {
             return;

@@ -29,6 +29,8 @@ import java.util.function.Function;
 final class Connections {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+    /** How long the agent's phone rings for a queue that says nothing. */
+    private static final Duration DEFAULT_RING = Duration.ofSeconds(15);
 
     /** What became of one decision. */
     sealed interface Outcome {
@@ -74,16 +76,31 @@ final class Connections {
      */
     Outcome connect(RoutingDecision decision, WaitingCall call,
                     Function<ReservationRequest, BoardReservation> reserving) {
-        Optional<QueueDefinition> queue = definitions.queue(decision.queue());
-        if (queue.isEmpty()) {
+        Optional<ReservationRequest> request = requestFor(decision);
+        if (request.isEmpty()) {
             return new QueueUnknown();
         }
-        CallId id = decision.call();
-        BoardReservation reservation = reserving.apply(new ReservationRequest(id, decision.agent(),
+        return reserved(decision, call, reserving.apply(request.get()));
+    }
+
+    /** The reservation {@code decision} asks for; empty if it names a queue the definitions no longer have. */
+    Optional<ReservationRequest> requestFor(RoutingDecision decision) {
+        if (definitions.queue(decision.queue()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReservationRequest(decision.call(), decision.agent(),
                 parts.settings().reservationTimeout(), parts.router(),
                 Map.of(CallLedger.AGENT, decision.agent().value(), CallLedger.ROUTED_QUEUE, decision.queue().value(),
                         CallLedger.REASON, decision.text(), CallLedger.DECIDED_AT, CallLedger.millis(decision.decidedAt())),
                 CallLedger.TOKEN, CallLedger.KEEP));
+    }
+
+    /**
+     * What became of {@code decision} once its reservation was made ({@code reservation}; null: nothing was
+     * reserved, the agent was not as the decision took them to be): a granted one is connected.
+     */
+    Outcome reserved(RoutingDecision decision, WaitingCall call, BoardReservation reservation) {
+        CallId id = decision.call();
         if (reservation == null) {
             return new AgentTaken(Optional.empty());
         }
@@ -94,8 +111,9 @@ final class Connections {
         }
         BoardReservation.Granted granted = (BoardReservation.Granted) reservation;
         String endpoint = granted.after().agent().endpoint();
+        Duration ringTimeout = definitions.queue(decision.queue()).map(Connections::ringTimeout).orElse(DEFAULT_RING);
         parts.publisher().accept(connector.connect(id, decision.agent(), endpoint.substring(endpoint.indexOf('/') + 1),
-                ringTimeout(queue.get()), granted.reservation().token()));
+                ringTimeout, granted.reservation().token()));
         if (call != null) {
             pops.readAhead(id, call.customer().customerId());
         }
@@ -104,7 +122,6 @@ final class Connections {
     }
 
     private static Duration ringTimeout(QueueDefinition queue) {
-        return queue.ringTimeout().isZero() || queue.ringTimeout().isNegative() ? Duration.ofSeconds(15)
-                : queue.ringTimeout();
+        return queue.ringTimeout().isZero() || queue.ringTimeout().isNegative() ? DEFAULT_RING : queue.ringTimeout();
     }
 }

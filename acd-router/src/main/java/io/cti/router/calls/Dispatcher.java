@@ -5,6 +5,7 @@ import io.cti.core.ids.CallId;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardEntry;
 import io.cti.router.board.BoardMove;
+import io.cti.router.board.ReservationRequest;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.CustomerFacts;
 import io.cti.router.routing.LaneCounts;
@@ -33,8 +34,10 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Routes with one routing board per router process, kept in step with Redis instead of rebuilt per event: read in
@@ -42,7 +45,10 @@ import java.util.function.IntSupplier;
  * {@code boardResync}; in between fed with what this process did (calls queued here, agents this process moved)
  * and with what the change feed says the other processes did. Each step routes what the change allows; the board's
  * decisions are only proposals, each reserved in Redis ({@link Connections}), the one authority on who gets whom;
- * the {@link CallConnector} then chooses how a reserved call is connected (a callback rings the agent first).
+ * the {@link CallConnector} then chooses how a reserved call is connected (a callback rings the agent first). In a
+ * handling that allows it, a freed agent's move and reservation are sent without waiting for Redis's answer, which is
+ * taken in later ({@link ReservationsInFlight}): the desk goes on as if the move were written, the board holds the
+ * call as routed, and a refusal or a stale move is put right when the answer comes.
  * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
  * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
  * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead}, which only
@@ -74,11 +80,14 @@ final class Dispatcher {
     private final ChangeFeed feed;
     private final Queue<BoardEntry> moves;
     private final Connections connections;
+    private final ReservationsInFlight inFlight;
 
     /** Null until read, and after a failure left it unsure. */
     private RoutingState state;
     /** A move that frees an agent, shown to the board but not written yet: written with the agent's reservation. */
     private AgentBoard.PlannedMove freeing;
+    /** How {@link #freeing} is made again afresh if it turns out stale once its answer is taken in; null: never sent without waiting. */
+    private Consumer<BoardEntry> freeingRedo;
     /** What became of {@link #freeing} once written with a reservation; null while not written. */
     private BoardMove freeingWritten;
     /** The agents counted per lane for wait reasons, and when; null until counted, and after the board is read. */
@@ -108,6 +117,27 @@ final class Dispatcher {
         this.router = new Router(new Random(parts.settings().randomSeed()));
         this.feed = ChangeFeed.on(parts.redis(), parts.keys());
         this.connections = new Connections(parts, board, definitions, pops, connector);
+        this.inFlight = parts.inFlight();
+    }
+
+    /**
+     * The dispatcher as a desk's move writer: a move that frees an agent is written with their reservation. In a
+     * handling that may overlap, the move is sent without waiting and answered as written; if it turns out stale when
+     * taken in, it is made again afresh once the handling is over, and what that move did goes to {@code afterRetry}
+     * (for the desk to do what it does after a move).
+     */
+    AgentBoard.MoveWriter writer(Consumer<BoardMove> afterRetry) {
+        return new AgentBoard.MoveWriter() {
+            @Override
+            public BoardMove write(AgentBoard.PlannedMove move) {
+                return Dispatcher.this.write(move);
+            }
+
+            @Override
+            public BoardMove write(AgentBoard.PlannedMove move, Function<BoardEntry, BoardMove> retryFrom) {
+                return Dispatcher.this.write(move, found -> afterRetry.accept(retryFrom.apply(found)));
+            }
+        };
     }
 
     /** Where the agents this process moves are told to the dispatcher. */
@@ -130,15 +160,36 @@ final class Dispatcher {
      * two). Whatever the freed agent allows is routed.
      */
     BoardMove write(AgentBoard.PlannedMove move) {
+        return write(move, null);
+    }
+
+    /**
+     * As {@link #write(AgentBoard.PlannedMove)}; in a handling that may overlap ({@link ReservationsInFlight}), the
+     * move (and a freed agent's reservation) is sent without waiting and answered as written, and if it turns out
+     * stale, {@code redo} makes it again from the agent as found (null: never sent without waiting).
+     */
+    BoardMove write(AgentBoard.PlannedMove move, Consumer<BoardEntry> redo) {
+        if (!move.freesAgent() && redo != null && inFlight.mayOverlap()) {
+            // Such as a Ready asked for during a call, decided on a board a moment behind another router.
+            AgentBoard.MoveSent sent = board.sendMove(move);
+            inFlight.add(sent::answered, () -> {
+                if (takeIn(sent) instanceof BoardMove.Stale stale) {
+                    inFlight.afterHandling(() -> redo.accept(stale.current()));
+                }
+            });
+            return new BoardMove.Moved(move.seen(), move.next());
+        }
         if (!move.freesAgent()) {
             return board.write(move);
         }
         freeing = move;
+        freeingRedo = redo;
         freeingWritten = null;
         try {
             step(now -> state.agentSeen(move.next(), now), false);
         } finally {
             freeing = null;
+            freeingRedo = null;
         }
         if (freeingWritten != null) {
             return freeingWritten;
@@ -360,7 +411,16 @@ final class Dispatcher {
             RoutingDecision decision = work.poll();
             WaitingCall call = state.call(decision.call()).orElse(null);
             Connections.Outcome outcome;
-            if (freeing != null && freeing.seen().agent().id().equals(decision.agent())) {
+            if (freeing != null && freeing.seen().agent().id().equals(decision.agent()) && freeingRedo != null
+                    && inFlight.mayOverlap()) {
+                AgentBoard.PlannedMove move = freeing;
+                freeing = null;
+                if (send(decision, call, move)) {
+                    connected++;
+                    continue;
+                }
+                outcome = new Connections.QueueUnknown();
+            } else if (freeing != null && freeing.seen().agent().id().equals(decision.agent())) {
                 AgentBoard.PlannedMove move = freeing;
                 freeing = null;
                 outcome = connections.connect(decision, call, request -> {
@@ -378,20 +438,10 @@ final class Dispatcher {
                 outcome = connections.connect(decision, call);
             }
             if (outcome instanceof Connections.Connected) {
-                state.connected(decision.call());
                 connected++;
-            } else if (outcome instanceof Connections.CallGone) {
-                state.forget(decision.call());
-                work.addAll(state.agentFreeAgain(decision.agent(), now));
-            } else if (outcome instanceof Connections.AgentTaken taken) {
-                taken.agent().ifPresent(e -> {
-                    if (e.agent().isReady()) {
-                        state.agentWithheld(e.agent().id());
-                    } else {
-                        work.addAll(state.agentSeen(e, now));
-                    }
-                });
-                work.addAll(state.callBackInLine(decision.call(), now));
+            }
+            if (!(outcome instanceof Connections.QueueUnknown)) {
+                work.addAll(settled(decision, outcome, now));
             } else if (!reloaded) {
                 LOG.info("{} names a queue the definitions no longer have; reading the routing board again", decision);
                 reloaded = true;
@@ -405,6 +455,95 @@ final class Dispatcher {
             }
         }
         return connected;
+    }
+
+    /**
+     * The board after what became of {@code decision} ({@code outcome}, not {@link Connections.QueueUnknown}): a
+     * refusal takes the side that is gone off the board and offers the other again; the decisions that allows.
+     */
+    private List<RoutingDecision> settled(RoutingDecision decision, Connections.Outcome outcome, Instant now) {
+        if (outcome instanceof Connections.Connected) {
+            state.connected(decision.call());
+            return List.of();
+        }
+        if (outcome instanceof Connections.CallGone) {
+            state.forget(decision.call());
+            return state.agentFreeAgain(decision.agent(), now);
+        }
+        List<RoutingDecision> next = new ArrayList<>();
+        if (outcome instanceof Connections.AgentTaken taken) {
+            taken.agent().ifPresent(e -> {
+                if (e.agent().isReady()) {
+                    state.agentWithheld(e.agent().id());
+                } else {
+                    next.addAll(state.agentSeen(e, now));
+                }
+            });
+        }
+        next.addAll(state.callBackInLine(decision.call(), now));
+        return next;
+    }
+
+    /**
+     * Sends the freed agent's move with the reservation {@code decision} asks for, without waiting; its answer is
+     * taken in later ({@link #takeIn}). False if the decision names a queue the definitions no longer have.
+     */
+    private boolean send(RoutingDecision decision, WaitingCall call, AgentBoard.PlannedMove move) {
+        Optional<ReservationRequest> request = connections.requestFor(decision);
+        if (request.isEmpty()) {
+            return false;
+        }
+        AgentBoard.FreeingSent sent = board.sendFreeAndReserve(move, request.get());
+        Consumer<BoardEntry> redo = freeingRedo;
+        inFlight.add(sent::answered, () -> takeIn(decision, call, sent, redo));
+        // Answered as written: the desk goes on as if it were; the answer corrects the board if it was not.
+        freeingWritten = new BoardMove.Moved(move.seen(), move.next());
+        return true;
+    }
+
+    /**
+     * Takes in the answer of a freed agent's move and reservation sent by {@link #send}: a granted one is connected
+     * now, as {@link #connect} does with one it waited for. What a refusal or a stale move leaves to route (and the
+     * stale move, made again afresh) waits until the handling under way is over: this may run in the middle of
+     * another step, before its Redis command.
+     */
+    private void takeIn(RoutingDecision decision, WaitingCall call, AgentBoard.FreeingSent sent,
+                        Consumer<BoardEntry> redo) {
+        AgentBoard.FreedAndReserved done = takeIn(() -> board.takeIn(sent));
+        if (done.move() instanceof BoardMove.Stale stale) {
+            inFlight.afterHandling(() -> {
+                // Without reading the change feed: the move made again routes the agent, and reads it if need be.
+                step(now -> {
+                    List<RoutingDecision> again = new ArrayList<>(state.agentCorrected(stale.current(), now));
+                    again.addAll(state.callBackInLine(decision.call(), now));
+                    return again;
+                }, false, false);
+                redo.accept(stale.current());
+            });
+            return;
+        }
+        Connections.Outcome outcome = connections.reserved(decision, call, done.reservation());
+        if (outcome instanceof Connections.Connected) {
+            if (state != null) {
+                state.connected(decision.call());
+            }
+            return;
+        }
+        inFlight.afterHandling(() -> step(now -> settled(decision, outcome, now), false));
+    }
+
+    private BoardMove takeIn(AgentBoard.MoveSent sent) {
+        return takeIn(() -> board.takeIn(sent));
+    }
+
+    /** Takes an answer in; if that fails, whether the script ran is unknown, and the board is read afresh next time. */
+    private <T> T takeIn(Supplier<T> answer) {
+        try {
+            return answer.get();
+        } catch (RuntimeException e) {
+            state = null;
+            throw e;
+        }
     }
 
     /** Files why the calls due wait, in one pipelined write. */

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
 
 /**
  * What every desk of the flow shares: Redis state, the router's id, the customer database, the bus (through the
- * flow's outbox), the clock, the settings. Immutable.
+ * flow's outbox), the clock, the settings, the reservations in flight (whose answers {@code redis}'s commands take
+ * in first). Immutable.
  */
 record FlowParts(RedisCommands<String, String> redis, RouterKeys keys, RouterId router, WaitingCalls waiting,
                  Reservations reservations, ReadyAgents ready, CustomerCards cards, CustomerHistory history,
                  PhoneNumberNormalizer normalizer, Consumer<DomainMessage> publisher, Clock clock,
-                 FlowSettings settings) {
+                 FlowSettings settings, ReservationsInFlight inFlight) {
 }

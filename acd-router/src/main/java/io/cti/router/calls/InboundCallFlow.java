@@ -68,7 +68,10 @@ import java.util.function.Supplier;
  * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}), through the same routing
  * board. {@link #tick()} is the safety net: due wrap-ups end, agents left reserved by expired reservations return,
  * due callbacks are queued, routing catches up with what other router processes did and the figures are published. What one handling publishes goes to the bus together at its
- * end ({@link Outbox}). Thread-safe: handlers and ticks of one process run one at a time.
+ * end ({@link Outbox}). As the bus's handler, a handling that frees an agent does not wait for the agent's
+ * reservation script: its answer, and the connect command it allows, are taken in by the next handlings, before any
+ * other Redis command, or by the bus's settle at the latest ({@link ReservationsInFlight}). Thread-safe: handlers and
+ * ticks of one process run one at a time.
  */
 public final class InboundCallFlow {
 
@@ -82,7 +85,8 @@ public final class InboundCallFlow {
     private static final int REASONS_PER_PART = 5;
 
     /** Fair, so that a message waiting for the lock is handled between the parts of a tick. */
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ReentrantLock lock;
+    private final ReservationsInFlight inFlight;
     /** Messages being handled or waiting to be: a part of the tick waits for them (see {@link #part}). */
     private final AtomicInteger messagesWaiting = new AtomicInteger();
     /** When the running tick started (nanoTime); the tick's own thread only. */
@@ -109,9 +113,11 @@ public final class InboundCallFlow {
     private final ClickToDialCalls clickToDialCalls;
     private final ScreenPops screenPops;
 
-    private InboundCallFlow(FlowParts parts, Outbox outbox, Consumer<DomainMessage> direct, QueueRepository queues,
-                            AgentRepository agents, CallbackRepository callbackStore,
+    private InboundCallFlow(ReentrantLock lock, FlowParts parts, Outbox outbox, Consumer<DomainMessage> direct,
+                            QueueRepository queues, AgentRepository agents, CallbackRepository callbackStore,
                             CallbackSettings callbackSettings, DialingRules dialing) {
+        this.lock = lock;
+        this.inFlight = parts.inFlight();
         this.parts = parts;
         this.outbox = outbox;
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
@@ -132,10 +138,10 @@ public final class InboundCallFlow {
         this.legs = new AgentLegDesk(parts, board, ledger, definitions, dispatcher, figures, screenPops);
         Runnable tryRoute = () -> dispatcher.tryRoute(false);
         HistoryWriter history = new HistoryWriter(parts);
-        this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute, dispatcher::write);
+        this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute, dispatcher::writer);
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
         this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
-        this.agentStates = new AgentStateDesk(board, wrapUps, dispatcher::write);
+        this.agentStates = new AgentStateDesk(board, wrapUps, dispatcher::writer);
         this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, figures, callbackStore,
                 callbackSettings, parts.router().value());
         this.callControl = new CallControlDesk(parts, board, ledger);
@@ -166,10 +172,14 @@ public final class InboundCallFlow {
                                          CallbackRepository callbacks, CallbackSettings callbackSettings,
                                          DialingRules dialing) {
         Outbox outbox = new Outbox(publisher);
-        FlowParts parts = new FlowParts(redis, keys, router, WaitingCalls.on(redis, keys),
-                Reservations.on(redis, keys, router), ReadyAgents.on(redis, keys), cards, history, normalizer, outbox,
-                clock, settings);
-        return new InboundCallFlow(parts, outbox, publisher, queues, agents, callbacks, callbackSettings, dialing);
+        ReentrantLock lock = new ReentrantLock(true);
+        ReservationsInFlight inFlight = new ReservationsInFlight(lock::isHeldByCurrentThread);
+        RedisCommands<String, String> settling = SettlingRedis.of(redis, inFlight);
+        FlowParts parts = new FlowParts(settling, keys, router, WaitingCalls.on(settling, keys),
+                Reservations.on(settling, keys, router), ReadyAgents.on(settling, keys), cards, history, normalizer,
+                outbox, clock, settings, inFlight);
+        return new InboundCallFlow(lock, parts, outbox, publisher, queues, agents, callbacks, callbackSettings,
+                dialing);
     }
 
     /**
@@ -196,7 +206,15 @@ public final class InboundCallFlow {
 
             @Override
             public void settle() {
+                try {
+                    locked(() -> null, true);
+                } catch (RuntimeException | Error e) {
+                    outbox.settleAfter(e);
+                    throw e;
+                }
                 outbox.settle();
+                // A handling of this batch left an answer it could not take in: none of the batch is acknowledged.
+                inFlight.throwKeptFailure();
             }
         };
     }
@@ -204,8 +222,23 @@ public final class InboundCallFlow {
     private void handle(DomainMessage message, boolean unsettled) {
         messagesWaiting.incrementAndGet();
         try {
-            locked(() -> {
-                dispatch(message);
+            handling(() -> {
+                // What answered meanwhile goes out now; the rest with a later handling, or the settle.
+                inFlight.takeInAnswered();
+                inFlight.overlapping(() -> dispatch(message));
+                if (unsettled) {
+                    // A move made again may be sent without waiting too: the agent was found moved by another
+                    // router a moment ago, which does not repeat often.
+                    inFlight.overlapping(inFlight::followUp);
+                    inFlight.takeInAnswered();
+                } else {
+                    try {
+                        takeInAll();
+                    } finally {
+                        // Told by this handling itself: no later settle owes it.
+                        inFlight.forgetKeptFailure();
+                    }
+                }
                 figures.publishHeldBack();
                 return null;
             }, unsettled);
@@ -419,8 +452,19 @@ public final class InboundCallFlow {
         return locked(work, false);
     }
 
-    /** Runs {@code work} under the lock; its messages are published at its end, unsettled if so asked (see Outbox). */
+    /**
+     * Runs {@code work} under the lock, the reservations in flight taken in first; its messages are published at
+     * its end, unsettled if so asked (see Outbox).
+     */
     private <T> T locked(Supplier<T> work, boolean unsettled) {
+        return handling(() -> {
+            takeInAll();
+            return work.get();
+        }, unsettled);
+    }
+
+    /** Runs a handling under the lock, as it is: it takes in what it chooses of the reservations in flight. */
+    private <T> T handling(Supplier<T> work, boolean unsettled) {
         lock.lock();
         try {
             return outbox.during(work, unsettled);
@@ -428,6 +472,14 @@ public final class InboundCallFlow {
             lock.unlock();
         }
     }
+
+    /** Takes in every reservation in flight and does what they left to do. */
+    private void takeInAll() {
+        do {
+            inFlight.takeInAll();
+        } while (inFlight.followUp());
+    }
+
 
     /**
      * An agent still Reserved or Ringing for a call whose reservation is gone and that was never answered: the

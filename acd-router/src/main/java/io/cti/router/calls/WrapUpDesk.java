@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,11 +35,14 @@ final class WrapUpDesk {
     private final QueueFiguresDesk figures;
     private final HistoryWriter history;
     private final Runnable tryRoute;
-    /** Writes the agent's move back, routing them in the same step if it frees them. */
-    private final AgentBoard.MoveWriter writer;
+    /**
+     * Writes the agent's move back, routing them in the same step if it frees them; given what to do after the move
+     * if it has to be made again (see {@link Dispatcher#writer}).
+     */
+    private final Function<Consumer<BoardMove>, AgentBoard.MoveWriter> writer;
 
     WrapUpDesk(FlowParts parts, AgentBoard board, CallLedger ledger, QueueFiguresDesk figures, HistoryWriter history,
-               Runnable tryRoute, AgentBoard.MoveWriter writer) {
+               Runnable tryRoute, Function<Consumer<BoardMove>, AgentBoard.MoveWriter> writer) {
         this.parts = parts;
         this.board = board;
         this.ledger = ledger;
@@ -98,8 +103,17 @@ final class WrapUpDesk {
      * routable.
      */
     private boolean movedBack(AgentId agent, Predicate<BoardEntry> wrappingUp) {
-        BoardMove move = board.move(agent, entry -> wrappingUp.test(entry) ? back(entry) : BoardChange.none(), writer);
-        return !(move instanceof BoardMove.Moved moved && moved.after().agent().isReady());
+        BoardMove move = board.move(agent, entry -> wrappingUp.test(entry) ? back(entry) : BoardChange.none(),
+                writer.apply(again -> {
+                    if (!madeReady(again)) {
+                        tryRoute.run();
+                    }
+                }));
+        return !madeReady(move);
+    }
+
+    private static boolean madeReady(BoardMove move) {
+        return move instanceof BoardMove.Moved moved && moved.after().agent().isReady();
     }
 
     private static boolean isWrappingUp(BoardEntry entry, CallId call) {

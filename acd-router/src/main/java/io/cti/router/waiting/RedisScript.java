@@ -4,6 +4,7 @@ import io.cti.router.RouterException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lua script from the classpath, run by its SHA-1 digest and sent in full only when the server does not know it
@@ -58,6 +60,37 @@ public final class RedisScript {
         } catch (RedisException e) {
             throw RouterException.routerStateUnavailable(name, e);
         }
+    }
+
+    /**
+     * Sends the script by its digest without waiting for the answer, after whatever was sent on the connection before
+     * it and before whatever is sent after it. Not sent in full when the server does not know it: the answer then
+     * fails with {@link #unknownToServer}, and the caller runs it again with {@link #run} (in order with what it
+     * sends meanwhile). The future fails with Lettuce's exception; see {@link #failure}.
+     */
+    public <T> CompletableFuture<T> runLater(RedisAsyncCommands<String, String> redis, ScriptOutputType type,
+                                             String[] keys, String... args) {
+        return redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
+    }
+
+    /** Whether {@code failure} of {@link #runLater} says the server did not know the script. */
+    public static boolean unknownToServer(Throwable failure) {
+        return unwrap(failure) instanceof RedisNoScriptException;
+    }
+
+    /** A failure of {@link #runLater} as {@code router-state-unavailable}. */
+    public RouterException failure(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof RouterException e ? e : RouterException.routerStateUnavailable(name, cause);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String read(String resource) {
