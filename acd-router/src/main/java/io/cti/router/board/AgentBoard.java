@@ -71,6 +71,7 @@ public final class AgentBoard {
     private final ZoneId zone;
     private final BoardMemory memory;
     private final Consumer<BoardEntry> moves;
+    private final Consumer<AgentId> beforeMove;
     /** The day of the last {@link #today()}; replaced whole, so a reader on another thread sees one consistent day. */
     private volatile Day day = Day.NONE;
 
@@ -95,6 +96,16 @@ public final class AgentBoard {
     public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
                       Consumer<DomainMessage> publisher, Clock clock, ZoneId zone, Duration allMaxAge,
                       Consumer<BoardEntry> moves) {
+        this(redis, keys, ready, staffing, publisher, clock, zone, allMaxAge, moves, agent -> { });
+    }
+
+    /**
+     * As above, {@code beforeMove} told of every agent about to be moved by {@link #move}, before anything is decided
+     * (so that whoever sent moves of the agent without waiting can take them in first).
+     */
+    public AgentBoard(RedisCommands<String, String> redis, RouterKeys keys, ReadyAgents ready, Staffing staffing,
+                      Consumer<DomainMessage> publisher, Clock clock, ZoneId zone, Duration allMaxAge,
+                      Consumer<BoardEntry> moves, Consumer<AgentId> beforeMove) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(ready, "ready");
@@ -104,6 +115,7 @@ public final class AgentBoard {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.memory = new BoardMemory(allMaxAge);
         this.moves = Objects.requireNonNull(moves, "moves");
+        this.beforeMove = Objects.requireNonNull(beforeMove, "beforeMove");
     }
 
     /** Whether the definitions know the agent (an active agent profile); no round trip. */
@@ -223,6 +235,7 @@ public final class AgentBoard {
 
     /** As {@link #move(AgentId, Function)}, each attempt's planned move written by {@code writer}. */
     public BoardMove move(AgentId agent, Function<BoardEntry, BoardChange> decide, MoveWriter writer) {
+        beforeMove.accept(agent);
         today();
         Optional<BoardEntry> known = memory.get(agent);
         Optional<AgentProfile> profile = staffing.profileOf(agent);
@@ -411,10 +424,6 @@ public final class AgentBoard {
         public boolean answered() {
             return answer.isDone();
         }
-
-        public PlannedMove move() {
-            return move;
-        }
     }
 
     /**
@@ -435,7 +444,8 @@ public final class AgentBoard {
     /**
      * What a {@link #sendFreeAndReserve} did, as {@link #freeAndReserve} answers it, waiting for Redis's answer if
      * it is not in yet; the board remembers, tells and publishes it now. A script the server did not know (it was
-     * restarted or flushed meanwhile) is run again in full, after whatever was sent since.
+     * restarted or flushed meanwhile) is run again in full, after whatever was sent since (the flow sends nothing about
+     * the same agent before it takes this answer in, and the call was the decision's alone).
      */
     public FreedAndReserved takeIn(FreeingSent sent) {
         ReserveScript.Answer answer;

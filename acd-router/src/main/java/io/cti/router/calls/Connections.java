@@ -97,7 +97,8 @@ final class Connections {
 
     /**
      * What became of {@code decision} once its reservation was made ({@code reservation}; null: nothing was
-     * reserved, the agent was not as the decision took them to be): a granted one is connected.
+     * reserved, the agent was not as the decision took them to be): a granted one is connected - also if its queue was
+     * deleted since the reservation was sent (it rings for the default time then), as the call waited in it.
      */
     Outcome reserved(RoutingDecision decision, WaitingCall call, BoardReservation reservation) {
         CallId id = decision.call();

@@ -86,8 +86,8 @@ final class Dispatcher {
     private RoutingState state;
     /** A move that frees an agent, shown to the board but not written yet: written with the agent's reservation. */
     private AgentBoard.PlannedMove freeing;
-    /** How {@link #freeing} is made again afresh if it turns out stale once its answer is taken in; null: never sent without waiting. */
-    private Consumer<BoardEntry> freeingRedo;
+    /** What is done with {@link #freeing} if it turns out not written once its answer is taken in; null: never sent without waiting. */
+    private Consumer<BoardMove> freeingRedo;
     /** What became of {@link #freeing} once written with a reservation; null while not written. */
     private BoardMove freeingWritten;
     /** The agents counted per lane for wait reasons, and when; null until counted, and after the board is read. */
@@ -130,12 +130,13 @@ final class Dispatcher {
         return new AgentBoard.MoveWriter() {
             @Override
             public BoardMove write(AgentBoard.PlannedMove move) {
-                return Dispatcher.this.write(move);
+                return Dispatcher.this.write(move, null);
             }
 
             @Override
             public BoardMove write(AgentBoard.PlannedMove move, Function<BoardEntry, BoardMove> retryFrom) {
-                return Dispatcher.this.write(move, found -> afterRetry.accept(retryFrom.apply(found)));
+                return Dispatcher.this.write(move, outcome -> afterRetry.accept(
+                        outcome instanceof BoardMove.Stale stale ? retryFrom.apply(stale.current()) : outcome));
             }
         };
     }
@@ -165,16 +166,19 @@ final class Dispatcher {
 
     /**
      * As {@link #write(AgentBoard.PlannedMove)}; in a handling that may overlap ({@link ReservationsInFlight}), the
-     * move (and a freed agent's reservation) is sent without waiting and answered as written, and if it turns out
-     * stale, {@code redo} makes it again from the agent as found (null: never sent without waiting).
+     * move (and a freed agent's reservation) is sent without waiting and answered as written, and if it turns out not
+     * written, {@code redo} is given what became of it once taken in (null: never sent without waiting).
      */
-    BoardMove write(AgentBoard.PlannedMove move, Consumer<BoardEntry> redo) {
+    BoardMove write(AgentBoard.PlannedMove move, Consumer<BoardMove> redo) {
+        AgentId agent = move.seen().agent().id();
         if (!move.freesAgent() && redo != null && inFlight.mayOverlap()) {
             // Such as a Ready asked for during a call, decided on a board a moment behind another router.
+            inFlight.makeRoom();
             AgentBoard.MoveSent sent = board.sendMove(move);
-            inFlight.add(sent::answered, () -> {
-                if (takeIn(sent) instanceof BoardMove.Stale stale) {
-                    inFlight.afterHandling(() -> redo.accept(stale.current()));
+            inFlight.add(agent, sent::answered, () -> {
+                BoardMove outcome = takeIn(sent);
+                if (!outcome.moved()) {
+                    inFlight.afterHandling(agent, () -> redo.accept(outcome));
                 }
             });
             return new BoardMove.Moved(move.seen(), move.next());
@@ -493,9 +497,10 @@ final class Dispatcher {
         if (request.isEmpty()) {
             return false;
         }
+        inFlight.makeRoom();
         AgentBoard.FreeingSent sent = board.sendFreeAndReserve(move, request.get());
-        Consumer<BoardEntry> redo = freeingRedo;
-        inFlight.add(sent::answered, () -> takeIn(decision, call, sent, redo));
+        Consumer<BoardMove> redo = freeingRedo;
+        inFlight.add(decision.agent(), sent::answered, () -> takeIn(decision, call, sent, redo));
         // Answered as written: the desk goes on as if it were; the answer corrects the board if it was not.
         freeingWritten = new BoardMove.Moved(move.seen(), move.next());
         return true;
@@ -508,17 +513,18 @@ final class Dispatcher {
      * another step, before its Redis command.
      */
     private void takeIn(RoutingDecision decision, WaitingCall call, AgentBoard.FreeingSent sent,
-                        Consumer<BoardEntry> redo) {
+                        Consumer<BoardMove> redo) {
         AgentBoard.FreedAndReserved done = takeIn(() -> board.takeIn(sent));
+        AgentId agent = decision.agent();
         if (done.move() instanceof BoardMove.Stale stale) {
-            inFlight.afterHandling(() -> {
+            inFlight.afterHandling(agent, () -> {
                 // Without reading the change feed: the move made again routes the agent, and reads it if need be.
                 step(now -> {
                     List<RoutingDecision> again = new ArrayList<>(state.agentCorrected(stale.current(), now));
                     again.addAll(state.callBackInLine(decision.call(), now));
                     return again;
                 }, false, false);
-                redo.accept(stale.current());
+                redo.accept(stale);
             });
             return;
         }
@@ -529,7 +535,13 @@ final class Dispatcher {
             }
             return;
         }
-        inFlight.afterHandling(() -> step(now -> settled(decision, outcome, now), false));
+        inFlight.afterHandling(agent, () -> {
+            step(now -> settled(decision, outcome, now), false);
+            if (!done.move().moved()) {
+                // Refused: the agent is gone from the definitions since.
+                redo.accept(done.move());
+            }
+        });
     }
 
     private BoardMove takeIn(AgentBoard.MoveSent sent) {

@@ -123,7 +123,8 @@ public final class InboundCallFlow {
         this.definitions = new Definitions(queues, agents, parts.clock(), parts.settings().definitionsMaxAge());
         Queue<BoardEntry> moves = Dispatcher.movesQueue();
         this.board = new AgentBoard(parts.redis(), parts.keys(), parts.ready(), definitions, parts.publisher(),
-                parts.clock(), parts.settings().zone(), parts.settings().agentsMaxAge(), moves::add);
+                parts.clock(), parts.settings().zone(), parts.settings().agentsMaxAge(), moves::add,
+                inFlight::beforeMoving);
         this.ledger = new CallLedger(parts.redis(), parts.keys());
         ScreenPopComposer composer = new ScreenPopComposer(parts.cards(), parts.history(), parts.clock(),
                 parts.settings().zone());
@@ -206,15 +207,7 @@ public final class InboundCallFlow {
 
             @Override
             public void settle() {
-                try {
-                    locked(() -> null, true);
-                } catch (RuntimeException | Error e) {
-                    outbox.settleAfter(e);
-                    throw e;
-                }
-                outbox.settle();
-                // A handling of this batch left an answer it could not take in: none of the batch is acknowledged.
-                inFlight.throwKeptFailure();
+                settleBatch();
             }
         };
     }
@@ -223,27 +216,76 @@ public final class InboundCallFlow {
         messagesWaiting.incrementAndGet();
         try {
             handling(() -> {
-                // What answered meanwhile goes out now; the rest with a later handling, or the settle.
+                // What answered meanwhile goes out now, and what it left to do is done before this message.
                 inFlight.takeInAnswered();
-                inFlight.overlapping(() -> dispatch(message));
+                inFlight.followUp();
                 if (unsettled) {
-                    // A move made again may be sent without waiting too: the agent was found moved by another
-                    // router a moment ago, which does not repeat often.
-                    inFlight.overlapping(inFlight::followUp);
+                    inFlight.overlapping(() -> dispatch(message));
+                    inFlight.followUp();
                     inFlight.takeInAnswered();
                 } else {
-                    try {
-                        takeInAll();
-                    } finally {
-                        // Told by this handling itself: no later settle owes it.
-                        inFlight.forgetKeptFailure();
-                    }
+                    handleWholly(message);
                 }
                 figures.publishHeldBack();
                 return null;
-            }, unsettled);
+            }, unsettled, unsettled);
         } finally {
             messagesWaiting.decrementAndGet();
+        }
+    }
+
+    /** A synchronous handling: everything it sent is taken in before it ends, also when it fails, and told by it. */
+    private void handleWholly(DomainMessage message) {
+        RuntimeException failure = null;
+        try {
+            inFlight.overlapping(() -> dispatch(message));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            takeInAll();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            // Told by this handling itself: no later settle owes it.
+            inFlight.forgetKeptFailure();
+            throw failure;
+        }
+    }
+
+    /**
+     * The bus's settle: every answer in flight taken in (and followed up), then what the batch's handlings published
+     * waited for. A failure to take an answer in met by any handling of the batch (or by a tick's part, for a
+     * handling's answer) fails it too, so that none of the batch is acknowledged.
+     */
+    private void settleBatch() {
+        RuntimeException failure = null;
+        try {
+            locked(() -> null, true);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure == null) {
+            outbox.settle();
+        } else {
+            outbox.settleAfter(failure);
+        }
+        lock.lock();
+        try {
+            RuntimeException kept = inFlight.takeKeptFailure();
+            if (failure == null && kept != null) {
+                failure = kept;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -437,7 +479,18 @@ public final class InboundCallFlow {
             outbox.settleAfter(e);
             throw e;
         }
-        outbox.settle();
+        try {
+            outbox.settle();
+        } catch (RuntimeException e) {
+            // It may have published a handling's connect command, taken in here: the bus must not acknowledge it.
+            lock.lock();
+            try {
+                inFlight.keep(e);
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
         return result;
     }
 
@@ -460,26 +513,38 @@ public final class InboundCallFlow {
         return handling(() -> {
             takeInAll();
             return work.get();
-        }, unsettled);
+        }, unsettled, true);
     }
 
-    /** Runs a handling under the lock, as it is: it takes in what it chooses of the reservations in flight. */
-    private <T> T handling(Supplier<T> work, boolean unsettled) {
+    /**
+     * Runs a handling under the lock, as it is: it takes in what it chooses of the moves in flight. If it fails
+     * (publishing included) after taking some in, the failure is kept for the bus's settle if so asked
+     * ({@code keepFailure}; not for a synchronous handling, which tells its own): what it published may have been a
+     * bus message's connect command.
+     */
+    private <T> T handling(Supplier<T> work, boolean unsettled, boolean keepFailure) {
         lock.lock();
         try {
-            return outbox.during(work, unsettled);
+            long before = inFlight.takenIn();
+            try {
+                return outbox.during(work, unsettled);
+            } catch (RuntimeException e) {
+                if (keepFailure && inFlight.takenIn() != before) {
+                    inFlight.keep(e);
+                }
+                throw e;
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Takes in every reservation in flight and does what they left to do. */
+    /** Takes in every move in flight and does what they left to do. */
     private void takeInAll() {
         do {
             inFlight.takeInAll();
         } while (inFlight.followUp());
     }
-
 
     /**
      * An agent still Reserved or Ringing for a call whose reservation is gone and that was never answered: the

@@ -65,8 +65,8 @@ public final class RedisScript {
     /**
      * Sends the script by its digest without waiting for the answer, after whatever was sent on the connection before
      * it and before whatever is sent after it. Not sent in full when the server does not know it: the answer then
-     * fails with {@link #unknownToServer}, and the caller runs it again with {@link #run} (in order with what it
-     * sends meanwhile). The future fails with Lettuce's exception; see {@link #failure}.
+     * fails with {@link #unknownToServer}, and the caller may run it again with {@link #run} - after whatever it sent
+     * meanwhile, which it must allow for. The future fails with Lettuce's exception; see {@link #failure}.
      */
     public <T> CompletableFuture<T> runLater(RedisAsyncCommands<String, String> redis, ScriptOutputType type,
                                              String[] keys, String... args) {

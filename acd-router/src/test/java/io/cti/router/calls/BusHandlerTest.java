@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +39,7 @@ class BusHandlerTest {
     private final MessageHandler handler = desk.router(FlowPublishing.onBus(bus)).busHandler();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final AtomicBoolean handled = new AtomicBoolean();
 
     @AfterEach
     void close() {
@@ -56,6 +58,7 @@ class BusHandlerTest {
         Future<?> settled = handleAndSettleApart(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
         await().atMost(Duration.ofSeconds(5)).until(() -> bus.sent().stream().anyMatch(ConnectToAgent.class::isInstance));
         assertThat(answers).isNotEmpty().noneMatch(CompletableFuture::isDone);
+        assertThat(handled).as("the handling is over before the bus answered").isTrue();
         assertThat(settled).isNotDone();
 
         answers.forEach(answer -> answer.complete(List.of()));
@@ -85,6 +88,7 @@ class BusHandlerTest {
     private Future<?> handleAndSettleApart(DomainMessage message) {
         return worker.submit(() -> {
             handler.handle(message);
+            handled.set(true);
             handler.settle();
             return null;
         });

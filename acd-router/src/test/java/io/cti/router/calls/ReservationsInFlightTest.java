@@ -1,5 +1,6 @@
 package io.cti.router.calls;
 
+import io.cti.core.ids.AgentId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,84 +12,142 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReservationsInFlightTest {
 
+    private static final AgentId ALICE = AgentId.of("alice");
+    private static final AgentId BOB = AgentId.of("bob");
+
     private final AtomicBoolean lockHeld = new AtomicBoolean(true);
     private final ReservationsInFlight inFlight = new ReservationsInFlight(lockHeld::get);
-    private final List<String> takenIn = new ArrayList<>();
+    private final List<String> happened = new ArrayList<>();
 
     @Test
     void takesInTheAnsweredOnesOldestFirstAndStopsAtTheFirstNotAnswered() {
         AtomicBoolean secondAnswered = new AtomicBoolean(false);
-        inFlight.add(() -> true, () -> takenIn.add("first"));
-        inFlight.add(secondAnswered::get, () -> takenIn.add("second"));
-        inFlight.add(() -> true, () -> takenIn.add("third"));
+        inFlight.add(ALICE, () -> true, () -> happened.add("first"));
+        inFlight.add(BOB, secondAnswered::get, () -> happened.add("second"));
+        inFlight.add(ALICE, () -> true, () -> happened.add("third"));
 
         inFlight.takeInAnswered();
-        assertThat(takenIn).containsExactly("first");
+        assertThat(happened).containsExactly("first");
 
         secondAnswered.set(true);
         inFlight.takeInAnswered();
-        assertThat(takenIn).containsExactly("first", "second", "third");
+        assertThat(happened).containsExactly("first", "second", "third");
     }
 
     @Test
     void takesEveryOneInBeforeARedisCommandUnderTheLock() {
-        inFlight.add(() -> false, () -> takenIn.add("first"));
-        inFlight.add(() -> false, () -> takenIn.add("second"));
+        inFlight.add(ALICE, () -> false, () -> happened.add("first"));
+        inFlight.add(BOB, () -> false, () -> happened.add("second"));
 
         inFlight.beforeCommand();
 
-        assertThat(takenIn).containsExactly("first", "second");
+        assertThat(happened).containsExactly("first", "second");
     }
 
     @Test
     void takesNothingInBeforeACommandOfAThreadWithoutTheLock() {
-        inFlight.add(() -> true, () -> takenIn.add("first"));
+        inFlight.add(ALICE, () -> true, () -> happened.add("first"));
         lockHeld.set(false);
 
         inFlight.beforeCommand();
 
-        assertThat(takenIn).isEmpty();
+        assertThat(happened).isEmpty();
     }
 
     @Test
     void takingOneInTakesNoOtherInThroughItsOwnCommands() {
-        inFlight.add(() -> true, () -> {
+        inFlight.add(ALICE, () -> true, () -> {
             inFlight.beforeCommand();
-            takenIn.add("first");
+            happened.add("first");
         });
-        inFlight.add(() -> true, () -> takenIn.add("second"));
+        inFlight.add(BOB, () -> true, () -> happened.add("second"));
 
         inFlight.takeInAll();
 
-        assertThat(takenIn).containsExactly("first", "second");
+        assertThat(happened).containsExactly("first", "second");
     }
 
     @Test
-    void waitsForTheOldestOnceTheMostInFlightAreUnanswered() {
+    void beforeAnAgentIsMovedWhatWasSentAboutThemIsTakenInAndFollowedUpFirst() {
+        inFlight.add(ALICE, () -> false, () -> {
+            happened.add("alice's move taken in");
+            inFlight.afterHandling(ALICE, () -> happened.add("alice's move made again"));
+        });
+        inFlight.add(BOB, () -> false, () -> {
+            happened.add("bob's move taken in");
+            inFlight.afterHandling(BOB, () -> happened.add("bob's move made again"));
+        });
+
+        inFlight.beforeMoving(ALICE);
+
+        assertThat(happened).containsExactly("alice's move taken in", "alice's move made again");
+        inFlight.beforeMoving(BOB);
+        assertThat(happened).endsWith("bob's move taken in", "bob's move made again");
+    }
+
+    @Test
+    void aFollowUpMovingItsOwnAgentDoesNotWaitForItself() {
+        inFlight.afterHandling(ALICE, () -> {
+            inFlight.beforeMoving(ALICE);
+            happened.add("moved again");
+        });
+
+        assertThat(inFlight.followUp()).isTrue();
+
+        assertThat(happened).containsExactly("moved again");
+        assertThat(inFlight.followUp()).isFalse();
+    }
+
+    @Test
+    void followUpsSendNothingWithoutWaiting() {
+        List<Boolean> mayOverlap = new ArrayList<>();
+        inFlight.afterHandling(ALICE, () -> mayOverlap.add(inFlight.mayOverlap()));
+
+        inFlight.overlapping(inFlight::followUp);
+
+        assertThat(mayOverlap).containsExactly(false);
+    }
+
+    @Test
+    void makingRoomTakesInTheOldestOnceTheMostInFlightAreUnanswered() {
         for (int i = 0; i < ReservationsInFlight.MOST_IN_FLIGHT; i++) {
             int n = i;
-            inFlight.add(() -> false, () -> takenIn.add("r" + n));
+            inFlight.add(ALICE, () -> false, () -> happened.add("r" + n));
         }
-        assertThat(takenIn).isEmpty();
+        assertThat(happened).isEmpty();
 
-        inFlight.add(() -> false, () -> takenIn.add("one more"));
+        inFlight.makeRoom();
 
-        assertThat(takenIn).containsExactly("r0");
+        assertThat(happened).containsExactly("r0");
     }
 
     @Test
-    void aFailureTakingOneInStillTakesTheLaterOnesInAndIsToldOnceMoreAtTheNextSettle() {
+    void aFailureTakingOneInStillTakesTheLaterOnesInAndIsKeptForTheSettle() {
         IllegalStateException broken = new IllegalStateException("no answer from Redis");
-        inFlight.add(() -> true, () -> {
+        inFlight.add(ALICE, () -> true, () -> {
             throw broken;
         });
-        inFlight.add(() -> true, () -> takenIn.add("second"));
+        inFlight.add(BOB, () -> true, () -> happened.add("second"));
 
         assertThatThrownBy(inFlight::takeInAll).isSameAs(broken);
-        assertThat(takenIn).containsExactly("second");
+        assertThat(happened).containsExactly("second");
 
-        assertThatThrownBy(inFlight::throwKeptFailure).isSameAs(broken);
-        inFlight.throwKeptFailure(); // told once
+        assertThat(inFlight.takeKeptFailure()).isSameAs(broken);
+        assertThat(inFlight.takeKeptFailure()).isNull();
+    }
+
+    @Test
+    void aFailingFollowUpLeavesNoOtherUndoneAndIsKeptForTheSettle() {
+        IllegalStateException broken = new IllegalStateException("Redis went away");
+        inFlight.afterHandling(ALICE, () -> {
+            throw broken;
+        });
+        inFlight.afterHandling(BOB, () -> happened.add("bob's follow-up"));
+
+        assertThatThrownBy(inFlight::followUp).isSameAs(broken);
+
+        assertThat(happened).containsExactly("bob's follow-up");
+        assertThat(inFlight.takeKeptFailure()).isSameAs(broken);
     }
 
     @Test
@@ -100,15 +159,5 @@ class ReservationsInFlightTest {
 
         assertThat(seen).containsExactly(true);
         assertThat(inFlight.mayOverlap()).isFalse();
-    }
-
-    @Test
-    void aStaleMoveIsMadeAgainOnceWhenTheRetriesAreDue() {
-        inFlight.afterHandling(() -> takenIn.add("again"));
-
-        assertThat(inFlight.followUp()).isTrue();
-        assertThat(inFlight.followUp()).isFalse();
-
-        assertThat(takenIn).containsExactly("again");
     }
 }

@@ -31,7 +31,7 @@ class SettlingRedisTest {
 
     @Test
     void aCommandTakesInTheReservationsSentBeforeItFirst() {
-        inFlight.add(() -> false, () -> {
+        inFlight.add(io.cti.core.ids.AgentId.of("alice"), () -> false, () -> {
             happened.add("taken in");
             connection.sync().set(key, "written by the answer");
         });
@@ -44,7 +44,7 @@ class SettlingRedisTest {
 
     @Test
     void theConnectionItselfIsNoCommandAndTakesNothingIn() {
-        inFlight.add(() -> false, () -> happened.add("taken in"));
+        inFlight.add(io.cti.core.ids.AgentId.of("alice"), () -> false, () -> happened.add("taken in"));
 
         assertThat(redis.getStatefulConnection()).isSameAs(connection);
 
