@@ -429,8 +429,8 @@ public final class AgentBoard {
     /**
      * Sends what {@link #freeAndReserve} writes, in one script, without waiting for the answer: Redis runs it after
      * everything sent on the connection before and before everything sent after. Until {@link #takeIn} the board
-     * remembers the agent as before the move (a move decided meanwhile on that entry finds out in Redis that it is
-     * stale, as it would after another router's move).
+     * remembers the agent as before the move (a move decided meanwhile on that entry would find out in Redis that it
+     * is stale, as after another router's move; the flow takes the answer in before it moves the agent again).
      */
     public FreeingSent sendFreeAndReserve(PlannedMove move, ReservationRequest request) {
         if (!move.freesAgent() || !request.agent().equals(move.seen().agent().id())) {

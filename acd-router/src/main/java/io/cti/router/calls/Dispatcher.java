@@ -88,7 +88,10 @@ final class Dispatcher {
     private AgentBoard.PlannedMove freeing;
     /** What is done with {@link #freeing} if it turns out not written once its answer is taken in; null: never sent without waiting. */
     private Consumer<BoardMove> freeingRedo;
-    /** What became of {@link #freeing} once written with a reservation; null while not written. */
+    /**
+     * What became of {@link #freeing} once written with a reservation (answered as written when sent without
+     * waiting); null while not written.
+     */
     private BoardMove freeingWritten;
     /** The agents counted per lane for wait reasons, and when; null until counted, and after the board is read. */
     private LaneCounts laneCounts;
@@ -123,8 +126,8 @@ final class Dispatcher {
     /**
      * The dispatcher as a desk's move writer: a move that frees an agent is written with their reservation. In a
      * handling that may overlap, the move is sent without waiting and answered as written; if it turns out stale when
-     * taken in, it is made again afresh once the handling is over, and what that move did goes to {@code afterRetry}
-     * (for the desk to do what it does after a move).
+     * taken in, it is made again afresh as a follow-up (before the next message, or before the agent is moved again),
+     * and what that move did goes to {@code afterRetry} (for the desk to do what it does after a move).
      */
     AgentBoard.MoveWriter writer(Consumer<BoardMove> afterRetry) {
         return new AgentBoard.MoveWriter() {
@@ -509,8 +512,8 @@ final class Dispatcher {
     /**
      * Takes in the answer of a freed agent's move and reservation sent by {@link #send}: a granted one is connected
      * now, as {@link #connect} does with one it waited for. What a refusal or a stale move leaves to route (and the
-     * stale move, made again afresh) waits until the handling under way is over: this may run in the middle of
-     * another step, before its Redis command.
+     * stale move, made again afresh) is a follow-up (see {@link ReservationsInFlight}): this may run in the middle of
+     * another step, before its Redis command, where it cannot route.
      */
     private void takeIn(RoutingDecision decision, WaitingCall call, AgentBoard.FreeingSent sent,
                         Consumer<BoardMove> redo) {

@@ -68,10 +68,11 @@ import java.util.function.Supplier;
  * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}), through the same routing
  * board. {@link #tick()} is the safety net: due wrap-ups end, agents left reserved by expired reservations return,
  * due callbacks are queued, routing catches up with what other router processes did and the figures are published. What one handling publishes goes to the bus together at its
- * end ({@link Outbox}). As the bus's handler, a handling that frees an agent does not wait for the agent's
- * reservation script: its answer, and the connect command it allows, are taken in by the next handlings, before any
- * other Redis command, or by the bus's settle at the latest ({@link ReservationsInFlight}). Thread-safe: handlers and
- * ticks of one process run one at a time.
+ * end ({@link Outbox}). A handling that moves an agent through the dispatcher (freeing them, with their
+ * reservation, or moving them on) does not wait for the script: its answer, and the connect command it allows, are
+ * taken in by the next handlings, before any other Redis command, before the agent is moved again, or by the bus's
+ * settle at the latest ({@link ReservationsInFlight}); a synchronous {@link #handle} takes in all it sent before it
+ * returns. Thread-safe: handlers and ticks of one process run one at a time.
  */
 public final class InboundCallFlow {
 
@@ -218,10 +219,10 @@ public final class InboundCallFlow {
             handling(() -> {
                 // What answered meanwhile goes out now, and what it left to do is done before this message.
                 inFlight.takeInAnswered();
-                inFlight.followUp();
+                followUpAll();
                 if (unsettled) {
                     inFlight.overlapping(() -> dispatch(message));
-                    inFlight.followUp();
+                    followUpAll();
                     inFlight.takeInAnswered();
                 } else {
                     handleWholly(message);
@@ -234,8 +235,12 @@ public final class InboundCallFlow {
         }
     }
 
-    /** A synchronous handling: everything it sent is taken in before it ends, also when it fails, and told by it. */
+    /**
+     * A synchronous handling: everything it sent is taken in before it ends, also when it fails; a failure it met
+     * taking an answer in is told by it, not kept for a settle.
+     */
     private void handleWholly(DomainMessage message) {
+        RuntimeException keptBefore = inFlight.keptFailure();
         RuntimeException failure = null;
         try {
             inFlight.overlapping(() -> dispatch(message));
@@ -252,8 +257,10 @@ public final class InboundCallFlow {
             }
         }
         if (failure != null) {
-            // Told by this handling itself: no later settle owes it.
-            inFlight.forgetKeptFailure();
+            if (keptBefore == null) {
+                // Told by this handling itself: no later settle owes it.
+                inFlight.forgetKeptFailure();
+            }
             throw failure;
         }
     }
@@ -266,7 +273,11 @@ public final class InboundCallFlow {
     private void settleBatch() {
         RuntimeException failure = null;
         try {
-            locked(() -> null, true);
+            // What it takes in is published with this thread's batches, which the settle waits for just below.
+            handling(() -> {
+                takeInAll();
+                return null;
+            }, true, true);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -463,8 +474,9 @@ public final class InboundCallFlow {
 
     /**
      * A part of the tick that reads from Redis first, without the lock ({@code ahead}), and then does its {@code work}
-     * with what was read under the lock; what the work publishes is waited for after the lock is released. So a
-     * message waits for the part's work in memory, not for its round trips.
+     * with what was read under the lock; what the work publishes is waited for after the lock is released (unless the
+     * part took in a handling's answers first: see {@link #locked(Supplier, boolean)}). So a message waits for the
+     * part's work in memory, not for its round trips.
      */
     private <A, T> T part(Supplier<A> ahead, Function<A, T> work) {
         long giveUp = tickStartedAt + TICK_PATIENCE.toNanos();
@@ -479,18 +491,7 @@ public final class InboundCallFlow {
             outbox.settleAfter(e);
             throw e;
         }
-        try {
-            outbox.settle();
-        } catch (RuntimeException e) {
-            // It may have published a handling's connect command, taken in here: the bus must not acknowledge it.
-            lock.lock();
-            try {
-                inFlight.keep(e);
-            } finally {
-                lock.unlock();
-            }
-            throw e;
-        }
+        outbox.settle();
         return result;
     }
 
@@ -511,7 +512,12 @@ public final class InboundCallFlow {
      */
     private <T> T locked(Supplier<T> work, boolean unsettled) {
         return handling(() -> {
+            long before = inFlight.takenIn();
             takeInAll();
+            if (inFlight.takenIn() != before) {
+                // What was taken in is a bus handling's, whose settle would not wait for this thread's publishing.
+                outbox.settleThisBatch();
+            }
             return work.get();
         }, unsettled, true);
     }
@@ -539,11 +545,46 @@ public final class InboundCallFlow {
         }
     }
 
-    /** Takes in every move in flight and does what they left to do. */
+    /**
+     * Takes in every move in flight and does what they left to do; a failure still leaves every answer taken in and
+     * every follow-up done that can be, and is thrown at the end.
+     */
     private void takeInAll() {
-        do {
-            inFlight.takeInAll();
-        } while (inFlight.followUp());
+        RuntimeException failure = null;
+        boolean more = true;
+        while (more) {
+            try {
+                inFlight.takeInAll();
+            } catch (RuntimeException e) {
+                failure = joined(failure, e);
+            }
+            try {
+                more = inFlight.followUp();
+            } catch (RuntimeException e) {
+                // Every follow-up due was tried: another round takes in and follows up what they left.
+                failure = joined(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Does the follow-ups due, and those that doing them left, before anything else. */
+    private void followUpAll() {
+        while (inFlight.followUp()) {
+            // A follow-up's own Redis command may take in another answer, which leaves a follow-up of its own.
+        }
+    }
+
+    private static RuntimeException joined(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        if (first != next) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     /**

@@ -95,6 +95,15 @@ final class Outbox implements Consumer<DomainMessage> {
     }
 
     /**
+     * The batch of the handling under way is published and waited for when the handling ends, also if it was to be
+     * left unsettled: for a handling that published what another thread's handling owes the bus (an answer it took
+     * in), whose settle would not wait for it.
+     */
+    void settleThisBatch() {
+        unsettledHandling = false;
+    }
+
+    /**
      * Waits until every batch this thread's handlings left unsettled is published (each completes within the bus's
      * command timeout); throws the first message that was not, the others suppressed in it.
      */

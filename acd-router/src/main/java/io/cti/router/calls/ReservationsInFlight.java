@@ -131,7 +131,10 @@ final class ReservationsInFlight {
         followUp(f -> f.agent().equals(agent));
     }
 
-    /** What an answer about {@code agent} taken in leaves to do, once nothing else is under way (see the class). */
+    /**
+     * What an answer about {@code agent} taken in leaves to do: before the next message, before the agent is moved
+     * again, or at the settle (see the class).
+     */
     void afterHandling(AgentId agent, Runnable followUp) {
         followUps.add(new FollowUp(agent, followUp));
     }
@@ -146,6 +149,11 @@ final class ReservationsInFlight {
         RuntimeException failure = keptFailure;
         keptFailure = null;
         return failure;
+    }
+
+    /** The failure kept for the next {@link #takeKeptFailure}, left kept; null if none. */
+    RuntimeException keptFailure() {
+        return keptFailure;
     }
 
     /** Forgets the failure kept for the next {@link #takeKeptFailure}: whoever met it told it, and owes nothing. */

@@ -141,6 +141,8 @@ final class TransferDesk {
 
     /** The named agent, Ready a moment ago, is reserved for the call and rung; refused: the call waits its turn. */
     private void reserveForTarget(CallId call, AgentId target, QueueName queue, AgentId by) {
+        // Decided after whatever was sent about the target without waiting, as a move of theirs would be.
+        parts.inFlight().beforeMoving(target);
         ReservationAttempt attempt = parts.reservations().reserve(call, target, parts.settings().reservationTimeout());
         if (!(attempt instanceof ReservationAttempt.Granted granted)) {
             LOG.info("call {} transferred to {} waits in {}: {} could not be reserved ({})", call, target, queue,

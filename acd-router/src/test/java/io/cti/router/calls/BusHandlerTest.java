@@ -56,12 +56,17 @@ class BusHandlerTest {
         // The reservation's answer is taken in by the settle at the latest, and the connect command handed to the
         // bus, whose answer the settle then waits for.
         Future<?> settled = handleAndSettleApart(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
-        await().atMost(Duration.ofSeconds(5)).until(() -> bus.sent().stream().anyMatch(ConnectToAgent.class::isInstance));
+        await().atMost(Duration.ofSeconds(5)).until(() -> handled.get()
+                && bus.sent().stream().anyMatch(ConnectToAgent.class::isInstance));
+        // The handling is over and the connect command handed to the bus, which has answered nothing yet.
         assertThat(answers).isNotEmpty().noneMatch(CompletableFuture::isDone);
-        assertThat(handled).as("the handling is over before the bus answered").isTrue();
         assertThat(settled).isNotDone();
 
-        answers.forEach(answer -> answer.complete(List.of()));
+        // Every batch answered, also one handed to the bus after the look above.
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            answers.forEach(answer -> answer.complete(List.of()));
+            return settled.isDone();
+        });
         settled.get(5, TimeUnit.SECONDS);
     }
 
@@ -73,10 +78,13 @@ class BusHandlerTest {
 
         Future<?> settled = handleAndSettleApart(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
         await().atMost(Duration.ofSeconds(5)).until(() -> bus.sent().stream().anyMatch(ConnectToAgent.class::isInstance));
-        for (CompletableFuture<List<PublishResult>> answer : answers) {
-            answer.complete(bus.sent().stream().map(m -> PublishResult.failed(m,
-                    new IllegalStateException("no answer within PT10S"))).toList());
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            for (CompletableFuture<List<PublishResult>> answer : answers) {
+                answer.complete(bus.sent().stream().map(m -> PublishResult.failed(m,
+                        new IllegalStateException("no answer within PT10S"))).toList());
+            }
+            return settled.isDone();
+        });
 
         assertThatThrownBy(() -> settled.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("no answer within PT10S");
     }

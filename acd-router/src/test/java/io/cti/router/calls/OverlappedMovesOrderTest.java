@@ -94,6 +94,7 @@ class OverlappedMovesOrderTest {
             }
         }
         dialing.join(10_000);
+        assertThat(dialing.isAlive()).as("the click-to-dial's handling ended").isFalse();
         assertThat(dialFailed.get()).isNull();
         handler.settle();
 
