@@ -250,11 +250,7 @@ public final class InboundCallFlow {
         try {
             takeInAll();
         } catch (RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
+            failure = ReservationsInFlight.joined(failure, e);
         }
         if (failure != null) {
             if (keptBefore == null) {
@@ -556,13 +552,13 @@ public final class InboundCallFlow {
             try {
                 inFlight.takeInAll();
             } catch (RuntimeException e) {
-                failure = joined(failure, e);
+                failure = ReservationsInFlight.joined(failure, e);
             }
             try {
                 more = inFlight.followUp();
             } catch (RuntimeException e) {
                 // Every follow-up due was tried: another round takes in and follows up what they left.
-                failure = joined(failure, e);
+                failure = ReservationsInFlight.joined(failure, e);
             }
         }
         if (failure != null) {
@@ -577,15 +573,6 @@ public final class InboundCallFlow {
         }
     }
 
-    private static RuntimeException joined(RuntimeException first, RuntimeException next) {
-        if (first == null) {
-            return next;
-        }
-        if (first != next) {
-            first.addSuppressed(next);
-        }
-        return first;
-    }
 
     /**
      * An agent still Reserved or Ringing for a call whose reservation is gone and that was never answered: the

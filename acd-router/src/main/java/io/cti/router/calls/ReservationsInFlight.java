@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The agents' moves (and freed agents' reservations) sent to Redis without waiting and not taken in yet, oldest
@@ -173,7 +174,7 @@ final class ReservationsInFlight {
         return takenIn;
     }
 
-    private boolean followUp(java.util.function.Predicate<FollowUp> which) {
+    private boolean followUp(Predicate<FollowUp> which) {
         List<FollowUp> due = new ArrayList<>();
         for (Iterator<FollowUp> it = followUps.iterator(); it.hasNext(); ) {
             FollowUp f = it.next();
@@ -216,7 +217,8 @@ final class ReservationsInFlight {
         }
     }
 
-    private static RuntimeException joined(RuntimeException first, RuntimeException next) {
+    /** {@code first} with {@code next} suppressed in it, or {@code next} if there was no first failure. */
+    static RuntimeException joined(RuntimeException first, RuntimeException next) {
         if (first == null) {
             return next;
         }
