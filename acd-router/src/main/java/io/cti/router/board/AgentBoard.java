@@ -27,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -348,16 +346,8 @@ public final class AgentBoard {
 
     /** What a {@link #sendMove} did, as {@link #write} answers it, waiting for Redis's answer if it is not in yet. */
     public BoardMove takeIn(MoveSent sent) {
-        List<Object> reply;
-        try {
-            reply = sent.answer.join();
-        } catch (CompletionException | CancellationException e) {
-            if (!RedisScript.unknownToServer(e)) {
-                throw MOVE.failure(e);
-            }
-            return write(sent.move);
-        }
-        return written(sent.move, reply);
+        return written(sent.move, MOVE.answerOf(sent.answer, () -> MOVE.run(redis, ScriptOutputType.MULTI,
+                moveKeys(sent.move), sent.move.args().toArray(String[]::new))));
     }
 
     private String[] moveKeys(PlannedMove move) {
@@ -448,16 +438,8 @@ public final class AgentBoard {
      * the same agent before it takes this answer in, and the call was the decision's alone).
      */
     public FreedAndReserved takeIn(FreeingSent sent) {
-        ReserveScript.Answer answer;
-        try {
-            answer = sent.answer.join();
-        } catch (CompletionException | CancellationException e) {
-            if (!RedisScript.unknownToServer(e)) {
-                throw ReserveScript.failure(e);
-            }
-            answer = ReserveScript.runAfterMove(redis, keys, sent.request, sent.since, sent.move.args());
-        }
-        return freedAndReserved(sent.move, sent.request, sent.since, answer);
+        return freedAndReserved(sent.move, sent.request, sent.since, ReserveScript.answerOf(sent.answer,
+                () -> ReserveScript.runAfterMove(redis, keys, sent.request, sent.since, sent.move.args())));
     }
 
     /** The agent as the failed compare-and-set found them ({@code reply}: -1, then their hash's pairs). */

@@ -63,7 +63,7 @@ final class ReserveScript {
 
     /**
      * As {@link #runAfterMove}, sent without waiting for the answer; the future fails as
-     * {@link RedisScript#runLater} says (take the failure in with {@link #failure}).
+     * {@link RedisScript#runLater} says (take the answer in with {@link #answerOf}).
      */
     static CompletableFuture<Answer> runAfterMoveLater(RedisAsyncCommands<String, String> redis, RouterKeys keys,
                                                        ReservationRequest request, Instant since,
@@ -72,9 +72,9 @@ final class ReserveScript {
                 afterMoveArgs(keys, request, since, moveArgs)).thenApply(reply -> afterMoveAnswer(request, reply));
     }
 
-    /** A failure of {@link #runAfterMoveLater} as the router's exception. */
-    static RuntimeException failure(Throwable failure) {
-        return READY_RESERVE.failure(failure);
+    /** The answer of a {@link #runAfterMoveLater}, as {@link RedisScript#answerOf} takes it in. */
+    static Answer answerOf(CompletableFuture<Answer> sent, java.util.function.Supplier<Answer> runAgain) {
+        return READY_RESERVE.answerOf(sent, runAgain);
     }
 
     private static String[] afterMoveKeys(RouterKeys keys, ReservationRequest request) {

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A Lua script from the classpath, run by its SHA-1 digest and sent in full only when the server does not know it
@@ -71,6 +74,22 @@ public final class RedisScript {
     public <T> CompletableFuture<T> runLater(RedisAsyncCommands<String, String> redis, ScriptOutputType type,
                                              String[] keys, String... args) {
         return redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
+    }
+
+    /**
+     * The answer of a {@link #runLater}, waited for if it is not in yet. When the server did not know the script
+     * (restarted or flushed since it was loaded), the answer of {@code runAgain}, which runs it in full after whatever
+     * was sent meanwhile (the caller allows for that); any other failure as {@link #failure}.
+     */
+    public <T> T answerOf(CompletableFuture<T> sent, Supplier<T> runAgain) {
+        try {
+            return sent.join();
+        } catch (CompletionException | CancellationException e) {
+            if (!unknownToServer(e)) {
+                throw failure(e);
+            }
+            return runAgain.get();
+        }
     }
 
     /** Whether {@code failure} of {@link #runLater} says the server did not know the script. */

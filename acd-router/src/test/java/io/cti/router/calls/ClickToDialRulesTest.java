@@ -1,7 +1,5 @@
 package io.cti.router.calls;
 
-import io.cti.core.dialing.CallWindow;
-import io.cti.core.dialing.CalleeZones;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentLegRinging;
 import io.cti.core.messages.AgentStatus;
@@ -12,7 +10,6 @@ import io.cti.core.messages.ChangeAgentState;
 import io.cti.core.messages.DialCustomer;
 import io.cti.core.messages.MessageId;
 import io.cti.core.phone.PhoneNumber;
-import io.cti.router.reservations.RouterId;
 import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,10 +37,7 @@ class ClickToDialRulesTest {
     private final FlowDesk desk = new FlowDesk(clock, FlowSettings.defaults(),
             FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()));
     private final AgentProfile alice = desk.readyAgent("alice");
-    private final InboundCallFlow flow = InboundCallFlow.create(desk.redis, desk.keys,
-            RouterId.of("router-" + UUID.randomUUID()), desk.queues, desk.agents, desk.cards, desk.history,
-            desk.phones, desk.published::add, clock, FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO),
-            desk.callbacks, desk.callbackSettings, new DialingRules(LISTED::equals, CallWindow.USUAL, CalleeZones.builtIn()));
+    private final InboundCallFlow flow = desk.routerDialing(LISTED::equals);
 
     @AfterEach
     void closeDesks() {

@@ -158,6 +158,17 @@ final class FlowDesk implements AutoCloseable {
                 queues, agents, cards, history, phones, publisher, clock, settings, callbacks, callbackSettings);
     }
 
+    /**
+     * A router on this desk's connection that checks click-to-dial against {@code doNotCall}, the usual calling window
+     * and the built-in callee zones, and reads the definitions at every use.
+     */
+    InboundCallFlow routerDialing(java.util.function.Predicate<io.cti.core.phone.PhoneNumber> doNotCall) {
+        return InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
+                history, phones, published::add, clock, FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO),
+                callbacks, callbackSettings, new DialingRules(doNotCall::test, io.cti.core.dialing.CallWindow.USUAL,
+                        io.cti.core.dialing.CalleeZones.builtIn()));
+    }
+
     /** The same queue, offering callers no callback. */
     static QueueDefinition withoutCallbacks(QueueDefinition q) {
         return new QueueDefinition(q.name(), q.displayName(), q.skills(), q.serviceLevel(), q.shortAbandon(),

@@ -1,8 +1,6 @@
 package io.cti.router.calls;
 
 import io.cti.core.bus.MessageHandler;
-import io.cti.core.dialing.CallWindow;
-import io.cti.core.dialing.CalleeZones;
 import io.cti.core.ids.CallId;
 import io.cti.core.messages.AgentStateChanged;
 import io.cti.core.messages.AgentStatus;
@@ -12,15 +10,7 @@ import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.DialCustomer;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.phone.PhoneNumber;
-import io.cti.core.testing.EmbeddedServers;
-import io.cti.router.reservations.RouterId;
 import io.cti.router.staff.AgentProfile;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,17 +39,11 @@ class OverlappedMovesOrderTest {
     private final FlowDesk desk = new FlowDesk(clock, FlowSettings.defaults(),
             FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()));
     private final AgentProfile alice = desk.agent("alice");
-    private final InboundCallFlow flow = InboundCallFlow.create(desk.redis, desk.keys,
-            RouterId.of("router-" + UUID.randomUUID()), desk.queues, desk.agents, desk.cards, desk.history,
-            desk.phones, desk.published::add, clock, FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO),
-            desk.callbacks, desk.callbackSettings, new DialingRules(number -> false, CallWindow.USUAL,
-                    CalleeZones.builtIn()));
+    private final InboundCallFlow flow = desk.routerDialing(number -> false);
     private final MessageHandler handler = flow.busHandler();
-    private final RedisClient client = RedisClient.create(EmbeddedServers.shared().redisUri());
 
     @AfterEach
     void close() {
-        client.shutdown();
         FlowDesk.closeAll();
     }
 
@@ -82,16 +65,11 @@ class OverlappedMovesOrderTest {
                 dialFailed.set(e);
             }
         }, "second-handling");
-        try (StatefulRedisConnection<String, String> admin = client.connect()) {
-            pause(admin, "PAUSE", "10000", "WRITE");
-            try {
-                // Her Ready is sent and held by Redis; her click-to-dial comes while its answer is on its way.
-                handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
-                dialing.start();
-                await().atMost(Duration.ofSeconds(5)).until(() -> dialing.getState() == Thread.State.WAITING);
-            } finally {
-                pause(admin, "UNPAUSE");
-            }
+        try (RedisWritesHeld ignored = RedisWritesHeld.forMillis(10_000)) {
+            // Her Ready is sent and held by Redis; her click-to-dial comes while its answer is on its way.
+            handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+            dialing.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> dialing.getState() == Thread.State.WAITING);
         }
         dialing.join(10_000);
         assertThat(dialing.isAlive()).as("the click-to-dial's handling ended").isFalse();
@@ -108,13 +86,5 @@ class OverlappedMovesOrderTest {
                 .singleElement().extracting(ConnectToAgent::callId).isEqualTo(CallId.of("c1"));
         assertThat(after).filteredOn(CallControlRefused.class::isInstance).map(CallControlRefused.class::cast)
                 .singleElement().extracting(CallControlRefused::reasonId).isEqualTo("agent-busy");
-    }
-
-    private static void pause(StatefulRedisConnection<String, String> admin, String... args) {
-        CommandArgs<String, String> command = new CommandArgs<>(StringCodec.UTF8);
-        for (String arg : args) {
-            command.add(arg);
-        }
-        admin.sync().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8), command);
     }
 }

@@ -15,14 +15,6 @@ import io.cti.router.agents.AgentState;
 import io.cti.router.reservations.RouterId;
 import io.cti.router.reservations.Reservations;
 import io.cti.router.staff.AgentProfile;
-import io.cti.core.testing.EmbeddedServers;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -211,31 +203,17 @@ class OverlappedReservationsTest {
         AgentProfile alice = desk.agent("alice");
         desk.flow.handle(desk.arrival("c1", "+12025550123", Instant.now()));
         InboundCallFlow other = desk.anotherRouter();
-        RedisClient client = RedisClient.create(EmbeddedServers.shared().redisUri());
-        try (StatefulRedisConnection<String, String> admin = client.connect()) {
-            // Redis holds every write (a script included) for 10 s: a handling waiting for its script would wait as long.
-            pauseWrites(admin.sync(), 10_000);
-            try {
-                handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+        // Redis holds every write (a script included) for 10 s: a handling waiting for its script would wait as long.
+        try (RedisWritesHeld ignored = RedisWritesHeld.forMillis(10_000)) {
+            handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
 
-                assertThat(desk.connects()).isEmpty();
-                // Read on another connection: the script has not run yet, the handling is over all the same.
-                assertThat(other.board().entry(alice.id()).orElseThrow().state())
-                        .isNotInstanceOf(AgentState.Reserved.class);
-            } finally {
-                admin.sync().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
-                        new CommandArgs<>(StringCodec.UTF8).add("UNPAUSE"));
-            }
-        } finally {
-            client.shutdown();
+            assertThat(desk.connects()).isEmpty();
+            // Read on another connection: the script has not run yet, the handling is over all the same.
+            assertThat(other.board().entry(alice.id()).orElseThrow().state())
+                    .isNotInstanceOf(AgentState.Reserved.class);
         }
         handler.settle();
         assertThat(desk.connects()).singleElement().extracting(ConnectToAgent::agentId).isEqualTo(alice.id());
-    }
-
-    private static void pauseWrites(RedisCommands<String, String> admin, long millis) {
-        admin.dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
-                new CommandArgs<>(StringCodec.UTF8).add("PAUSE").add(millis).add("WRITE"));
     }
 
     @Test
