@@ -58,7 +58,8 @@ import java.util.concurrent.locks.LockSupport;
  * answers each connected call, completing the
  * reservation and putting the agent Not ready on the same Redis, after which the agent may be freed again, and
  * queues new calls at the decision rate (another router's arrivals: the measured router learns them from the change
- * feed); a ticker runs the flow's tick every second. Every agent starts Not ready.
+ * feed); a ticker runs the flow's tick every second and, as in the platform, a follower reads the change feed
+ * {@code --follow-ms} (20) after each read ({@code 0}: only the ticks do). Every agent starts Not ready.
  *
  * <p>Paced and coordinated-omission-aware: agents are freed at {@code --decisions-per-second}, each latency recorded
  * from the event's intended start, so a stall counts against every event due behind it; the service time (from the
@@ -78,6 +79,10 @@ public final class ReservationLatencyBenchmark {
     /** When Redis acknowledged the latest ConnectToAgent of each agent (nanoTime). */
     private final Map<AgentId, Long> connected = new ConcurrentHashMap<>();
     private final Histogram ticks = BenchSupport.histogram();
+    /** How often the change feed is followed between ticks (nanoseconds; 0: only by the ticks). */
+    private volatile long followEvery;
+    /** CPU time the follower of the change feed took (nanoseconds). */
+    private final java.util.concurrent.atomic.LongAdder followCpu = new java.util.concurrent.atomic.LongAdder();
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time the ticks took (nanoseconds), apart from their waits for the flow's lock and for Redis. */
@@ -85,7 +90,9 @@ public final class ReservationLatencyBenchmark {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong fed = new AtomicLong();
     private volatile boolean running = true;
-    /** While true, the ticker skips its ticks (to count the commands of the handling alone). */
+    /**
+     * While true, the ticker skips its ticks and the follower its reads (to count the commands of the handling alone).
+     */
     private volatile boolean paused;
     /** The other router's process: the rest of the centre. */
     private volatile OtherRouter.Link other;
@@ -161,6 +168,7 @@ public final class ReservationLatencyBenchmark {
                         FlowPublishing.onBus(stamped), FlowSettings.defaults().withRandomSeed(seed));
                 ReservationLatencyBenchmark bench = new ReservationLatencyBenchmark(flow, seed);
                 self[0] = bench;
+                bench.followEvery = BenchSupport.longArgument(a, "follow-ms", 20) * 1_000_000L;
                 scenario.agents.forEach(agent -> bench.resting.add(agent.id()));
                 t = System.nanoTime();
                 flow.tick();
@@ -168,7 +176,8 @@ public final class ReservationLatencyBenchmark {
                         (System.nanoTime() - t) / 1e9);
                 bench.other = OtherRouter.Link.start(redis.uri(), keyPrefix, seed, agentCount, queueCount, callCount,
                         rate, bench::rest, bench.fed);
-                List<Thread> helpers = List.of(daemon("router-tick", bench::tick));
+                List<Thread> helpers = List.of(daemon("router-tick", bench::tick),
+                        daemon("router-follower", bench::follow));
                 helpers.forEach(Thread::start);
                 Phase w = bench.paced(rate, warmupSeconds);
                 report("warm-up, agent freed → ConnectToAgent published", w, rate);
@@ -197,6 +206,7 @@ public final class ReservationLatencyBenchmark {
                         resumed.freed.getValueAtPercentile(99) / 1000.0, resumed.freed.getMaxValue() / 1000.0);
                 bench.ticks.reset();
                 bench.tickCpu.reset();
+                bench.followCpu.reset();
                 base.configResetstat();
                 long feedBefore = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
                 String redisCpuBefore = base.info("cpu");
@@ -207,7 +217,9 @@ public final class ReservationLatencyBenchmark {
                 double otherCpuBefore = bench.other.cpuSeconds();
                 Map<String, Long> threadsBefore = threadCpu();
                 long handlingCpuBefore = THREADS.getCurrentThreadCpuTime();
+                long staleBefore = flow.board().staleMoves();
                 Phase m = bench.paced(rate, seconds);
+                long stale = flow.board().staleMoves() - staleBefore;
                 double handlingCpu = (THREADS.getCurrentThreadCpuTime() - handlingCpuBefore) / 1e9;
                 report("measured, agent freed → ConnectToAgent published", m, rate);
                 System.out.printf(Locale.ROOT, "measured phase: %d ConnectToAgent published in all (%.0f/s), %d calls"
@@ -218,6 +230,9 @@ public final class ReservationLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "CPU of the router's handling thread %.1f s (%.3f ms per agent freed,"
                                 + " the pacing's spinning included), of its ticks %.1f s, in %.1f s%n", handlingCpu,
                         handlingCpu * 1000 / m.events, bench.tickCpu.sum() / 1e9, m.seconds);
+                System.out.printf(Locale.ROOT, "change feed followed every %d ms between the ticks: %.1f s of CPU;"
+                                + " moves refused as stale and made again: %d (%.3f per agent freed)%n",
+                        bench.followEvery / 1_000_000, bench.followCpu.sum() / 1e9, stale, stale / (double) m.events);
                 long feedAfter = Long.parseLong(Optional.ofNullable(base.get(keys.changes() + ":count")).orElse("0"));
                 System.out.printf(Locale.ROOT, "change feed: %d entries in the measured phase (%.1f per agent freed)%n",
                         feedAfter - feedBefore, (feedAfter - feedBefore) / (double) m.events);
@@ -314,6 +329,18 @@ public final class ReservationLatencyBenchmark {
             flow.tick();
             ticks.recordValue((System.nanoTime() - t0) / 1000);
             tickCpu.add(THREADS.getCurrentThreadCpuTime() - cpu0);
+        }
+    }
+
+    /** As the platform's router does: the change feed followed every {@code followEvery} between the ticks. */
+    private void follow() {
+        while (running && followEvery > 0) {
+            LockSupport.parkNanos(followEvery);
+            if (!paused) {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                flow.followChanges();
+                followCpu.add(THREADS.getCurrentThreadCpuTime() - cpu0);
+            }
         }
     }
 

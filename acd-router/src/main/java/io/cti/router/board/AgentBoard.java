@@ -70,6 +70,8 @@ public final class AgentBoard {
     private final BoardMemory memory;
     private final Consumer<BoardEntry> moves;
     private final Consumer<AgentId> beforeMove;
+    /** Moves refused as stale so far (see {@link #staleMoves}). */
+    private final java.util.concurrent.atomic.LongAdder stale = new java.util.concurrent.atomic.LongAdder();
     /** The day of the last {@link #today()}; replaced whole, so a reader on another thread sees one consistent day. */
     private volatile Day day = Day.NONE;
 
@@ -442,8 +444,17 @@ public final class AgentBoard {
                 () -> ReserveScript.runAfterMove(redis, keys, sent.request, sent.since, sent.move.args())));
     }
 
+    /**
+     * Moves this board sent that Redis refused as stale so far: another process had moved the agent since this board
+     * last saw them, so the move was decided again and sent once more (a round trip more each).
+     */
+    public long staleMoves() {
+        return stale.sum();
+    }
+
     /** The agent as the failed compare-and-set found them ({@code reply}: -1, then their hash's pairs). */
     private BoardMove stale(PlannedMove move, List<Object> reply) {
+        stale.increment();
         BoardEntry seen = move.seen();
         Map<String, String> hash = BoardCodec.pairs(reply, 1);
         Optional<AgentProfile> profile = staffing.profileOf(seen.agent().id());

@@ -38,6 +38,7 @@ import io.cti.router.screenpop.ScreenPopComposer;
 import io.cti.router.staff.AgentRepository;
 import io.cti.router.stats.AgentDay;
 import io.cti.router.stats.QueueStatistics;
+import io.cti.router.waiting.ChangeFeed;
 import io.cti.router.waiting.RouterKeys;
 import io.cti.router.waiting.WaitingCalls;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -67,7 +68,9 @@ import java.util.function.Supplier;
  * events of one call may be handled by different router processes and redelivered. Callbacks (virtual hold and
  * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}), through the same routing
  * board. {@link #tick()} is the safety net: due wrap-ups end, agents left reserved by expired reservations return,
- * due callbacks are queued, routing catches up with what other router processes did and the figures are published. What one handling publishes goes to the bus together at its
+ * due callbacks are queued, routing catches up with what other router processes did and the figures are published;
+ * between the ticks, {@link #followChanges()} keeps up with the other routers within moments. What one handling
+ * publishes goes to the bus together at its
  * end ({@link Outbox}). A handling that moves an agent through the dispatcher (freeing them, with their
  * reservation, or moving them on) does not wait for the script: its answer, and the connect command it allows, are
  * taken in by the next handlings, before any other Redis command, before the agent is moved again, or by the bus's
@@ -360,6 +363,25 @@ public final class InboundCallFlow {
         }
     }
 
+    /**
+     * Takes in what other router processes changed since the last read of the change feed, to its end, a batch at a
+     * time: each read without the lock and taken in under it on its own, as the tick's catch-up, but without letting
+     * messages go first (a batch of a few milliseconds' changes is taken in within a fraction of one). Run every few
+     * milliseconds beside the tick, it keeps the board within moments of the other routers' moves, so that a move
+     * this router sends about an agent another router moved since is seldom refused as stale and made again. Reads
+     * nothing more, and takes no lock, when nothing changed.
+     */
+    public void followChanges() {
+        boolean more = true;
+        for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
+            ChangeFeed.Batch read = dispatcher.readAhead();
+            if (read.isEmpty()) {
+                return;
+            }
+            more = lockedWith(read, dispatcher::catchUp);
+        }
+    }
+
     /** The wait reasons due, a few calls per part so that no message waits for all of them. */
     private void fileWaitReasons() {
         int left = parts.settings().explanationsPerTick();
@@ -479,7 +501,14 @@ public final class InboundCallFlow {
         while (messagesWaiting.get() > 0 && System.nanoTime() - giveUp < 0) {
             LockSupport.parkNanos(50_000);
         }
-        A read = ahead.get();
+        return lockedWith(ahead.get(), work);
+    }
+
+    /**
+     * Does {@code work} with what was {@code read} without the lock, under it; what the work publishes is waited for
+     * after the lock is released.
+     */
+    private <A, T> T lockedWith(A read, Function<A, T> work) {
         T result;
         try {
             result = locked(() -> work.apply(read), true);

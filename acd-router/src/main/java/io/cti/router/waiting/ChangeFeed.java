@@ -58,6 +58,11 @@ public final class ChangeFeed {
      * A batch read from position {@code fromId} (numbered {@code fromNumber}) to {@code toId}, not yet taken in.
      */
     public record Batch(String fromId, long fromNumber, String toId, long toNumber, Changes changes) {
+
+        /** Nothing was written to the feed since the position it was read from: nothing to take in. */
+        public boolean isEmpty() {
+            return fromId.equals(toId) && changes.isEmpty() && !changes.gap() && !changes.more();
+        }
     }
 
     private final RedisCommands<String, String> redis;

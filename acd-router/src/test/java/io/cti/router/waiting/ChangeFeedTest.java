@@ -104,6 +104,36 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aBatchReadAtTheFeedsEndIsEmpty() {
+        feed.startHere();
+        otherRouter.enqueue(call("c1", 1));
+        feed.next(100);
+
+        assertThat(feed.read(100).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBatchWithAnEntryIsNotEmpty() {
+        feed.startHere();
+
+        otherRouter.enqueue(call("c1", 1));
+
+        assertThat(feed.read(100).isEmpty()).isFalse();
+    }
+
+    @Test
+    void entriesTrimmedUnreadAreNoEmptyBatchEvenWhenNoneIsLeft() {
+        feed.startHere();
+        otherRouter.enqueue(call("c1", 1));
+
+        theirs.sync().xtrim(keys.changes(), 0);
+
+        ChangeFeed.Batch batch = feed.read(100);
+        assertThat(batch.changes().isEmpty()).isTrue();
+        assertThat(batch.isEmpty()).isFalse();
+    }
+
+    @Test
     void changesBeforeTheStartAreNotRead() {
         otherRouter.enqueue(call("c1", 1));
         feed.startHere();

@@ -35,7 +35,8 @@ import java.time.Duration;
 /**
  * Runs the call flow with the application: subscribes to the call events and the agents' commands as the router's
  * consumer group, and to the agents' phones ringing as the screen-pops' own group (the pop of a ring never waits
- * behind the flow's other messages), ticks the flow every {@code cti.router.tick}, and reaps expired reservations;
+ * behind the flow's other messages), ticks the flow every {@code cti.router.tick}, follows the change feed between
+ * the ticks ({@code cti.router.follow-changes}), and reaps expired reservations;
  * stops all of it on shutdown. With an embedded pbx-sim (empty on every start) the calls remembered from an earlier
  * run are forgotten first. Thread-safe.
  */
@@ -54,6 +55,7 @@ final class RouterLifecycle implements SmartLifecycle {
     private RunningSubscription subscription;
     private RunningSubscription popSubscription;
     private RouterTicker ticker;
+    private ChangeFollower follower;
     private ReservationReaper reaper;
 
     RouterLifecycle(InboundCallFlow flow, RedisCommands<String, String> redis, RouterProperties properties,
@@ -90,9 +92,13 @@ final class RouterLifecycle implements SmartLifecycle {
                 .build(), flow.busHandler());
         long period = Math.max(50, properties.tick().toMillis());
         ticker = RouterTicker.start(flow::tick, Duration.ofMillis(period));
+        if (!properties.followChanges().isZero()) {
+            follower = ChangeFollower.start(flow::followChanges, properties.followChanges());
+        }
         log.info("ACD router started: call events and agent commands from the bus as group {}, screen-pops as group"
-                + " {}{}, tick every {} ms", properties.consumerGroup(), properties.consumerGroup(), POPS_GROUP_SUFFIX,
-                period);
+                + " {}{}, tick every {} ms, change feed followed {}", properties.consumerGroup(),
+                properties.consumerGroup(), POPS_GROUP_SUFFIX, period, properties.followChanges().isZero()
+                        ? "by the tick only" : properties.followChanges().toMillis() + " ms after each read");
     }
 
     @Override
@@ -104,6 +110,10 @@ final class RouterLifecycle implements SmartLifecycle {
         if (popSubscription != null) {
             popSubscription.close();
             popSubscription = null;
+        }
+        if (follower != null) {
+            follower.close();
+            follower = null;
         }
         if (ticker != null) {
             ticker.close();

@@ -18,6 +18,9 @@ import java.time.ZoneId;
  * @param consumerGroup      the bus group the router's processes share
  * @param keyPrefix          prefix of the router's Redis keys; platforms sharing one Redis need different ones
  * @param tick               the safety-net round: due wrap-ups, lost reservations, routing, figures
+ * @param followChanges      how long after one read of the change feed (what the other routers did) the next one
+ *                           starts, between the ticks; 0 leaves it to the tick and to the steps that connect nothing.
+ *                           Short, so that a move this router sends about an agent is seldom refused as stale
  * @param reservationTimeout how long a reservation waits for the agent's phone to ring
  * @param ringMargin         how much longer than the queue's ring timeout a ringing reservation is held
  * @param timeZone           the call center's time zone, such as {@code Asia/Shanghai}: "today" of the queue and
@@ -38,6 +41,7 @@ public record RouterProperties(
         @DefaultValue("acd-router") @NotBlank @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}") String consumerGroup,
         @DefaultValue("cti:router:") @NotBlank @Pattern(regexp = "\\S{1,64}") String keyPrefix,
         @DefaultValue("1s") @NotNull Duration tick,
+        @DefaultValue("20ms") @NotNull Duration followChanges,
         @DefaultValue("10s") @NotNull Duration reservationTimeout,
         @DefaultValue("15s") @NotNull Duration ringMargin,
         ZoneId timeZone,
@@ -49,6 +53,10 @@ public record RouterProperties(
 
     public RouterProperties {
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
+        if (followChanges != null && followChanges.isNegative()) {
+            throw new IllegalArgumentException("cti.router.follow-changes must be 0 (off) or positive: "
+                    + followChanges);
+        }
     }
 
     /** The priority policy's points (see io.cti.router.routing.PrioritySettings). */

@@ -5,11 +5,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Binding of {@code cti.router.*}: the call center's time zone, without starting the router. */
+/**
+ * Binding of {@code cti.router.*}: the call center's time zone and the change feed's following, without starting the
+ * router.
+ */
 class RouterPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -38,6 +42,18 @@ class RouterPropertiesTest {
     void anUnknownTimeZoneStopsTheStartNamingTheProperty() {
         runner.withPropertyValues("cti.router.time-zone=Mars/Olympus").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("cti.router.time-zone"));
+    }
+
+    @Test
+    void theChangeFeedIsFollowedEveryTwentyMillisecondsUnlessSaidOtherwise() {
+        runner.run(context -> assertThat(context.getBean(RouterProperties.class).followChanges())
+                .isEqualTo(Duration.ofMillis(20)));
+    }
+
+    @Test
+    void aNegativeDelayForFollowingTheChangeFeedStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("cti.router.follow-changes=-5ms").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("cti.router.follow-changes"));
     }
 
     @Configuration(proxyBeanMethods = false)
