@@ -321,25 +321,6 @@ public final class AgentBoard {
         return written(move, MOVE.run(redis, ScriptOutputType.MULTI, moveKeys(move), move.args().toArray(String[]::new)));
     }
 
-    /**
-     * A {@link #write} sent to Redis and not taken in yet: nothing of it is known to this board until
-     * {@link #takeIn(MoveSent)}. Immutable (its answer completes once).
-     */
-    public static final class MoveSent {
-        private final PlannedMove move;
-        private final CompletableFuture<List<Object>> answer;
-
-        private MoveSent(PlannedMove move, CompletableFuture<List<Object>> answer) {
-            this.move = move;
-            this.answer = answer;
-        }
-
-        /** Whether Redis answered (or the sending failed): {@link #takeIn(MoveSent)} will not wait. */
-        public boolean answered() {
-            return answer.isDone();
-        }
-    }
-
     /** Sends what {@link #write} writes without waiting for the answer (see {@link #sendFreeAndReserve}). */
     public MoveSent sendMove(PlannedMove move) {
         return new MoveSent(move, MOVE.runLater(redis.getStatefulConnection().async(), ScriptOutputType.MULTI,
@@ -392,30 +373,6 @@ public final class AgentBoard {
         BoardEntry after = reservedEntry(request.agent(), request.call(), since, answer.revision());
         moved(after, true);
         return new FreedAndReserved(moved, new BoardReservation.Granted(answer.reservation(), after));
-    }
-
-    /**
-     * A {@link #freeAndReserve} sent to Redis and not taken in yet: nothing of it is known to this board, published
-     * or told to the dispatcher until {@link #takeIn}. Immutable (its answer completes once).
-     */
-    public static final class FreeingSent {
-        private final PlannedMove move;
-        private final ReservationRequest request;
-        private final Instant since;
-        private final CompletableFuture<ReserveScript.Answer> answer;
-
-        private FreeingSent(PlannedMove move, ReservationRequest request, Instant since,
-                            CompletableFuture<ReserveScript.Answer> answer) {
-            this.move = move;
-            this.request = request;
-            this.since = since;
-            this.answer = answer;
-        }
-
-        /** Whether Redis answered (or the sending failed): {@link #takeIn} will not wait. */
-        public boolean answered() {
-            return answer.isDone();
-        }
     }
 
     /**

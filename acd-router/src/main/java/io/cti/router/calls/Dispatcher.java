@@ -5,6 +5,8 @@ import io.cti.core.ids.CallId;
 import io.cti.router.board.AgentBoard;
 import io.cti.router.board.BoardEntry;
 import io.cti.router.board.BoardMove;
+import io.cti.router.board.FreeingSent;
+import io.cti.router.board.MoveSent;
 import io.cti.router.board.ReservationRequest;
 import io.cti.router.queues.QueueDefinition;
 import io.cti.router.routing.CustomerFacts;
@@ -177,7 +179,7 @@ final class Dispatcher {
         if (!move.freesAgent() && redo != null && inFlight.mayOverlap()) {
             // Such as a Ready asked for during a call, decided on a board a moment behind another router.
             inFlight.makeRoom();
-            AgentBoard.MoveSent sent = board.sendMove(move);
+            MoveSent sent = board.sendMove(move);
             inFlight.add(agent, sent::answered, () -> {
                 BoardMove outcome = takeIn(sent);
                 if (!outcome.moved()) {
@@ -501,7 +503,7 @@ final class Dispatcher {
             return false;
         }
         inFlight.makeRoom();
-        AgentBoard.FreeingSent sent = board.sendFreeAndReserve(move, request.get());
+        FreeingSent sent = board.sendFreeAndReserve(move, request.get());
         Consumer<BoardMove> redo = freeingRedo;
         inFlight.add(decision.agent(), sent::answered, () -> takeIn(decision, call, sent, redo));
         // Answered as written: the desk goes on as if it were; the answer corrects the board if it was not.
@@ -515,7 +517,7 @@ final class Dispatcher {
      * stale move, made again afresh) is a follow-up (see {@link ReservationsInFlight}): this may run in the middle of
      * another step, before its Redis command, where it cannot route.
      */
-    private void takeIn(RoutingDecision decision, WaitingCall call, AgentBoard.FreeingSent sent,
+    private void takeIn(RoutingDecision decision, WaitingCall call, FreeingSent sent,
                         Consumer<BoardMove> redo) {
         AgentBoard.FreedAndReserved done = takeIn(() -> board.takeIn(sent));
         AgentId agent = decision.agent();
@@ -547,7 +549,7 @@ final class Dispatcher {
         });
     }
 
-    private BoardMove takeIn(AgentBoard.MoveSent sent) {
+    private BoardMove takeIn(MoveSent sent) {
         return takeIn(() -> board.takeIn(sent));
     }
 
