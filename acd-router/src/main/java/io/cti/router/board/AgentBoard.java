@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -71,7 +71,7 @@ public final class AgentBoard {
     private final Consumer<BoardEntry> moves;
     private final Consumer<AgentId> beforeMove;
     /** Moves refused as stale so far (see {@link #staleMoves}). */
-    private final java.util.concurrent.atomic.LongAdder stale = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder stale = new LongAdder();
     /** The day of the last {@link #today()}; replaced whole, so a reader on another thread sees one consistent day. */
     private volatile Day day = Day.NONE;
 

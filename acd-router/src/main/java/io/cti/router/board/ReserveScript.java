@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The board's reservation script ({@code board/reserve.lua}): its arguments from a {@link ReservationRequest} and
@@ -73,7 +74,7 @@ final class ReserveScript {
     }
 
     /** The answer of a {@link #runAfterMoveLater}, as {@link RedisScript#answerOf} takes it in. */
-    static Answer answerOf(CompletableFuture<Answer> sent, java.util.function.Supplier<Answer> runAgain) {
+    static Answer answerOf(CompletableFuture<Answer> sent, Supplier<Answer> runAgain) {
         return READY_RESERVE.answerOf(sent, runAgain);
     }
 

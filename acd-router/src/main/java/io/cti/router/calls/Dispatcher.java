@@ -53,15 +53,15 @@ import java.util.function.Supplier;
  * call as routed, and a refusal or a stale move is put right when the answer comes.
  * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
  * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
- * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead}, which only
- * touch Redis (and the change feed's own position) and run without it.
+ * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead}, which only touches Redis
+ * (and the change feed's own position) and runs without it.
  */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /**
-     * Entries of the change feed read per round trip. A step that connected nothing reads one batch; the tick reads
-     * batch after batch, letting messages in between, until it is through.
+     * Entries of the change feed read per round trip. A step that connected nothing reads one batch; the tick and the
+     * follower read batch after batch, letting messages in between, until they are through.
      */
     private static final int FEED_BATCH = 100;
     /** How old the agents counted for a lane's wait reason may get (a filed reason is renewed every 10 s anyway). */
@@ -249,8 +249,8 @@ final class Dispatcher {
     }
 
     /**
-     * Reads one batch of the change feed, without the flow's lock: the tick reads while messages are handled, and
-     * takes the batch in with {@link #catchUp} under the lock.
+     * Reads one batch of the change feed, without the flow's lock: the tick and the follower read while messages are
+     * handled, and take the batch in with {@link #catchUp} under the lock.
      */
     ChangeFeed.Batch readAhead() {
         return feed.read(FEED_BATCH);
@@ -259,9 +259,14 @@ final class Dispatcher {
     /**
      * Takes in a batch read ahead and routes what it allows; true if more changes wait. A batch read from a position
      * that moved since (a handling read the feed, or the board was read in full) is stale and dropped: then true, to
-     * read again. The tick calls it until the feed is through, each call under the flow's lock on its own.
+     * read again. The tick and the follower call it until the feed is through, each call under the flow's lock on its
+     * own.
      */
     boolean catchUp(ChangeFeed.Batch batch) {
+        if (state != null && !feed.isAt(batch)) {
+            // Read from a position another reader moved since: read again, without a step for nothing.
+            return true;
+        }
         step(now -> List.of(), false, false);
         if (state == null) {
             return false;

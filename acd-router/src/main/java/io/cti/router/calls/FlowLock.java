@@ -6,10 +6,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The flow's one at a time: its handlings, the tick's parts and the REST calls run under one fair lock, each taking
- * in first the reservations in flight it must ({@link ReservationsInFlight}) and publishing through the outbox at its
- * end; and the bus's settle. Counts the messages being handled or waiting, so that the tick's parts can let them go
- * first. Thread-safe.
+ * The flow's one at a time: its handlings, the tick's parts, the follower's batches of the change feed and the REST
+ * calls run under one fair lock, each taking in first the reservations in flight it must
+ * ({@link ReservationsInFlight}) and publishing through the outbox at its end; and the bus's settle. Counts the
+ * messages being handled or waiting, so that the tick's parts can let them go first. Thread-safe.
  */
 final class FlowLock {
 
@@ -43,8 +43,8 @@ final class FlowLock {
 
     /**
      * The bus's settle: every answer in flight taken in (and followed up), then what the batch's handlings published
-     * waited for. A failure to take an answer in met by any handling of the batch (or by a tick's part, for a
-     * handling's answer) fails it too, so that none of the batch is acknowledged.
+     * waited for. A failure to take an answer in met by any handling of the batch (or by a tick's part or the
+     * follower, for a handling's answer) fails it too, so that none of the batch is acknowledged.
      */
     void settle() {
         RuntimeException failure = null;

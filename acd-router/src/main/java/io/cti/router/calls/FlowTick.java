@@ -33,7 +33,10 @@ final class FlowTick {
 
     /** How often the tick looks for calls waiting far past their queue's maximum wait: they are gone minutes ago. */
     private static final Duration OVERDUE_CHECK = Duration.ofSeconds(10);
-    /** A tick reads at most this many batches (of 100) of the change feed; the next tick or step goes on. */
+    /**
+     * The tick, or the follower, reads at most this many batches (of 100) of the change feed at once; the next tick,
+     * follow or step goes on.
+     */
     private static final int MAX_CATCH_UP_BATCHES = 500;
     /** How long into a tick its parts let messages go first. */
     private static final Duration TICK_PATIENCE = Duration.ofMillis(500);
@@ -87,11 +90,8 @@ final class FlowTick {
             overdueCheckedAt = now;
         }
         partDoing(callbacks::claimDue, callbacks::offer);
-        // What other routers changed, a batch at a time, so that no message waits for all of it.
-        boolean more = true;
-        for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
-            more = part(dispatcher::readAhead, dispatcher::catchUp);
-        }
+        // What other routers changed (what the follower has not taken in yet), a batch at a time.
+        catchUp(true);
         // After catching up: the board's memory of the agents is as fresh as it gets.
         returnAgentsOfLostReservations();
         part(() -> dispatcher.tryRoute(true));
@@ -111,8 +111,20 @@ final class FlowTick {
      * nothing more, and takes no lock, when nothing changed.
      */
     void followChanges() {
+        catchUp(false);
+    }
+
+    /**
+     * Reads the change feed to its end, each batch taken in under the lock on its own so that no message waits for
+     * all of it, letting the messages being handled go first if {@code patient} (the tick's way); a batch with nothing
+     * in it ends the reading without taking the lock.
+     */
+    private void catchUp(boolean patient) {
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
+            if (patient) {
+                letMessagesGoFirst();
+            }
             ChangeFeed.Batch read = dispatcher.readAhead();
             if (read.isEmpty()) {
                 return;
@@ -230,10 +242,15 @@ final class FlowTick {
      * for the part's work in memory, not for its round trips.
      */
     private <A, T> T part(Supplier<A> ahead, Function<A, T> work) {
+        letMessagesGoFirst();
+        return flowLock.lockedWith(ahead.get(), work);
+    }
+
+    /** Waits while messages are being handled or wait to be, for the tick's first {@link #TICK_PATIENCE} at most. */
+    private void letMessagesGoFirst() {
         long giveUp = tickStartedAt + TICK_PATIENCE.toNanos();
         while (flowLock.messagesWaiting() && System.nanoTime() - giveUp < 0) {
             LockSupport.parkNanos(50_000);
         }
-        return flowLock.lockedWith(ahead.get(), work);
     }
 }

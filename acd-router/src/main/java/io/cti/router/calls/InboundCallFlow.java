@@ -56,12 +56,12 @@ import java.util.function.Consumer;
  * board. {@link #tick()} is the safety net: due wrap-ups end, agents left reserved by expired reservations return,
  * due callbacks are queued, routing catches up with what other router processes did and the figures are published;
  * between the ticks, {@link #followChanges()} keeps up with the other routers within moments. What one handling
- * publishes goes to the bus together at its
- * end ({@link Outbox}). A handling that moves an agent through the dispatcher (freeing them, with their
- * reservation, or moving them on) does not wait for the script: its answer, and the connect command it allows, are
- * taken in by the next handlings, before any other Redis command, before the agent is moved again, or by the bus's
- * settle at the latest ({@link ReservationsInFlight}); a synchronous {@link #handle} takes in all it sent before it
- * returns. Thread-safe: handlers and ticks of one process run one at a time.
+ * publishes goes to the bus together at its end ({@link Outbox}). A handling that moves an agent through the
+ * dispatcher (freeing them, with their reservation, or moving them on) does not wait for the script: its answer, and
+ * the connect command it allows, are taken in by the next handlings, before any other Redis command, before the agent
+ * is moved again, or by the bus's settle at the latest ({@link ReservationsInFlight}); a synchronous {@link #handle}
+ * takes in all it sent before it returns. Thread-safe: handlers, the tick's parts, the follower's batches and the
+ * REST calls of one process run one at a time ({@link FlowLock}).
  */
 public final class InboundCallFlow {
 
@@ -121,14 +121,14 @@ public final class InboundCallFlow {
         this.transfers = new TransferDesk(parts, board, ledger, definitions, dispatcher, figures, callControl, wrapUps);
         this.clickToDial = new ClickToDialDesk(parts, board, ledger, callControl, dialing, callbackSettings);
         this.clickToDialCalls = new ClickToDialCalls(parts, board, ledger, ClickToDialDesk.AGENT_RING);
-        this.ticks = new FlowTick(flowLock, parts, board, ledger, dispatcher, figures, wrapUps, hangUps, callbacks, pops,
-                clickToDialCalls);
+        this.ticks = new FlowTick(flowLock, parts, board, ledger, dispatcher, figures, wrapUps, hangUps, callbacks,
+                pops, clickToDialCalls);
     }
 
     /**
      * The flow on the router's Redis state under {@code keys}, the definitions and callbacks in PostgreSQL, the
-     * customer database, publishing through {@code publisher} (the bus; {@link FlowPublishing#onBus} sends each handling's messages as
-     * one batch).
+     * customer database, publishing through {@code publisher} (the bus; {@link FlowPublishing#onBus} sends each
+     * handling's messages as one batch).
      */
     public static InboundCallFlow create(RedisCommands<String, String> redis, RouterKeys keys, RouterId router,
                                          QueueRepository queues, AgentRepository agents, CustomerCards cards,
@@ -302,7 +302,8 @@ public final class InboundCallFlow {
         CallRecord r = found.get();
         String waitReason = r.waitReason().orElse(null);
         if ("waiting".equals(phase(r))) {
-            waitReason = flowLock.locked(() -> dispatcher.whyWaiting(call)).map(WaitExplanation::text).orElse(waitReason);
+            waitReason = flowLock.locked(() -> dispatcher.whyWaiting(call)).map(WaitExplanation::text)
+                    .orElse(waitReason);
         }
         return Optional.of(new CallRouting(call, phase(r), r.queue(), r.routedQueue(), r.agent().orElse(null),
                 r.reason().orElse(null), waitReason, r.arrivedAt(), r.decidedAt().orElse(null)));

@@ -117,13 +117,18 @@ public final class ChangeFeed {
                 changes(reply));
     }
 
+    /** Whether the position is still where {@code batch} was read from: {@link #advance} would take it. */
+    public synchronized boolean isAt(Batch batch) {
+        return batch.fromId().equals(lastId) && batch.fromNumber() == lastNumber;
+    }
+
     /**
      * Moves the position past {@code batch} if it is still where the batch was read from, and says so; false when
      * another read was taken in, or the position was set anew ({@link #startHere}), since: the batch is then stale
      * and must not be applied.
      */
     public synchronized boolean advance(Batch batch) {
-        if (!batch.fromId().equals(lastId) || batch.fromNumber() != lastNumber) {
+        if (!isAt(batch)) {
             return false;
         }
         lastId = batch.toId();

@@ -7,6 +7,8 @@ import io.cti.core.customers.CustomerHistory;
 import io.cti.core.customers.CustomerRepository;
 import io.cti.core.customers.CustomerValidator;
 import io.cti.core.customers.FigureRules;
+import io.cti.core.dialing.CallWindow;
+import io.cti.core.dialing.CalleeZones;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
@@ -17,6 +19,7 @@ import io.cti.core.messages.AgentStatus;
 import io.cti.core.messages.ConnectToAgent;
 import io.cti.core.messages.DomainMessage;
 import io.cti.core.messages.MessageId;
+import io.cti.core.phone.PhoneNumber;
 import io.cti.core.phone.PhoneNumberNormalizer;
 import io.cti.core.testing.EmbeddedServers;
 import io.cti.router.agents.AgentState;
@@ -51,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -162,11 +166,10 @@ final class FlowDesk implements AutoCloseable {
      * A router on this desk's connection that checks click-to-dial against {@code doNotCall}, the usual calling window
      * and the built-in callee zones, and reads the definitions at every use.
      */
-    InboundCallFlow routerDialing(java.util.function.Predicate<io.cti.core.phone.PhoneNumber> doNotCall) {
+    InboundCallFlow routerDialing(Predicate<PhoneNumber> doNotCall) {
         return InboundCallFlow.create(redis, keys, RouterId.of("router-" + UUID.randomUUID()), queues, agents, cards,
                 history, phones, published::add, clock, FlowSettings.defaults().withDefinitionsMaxAge(Duration.ZERO),
-                callbacks, callbackSettings, new DialingRules(doNotCall::test, io.cti.core.dialing.CallWindow.USUAL,
-                        io.cti.core.dialing.CalleeZones.builtIn()));
+                callbacks, callbackSettings, new DialingRules(doNotCall::test, CallWindow.USUAL, CalleeZones.builtIn()));
     }
 
     /** The same queue, offering callers no callback. */

@@ -28,7 +28,13 @@ final class RedisWritesHeld implements AutoCloseable {
         RedisClient client = RedisClient.create(EmbeddedServers.shared().redisUri());
         StatefulRedisConnection<String, String> admin = client.connect();
         RedisWritesHeld held = new RedisWritesHeld(client, admin);
-        held.client("PAUSE", Long.toString(millis), "WRITE");
+        try {
+            held.client("PAUSE", Long.toString(millis), "WRITE");
+        } catch (RuntimeException e) {
+            admin.close();
+            client.shutdown();
+            throw e;
+        }
         return held;
     }
 

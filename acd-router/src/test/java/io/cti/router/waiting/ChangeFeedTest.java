@@ -104,6 +104,18 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aBatchIsAtThePositionItWasReadFromUntilAnotherReadIsTakenIn() {
+        feed.startHere();
+        otherRouter.enqueue(call("c1", 1));
+        ChangeFeed.Batch ahead = feed.read(100);
+        assertThat(feed.isAt(ahead)).isTrue();
+
+        feed.next(100);
+
+        assertThat(feed.isAt(ahead)).isFalse();
+    }
+
+    @Test
     void aBatchReadAtTheFeedsEndIsEmpty() {
         feed.startHere();
         otherRouter.enqueue(call("c1", 1));
@@ -122,7 +134,7 @@ class ChangeFeedTest {
     }
 
     @Test
-    void entriesTrimmedUnreadAreNoEmptyBatchEvenWhenNoneIsLeft() {
+    void entriesTrimmedUnreadMakeABatchThatIsNotEmptyEvenWhenNoneIsLeft() {
         feed.startHere();
         otherRouter.enqueue(call("c1", 1));
 

@@ -125,6 +125,11 @@ final class RouterLifecycle implements SmartLifecycle {
         }
     }
 
+    /** Whether the change feed is being followed between the ticks ({@code cti.router.follow-changes} not 0). */
+    synchronized boolean followingChanges() {
+        return follower != null;
+    }
+
     @Override
     public synchronized boolean isRunning() {
         return subscription != null;

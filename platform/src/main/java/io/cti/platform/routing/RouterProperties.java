@@ -53,9 +53,10 @@ public record RouterProperties(
 
     public RouterProperties {
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
-        if (followChanges != null && followChanges.isNegative()) {
-            throw new IllegalArgumentException("cti.router.follow-changes must be 0 (off) or positive: "
-                    + followChanges);
+        if (followChanges != null && !followChanges.isZero()
+                && followChanges.compareTo(ChangeFollower.SHORTEST) < 0) {
+            throw new IllegalArgumentException("cti.router.follow-changes must be 0 (off) or at least "
+                    + ChangeFollower.SHORTEST.toMillis() + " ms: " + followChanges);
         }
     }
 

@@ -43,8 +43,11 @@ final class RouterTicker implements AutoCloseable {
     private static void run(Runnable tick) {
         try {
             tick.run();
-        } catch (RuntimeException e) {
-            // A failed tick must not end the schedule; the next one retries and events keep flowing meanwhile.
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // A failed tick must not end the schedule (an Error escaping would, without a word); the next one retries
+            // and events keep flowing meanwhile.
             log.warn("router tick failed; retrying next tick: {}", e.toString());
         }
     }

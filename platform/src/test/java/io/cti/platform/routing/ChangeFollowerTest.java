@@ -46,6 +46,17 @@ class ChangeFollowerTest {
     }
 
     @Test
+    void anErrorDoesNotEndTheFollowingEither() throws InterruptedException {
+        CountDownLatch three = new CountDownLatch(3);
+        try (ChangeFollower ignored = ChangeFollower.start(() -> {
+            three.countDown();
+            throw new AssertionError("a bug in a run");
+        }, Duration.ofMillis(10))) {
+            assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void closingLetsTheReadUnderWayFinish() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
@@ -68,9 +79,9 @@ class ChangeFollowerTest {
     }
 
     @Test
-    void aDelayOfNothingIsRefused() {
-        assertThatThrownBy(() -> ChangeFollower.start(() -> { }, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
+    void aDelayUnderAMillisecondIsRefused() {
+        assertThatThrownBy(() -> ChangeFollower.start(() -> { }, Duration.ofNanos(999_999)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0.000999999S");
     }
 
     private static void sleep(long millis) {

@@ -80,6 +80,9 @@ class RoutedDemoCallTest {
     MessageBus bus;
 
     @Autowired
+    RouterLifecycle lifecycle;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -102,6 +105,12 @@ class RoutedDemoCallTest {
         if (subscription != null) {
             subscription.close();
         }
+    }
+
+    @Test
+    void theRouterFollowsTheChangeFeedBetweenItsTicks() {
+        assertThat(lifecycle.isRunning()).isTrue();
+        assertThat(lifecycle.followingChanges()).isTrue();
     }
 
     @Test

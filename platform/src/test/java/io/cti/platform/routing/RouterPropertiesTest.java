@@ -56,6 +56,18 @@ class RouterPropertiesTest {
                 assertThat(context).getFailure().hasStackTraceContaining("cti.router.follow-changes"));
     }
 
+    @Test
+    void aDelayUnderAMillisecondForFollowingTheChangeFeedStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("cti.router.follow-changes=500us").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("cti.router.follow-changes"));
+    }
+
+    @Test
+    void followingTheChangeFeedCanBeLeftToTheTick() {
+        runner.withPropertyValues("cti.router.follow-changes=0").run(context ->
+                assertThat(context.getBean(RouterProperties.class).followChanges()).isZero());
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RouterProperties.class)
     static class PropertiesOnly {

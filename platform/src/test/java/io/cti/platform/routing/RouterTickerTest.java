@@ -83,6 +83,17 @@ class RouterTickerTest {
         }
     }
 
+    @Test
+    void aTickThatFailsWithAnErrorDoesNotEndTheScheduleEither() throws InterruptedException {
+        CountDownLatch two = new CountDownLatch(2);
+        try (RouterTicker ignored = RouterTicker.start(() -> {
+            two.countDown();
+            throw new AssertionError("a bug in the tick");
+        }, Duration.ofMillis(100))) {
+            assertThat(two.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
