@@ -117,13 +117,17 @@ final class FlowTick {
     /**
      * Reads the change feed to its end, each batch taken in under the lock on its own so that no message waits for
      * all of it, letting the messages being handled go first if {@code patient} (the tick's way); a batch with nothing
-     * in it ends the reading without taking the lock.
+     * in it ends the reading without taking the lock. Not {@code patient} (the follower's way), it stops while a
+     * handling's scripts are in flight: under the lock it would first wait for their answers (and publish what they
+     * allow), holding up the messages behind it for a catch-up that the next follow does as well.
      */
     private void catchUp(boolean patient) {
         boolean more = true;
         for (int batch = 0; more && batch < MAX_CATCH_UP_BATCHES; batch++) {
             if (patient) {
                 letMessagesGoFirst();
+            } else if (parts.inFlight().anyInFlight()) {
+                return;
             }
             ChangeFeed.Batch read = dispatcher.readAhead();
             if (read.isEmpty()) {

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * an agent is always decided after an earlier one. Follow-ups send nothing without waiting. A failure to take an answer in or to
  * follow it up fails whatever met it (a handling, a tick's part, a settle) and is kept for the next
  * {@link #takeKeptFailure}, so that the bus acknowledges none of the messages handled since. Not thread-safe: used
- * under the flow's lock only.
+ * under the flow's lock only, except {@link #anyInFlight}.
  */
 final class ReservationsInFlight {
 
@@ -40,6 +40,8 @@ final class ReservationsInFlight {
     }
 
     private final Deque<Sent> sent = new ArrayDeque<>();
+    /** How many of {@link #sent} there are, for a reader without the lock. */
+    private volatile int count;
     private final List<FollowUp> followUps = new ArrayList<>();
     private final BooleanSupplier lockHeld;
     /** While answers are taken in: their own Redis commands take nothing in. */
@@ -86,6 +88,15 @@ final class ReservationsInFlight {
      */
     void add(AgentId agent, BooleanSupplier answered, Runnable takeIn) {
         sent.add(new Sent(agent, answered, takeIn));
+        count = sent.size();
+    }
+
+    /**
+     * Whether any script is in flight; may be asked without the lock (the answer is then a moment behind): work that
+     * can wait may choose not to take the lock while it would first wait for the answers.
+     */
+    boolean anyInFlight() {
+        return count > 0;
     }
 
     /** Takes in the answers already there, oldest first, stopping at the first not answered yet. */
@@ -205,6 +216,7 @@ final class ReservationsInFlight {
 
     private void takeInOldest() {
         Sent oldest = sent.poll();
+        count = sent.size();
         takingIn = true;
         try {
             takenIn++;

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * {@link InboundCallFlow#followChanges()} between the ticks, on the real Redis with two routers: what another router
@@ -72,6 +74,22 @@ class FollowingChangesTest {
             return BoardChange.none();
         });
         assertThat(decidedOn.get(0)).isEqualTo(new AgentState.NotReady("lunch"));
+    }
+
+    @Test
+    @Timeout(30)
+    void followingTheFeedWaitsForNoScriptAHandlingHasInFlight() throws Exception {
+        AgentProfile alice = desk.agent("alice");
+        desk.flow.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+        try (RedisWritesHeld ignored = RedisWritesHeld.forMillis(10_000)) {
+            handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+
+            // Redis holds her script (and would hold the feed's read too): the follow leaves the lock to the
+            // handlings instead of waiting 10 s for the answer under it.
+            assertTimeoutPreemptively(Duration.ofSeconds(5), desk.flow::followChanges);
+        }
+        handler.settle();
+        assertThat(desk.connects()).singleElement().extracting(ConnectToAgent::agentId).isEqualTo(alice.id());
     }
 
     /** Alice on her break on this router's board, then on lunch by another router's move; one call waiting. */

@@ -35,6 +35,20 @@ class ReservationsInFlightTest {
     }
 
     @Test
+    void saysWhetherAnyScriptIsInFlightUntilTheLastIsTakenIn() {
+        assertThat(inFlight.anyInFlight()).isFalse();
+        inFlight.add(ALICE, () -> true, () -> happened.add("first"));
+        inFlight.add(BOB, () -> false, () -> happened.add("second"));
+        assertThat(inFlight.anyInFlight()).isTrue();
+
+        inFlight.takeInAnswered();
+        assertThat(inFlight.anyInFlight()).isTrue();
+
+        inFlight.takeInAll();
+        assertThat(inFlight.anyInFlight()).isFalse();
+    }
+
+    @Test
     void takesEveryOneInBeforeARedisCommandUnderTheLock() {
         inFlight.add(ALICE, () -> false, () -> happened.add("first"));
         inFlight.add(BOB, () -> false, () -> happened.add("second"));
