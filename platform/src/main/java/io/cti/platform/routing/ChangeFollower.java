@@ -68,16 +68,6 @@ final class ChangeFollower implements AutoCloseable {
     /** Stops following; a run under way finishes first (interrupted, its Redis command would fail half-done). */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(RouterTicker.FINISHING.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("following the change feed did not finish within {} s of stopping; interrupting it",
-                        RouterTicker.FINISHING.toSeconds());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
-        }
+        RouterTicker.finish(executor, "following the change feed");
     }
 }

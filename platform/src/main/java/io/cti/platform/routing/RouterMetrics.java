@@ -1,9 +1,11 @@
 package io.cti.platform.routing;
 
 import io.cti.core.messages.QueueFiguresUpdated;
+import io.cti.router.board.AgentBoard;
 import io.cti.router.calls.InboundCallFlow;
 import io.cti.router.queues.QueueRepository;
 import io.cti.router.queues.StoredQueue;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -11,11 +13,16 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The queues' real-time figures as Prometheus gauges ({@code cti_router_queue_*{queue=...}}), read from the
- * figures the flow last published, for the queues defined at start-up. Thread-safe.
+ * figures the flow last published, for the queues defined at start-up; and the agent moves of this router that
+ * Redis refused as stale ({@code cti_router_board_moves_stale_total}: another router moved the agent first, so the
+ * move was made again; it grows with the routers' contention and with a board that falls behind). Thread-safe.
  */
 final class RouterMetrics {
 
     RouterMetrics(InboundCallFlow flow, QueueRepository queues, MeterRegistry meters) {
+        FunctionCounter.builder("cti.router.board.moves.stale", flow.board(), AgentBoard::staleMoves)
+                .description("agent moves refused as stale (another router moved the agent first) and made again")
+                .register(meters);
         for (StoredQueue stored : queues.list(false)) {
             String queue = stored.definition().name().value();
             gauge(meters, flow, queue, "cti.router.queue.waiting", "calls waiting", QueueFiguresUpdated::waiting);

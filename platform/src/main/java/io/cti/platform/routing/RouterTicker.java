@@ -55,11 +55,18 @@ final class RouterTicker implements AutoCloseable {
     /** Stops ticking; a tick under way finishes first (interrupted, its Redis command would fail half-done). */
     @Override
     public void close() {
+        finish(executor, "the router's tick");
+    }
+
+    /**
+     * Shuts {@code executor} down, letting the run under way finish for {@link #FINISHING} before interrupting it;
+     * {@code what} names the work in the warning.
+     */
+    static void finish(ScheduledExecutorService executor, String what) {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(FINISHING.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("the router's tick did not finish within {} s of stopping; interrupting it",
-                        FINISHING.toSeconds());
+                log.warn("{} did not finish within {} s of stopping; interrupting it", what, FINISHING.toSeconds());
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

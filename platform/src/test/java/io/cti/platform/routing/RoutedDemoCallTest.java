@@ -114,6 +114,12 @@ class RoutedDemoCallTest {
     }
 
     @Test
+    void theMovesRedisRefusedAsStaleAreCountedForPrometheus() throws Exception {
+        assertThat(get("/actuator/prometheus"))
+                .containsPattern("(?m)^cti_router_board_moves_stale_total(\\{[^}]*})? [0-9.]+$");
+    }
+
+    @Test
     void aDemoCallIsRoutedPoppedTalkedWrappedUpAndWrittenToTheCustomersHistory(CapturedOutput output) throws Exception {
         subscription = bus.subscribe(Subscription.builder("test-" + UUID.randomUUID(), "test")
                 .streams(BusStream.EVENTS)
