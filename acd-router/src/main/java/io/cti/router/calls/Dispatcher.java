@@ -52,9 +52,11 @@ import java.util.function.Supplier;
  * taken in later ({@link ReservationsInFlight}): the desk goes on as if the move were written, the board holds the
  * call as routed, and a refusal or a stale move is put right when the answer comes.
  * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
- * an agent freed here and the other way round. Why a call waits is worked out when asked, or for a few calls per
- * tick. Not thread-safe: the flow calls it under its lock, except {@link #readAhead}, which only touches Redis
- * (and the change feed's own position) and runs without it.
+ * an agent freed here and the other way round, unless a follower read the feed to its end a moment ago
+ * ({@link #followed}): it then takes in what comes next within moments, off the handling's time. Why a call waits
+ * is worked out when asked, or for a few calls per tick. Not thread-safe: the flow calls it under its lock, except
+ * {@link #readAhead}, which only touches Redis (and the change feed's own position), and {@link #followed}, which
+ * run without it.
  */
 final class Dispatcher {
 
@@ -72,6 +74,12 @@ final class Dispatcher {
      * 24-34 ms, each counting the lanes of up to five calls). The rest of the part's calls wait for the next part.
      */
     static final int LANES_PER_PART = 1;
+    /**
+     * How recent a follower's reading of the change feed to its end spares a step that connected nothing its own
+     * reading: the follower takes in what the feed brings within moments. Past it (no follower, or one that stalled
+     * or keeps giving way to scripts in flight), the step reads as before; a second is what the tick would take.
+     */
+    static final Duration FOLLOWED_RECENTLY = Duration.ofSeconds(1);
 
     private final FlowParts parts;
     private final AgentBoard board;
@@ -86,6 +94,8 @@ final class Dispatcher {
 
     /** Null until read, and after a failure left it unsure. */
     private RoutingState state;
+    /** When a follower last read the change feed to its end (nanoTime); 0: never. Written without the lock. */
+    private volatile long followedAt;
     /** A move that frees an agent, shown to the board but not written yet: written with the agent's reservation. */
     private AgentBoard.PlannedMove freeing;
     /** What is done with {@link #freeing} if it turns out not written once its answer is taken in; null: never sent without waiting. */
@@ -279,6 +289,20 @@ final class Dispatcher {
         return feedBehind;
     }
 
+    /**
+     * A follower read the change feed to its end just now (with or without the lock): for
+     * {@link #FOLLOWED_RECENTLY}, a step that connects nothing leaves the feed to it instead of reading it on the
+     * handling's time.
+     */
+    void followed() {
+        followedAt = System.nanoTime();
+    }
+
+    private boolean followedRecently() {
+        long at = followedAt;
+        return at != 0 && System.nanoTime() - at < FOLLOWED_RECENTLY.toNanos();
+    }
+
     /** Why {@code call} waits now, if it waits; the board is brought up to date first. */
     Optional<WaitExplanation> whyWaiting(CallId call) {
         step(now -> List.of(), true);
@@ -301,7 +325,7 @@ final class Dispatcher {
             decisions.addAll(change.apply(now));
             decisions.addAll(state.due(now));
             int connected = connect(decisions, now);
-            if (state != null && (catchingUp || connected == 0 && learning)) {
+            if (state != null && (catchingUp || connected == 0 && learning && !followedRecently())) {
                 connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
             }
             return connected;

@@ -131,6 +131,9 @@ final class FlowTick {
             }
             ChangeFeed.Batch read = dispatcher.readAhead();
             if (read.isEmpty()) {
+                if (!patient) {
+                    dispatcher.followed();
+                }
                 return;
             }
             more = flowLock.lockedWith(read, dispatcher::catchUp);

@@ -92,6 +92,41 @@ class FollowingChangesTest {
         assertThat(desk.connects()).singleElement().extracting(ConnectToAgent::agentId).isEqualTo(alice.id());
     }
 
+    @Test
+    @Timeout(20)
+    void aFreedAgentWithNoCallLeavesTheFeedToAFollowerThatJustReadIt() {
+        AgentProfile alice = desk.agent("alice");
+        InboundCallFlow other = desk.anotherRouter();
+        other.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        desk.flow.followChanges();
+        // Queued by the other router, which has no agent for it; this router has not read of it.
+        other.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+        assertThat(desk.connects()).isEmpty();
+
+        desk.flow.followChanges();
+        assertThat(desk.connects()).singleElement().satisfies(connect -> {
+            assertThat(connect.callId()).isEqualTo(CallId.of("c1"));
+            assertThat(connect.agentId()).isEqualTo(alice.id());
+        });
+    }
+
+    @Test
+    @Timeout(20)
+    void withoutAFollowerAFreedAgentWithNoCallReadsTheFeedAndTakesTheOtherRoutersCall() {
+        AgentProfile alice = desk.agent("alice");
+        InboundCallFlow other = desk.anotherRouter();
+        other.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        other.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+
+        assertThat(desk.connects()).singleElement().extracting(ConnectToAgent::callId).isEqualTo(CallId.of("c1"));
+    }
+
     /** Alice on her break on this router's board, then on lunch by another router's move; one call waiting. */
     private AgentProfile agentOnALunchAnotherRouterStarted() {
         AgentProfile alice = desk.agent("alice");
