@@ -19,8 +19,9 @@ import java.time.ZoneId;
  * @param keyPrefix          prefix of the router's Redis keys; platforms sharing one Redis need different ones
  * @param tick               the safety-net round: due wrap-ups, lost reservations, routing, figures
  * @param followChanges      how long after one read of the change feed (what the other routers did) the next one
- *                           starts, between the ticks; 0 leaves it to the tick and to the steps that connect nothing.
- *                           Short, so that a move this router sends about an agent is seldom refused as stale
+ *                           starts, between the ticks; 0 leaves it to the tick and to the handlings that route
+ *                           nothing. Short, so that a move this router sends about an agent is seldom refused as
+ *                           stale, and a handling that routes nothing need not read the feed itself
  * @param reservationTimeout how long a reservation waits for the agent's phone to ring
  * @param ringMargin         how much longer than the queue's ring timeout a ringing reservation is held
  * @param timeZone           the call center's time zone, such as {@code Asia/Shanghai}: "today" of the queue and
