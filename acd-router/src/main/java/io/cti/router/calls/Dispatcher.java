@@ -52,8 +52,8 @@ import java.util.function.Supplier;
  * taken in later ({@link ReservationsInFlight}): the desk goes on as if the move were written, the board holds the
  * call as routed, and a refusal or a stale move is put right when the answer comes.
  * A step that connects nothing reads the change feed before giving up, so a call queued by another router reaches
- * an agent freed here and the other way round, unless a follower read the feed to its end a moment ago
- * ({@link #followed}): it then takes in what comes next within moments, off the handling's time. Why a call waits
+ * an agent freed here and the other way round, unless a follower read the feed to its end a moment ago and has not
+ * given way since ({@link #followed}): it reads again within its round, off the handling's time. Why a call waits
  * is worked out when asked, or for a few calls per tick. Not thread-safe: the flow calls it under its lock, except
  * {@link #readAhead}, which only touches Redis (and the change feed's own position), and {@link #followed}, which
  * run without it.
@@ -62,8 +62,8 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /**
-     * Entries of the change feed read per round trip. A step that connected nothing reads one batch; the tick and the
-     * follower read batch after batch, letting messages in between, until they are through.
+     * Entries of the change feed read per round trip. A step that connected nothing reads one batch (unless a follower
+     * just did); the tick and the follower read batch after batch, letting messages in between, until they are through.
      */
     private static final int FEED_BATCH = 100;
     /** How old the agents counted for a lane's wait reason may get (a filed reason is renewed every 10 s anyway). */
@@ -76,10 +76,11 @@ final class Dispatcher {
     static final int LANES_PER_PART = 1;
     /**
      * How recent a follower's reading of the change feed to its end spares a step that connected nothing its own
-     * reading: the follower takes in what the feed brings within moments. Past it (no follower, or one that stalled
-     * or keeps giving way to scripts in flight), the step reads as before; a second is what the tick would take.
+     * reading: ten of the follower's default rounds, so a step leaves the feed to a follower that keeps up, and reads
+     * it as before without a follower, with one that stalled or is set to read seldom, or while it gives way to
+     * scripts in flight ({@link #notFollowing}).
      */
-    static final Duration FOLLOWED_RECENTLY = Duration.ofSeconds(1);
+    static final Duration FOLLOWED_RECENTLY = Duration.ofMillis(200);
 
     private final FlowParts parts;
     private final AgentBoard board;
@@ -94,11 +95,17 @@ final class Dispatcher {
 
     /** Null until read, and after a failure left it unsure. */
     private RoutingState state;
-    /** When a follower last read the change feed to its end (nanoTime); 0: never. Written without the lock. */
-    private volatile long followedAt;
+    /**
+     * When a follower last read the change feed to its end, by the flow's clock; null: never, or it gave way since.
+     * Written without the lock.
+     */
+    private volatile Instant followedAt;
     /** A move that frees an agent, shown to the board but not written yet: written with the agent's reservation. */
     private AgentBoard.PlannedMove freeing;
-    /** What is done with {@link #freeing} if it turns out not written once its answer is taken in; null: never sent without waiting. */
+    /**
+     * What is done with {@link #freeing} if it turns out not written once its answer is taken in; null: never sent
+     * without waiting.
+     */
     private Consumer<BoardMove> freeingRedo;
     /**
      * What became of {@link #freeing} once written with a reservation (answered as written when sent without
@@ -222,8 +229,9 @@ final class Dispatcher {
 
     /**
      * Routes what the changes since the last step allow: the agents this process moved, the overflow steps and
-     * sticky holds now due, and, if that connects nothing, what the change feed tells. {@code explain} is for the
-     * tick: the feed is read to its end and the round-robin memory saved (the wait reasons are filed apart).
+     * sticky holds now due, and, if that connects nothing, what the change feed tells (unless a follower just read
+     * it). {@code explain} is for the tick: the feed is read to its end and the round-robin memory saved (the wait
+     * reasons are filed apart).
      */
     int tryRoute(boolean explain) {
         int connected = step(now -> List.of(), explain);
@@ -234,10 +242,11 @@ final class Dispatcher {
     }
 
     /**
-     * The reasons of at most {@code limit} waiting calls whose filed reason is due, for the flow to write. The tick works
-     * out its round in parts, each under the flow's lock on its own, and files each part's reasons after the lock is
-     * released; it stops at the first part that finds none. The agents counted per lane ("no agent: 3 busy, 1 on a break") are kept for
-     * {@link #LANE_COUNTS_MAX_AGE}, across parts and ticks: counting them is most of the cost.
+     * The reasons of at most {@code limit} waiting calls whose filed reason is due, for the flow to write. The tick
+     * works out its round in parts, each under the flow's lock on its own, and files each part's reasons after the
+     * lock is released; it stops at the first part that finds none. The agents counted per lane ("no agent: 3 busy,
+     * 1 on a break") are kept for {@link #LANE_COUNTS_MAX_AGE}, across parts and ticks: counting them is most of the
+     * cost.
      */
     Map<CallId, Map<String, String>> waitReasonsDue(int limit) {
         if (state == null || limit <= 0) {
@@ -295,12 +304,17 @@ final class Dispatcher {
      * handling's time.
      */
     void followed() {
-        followedAt = System.nanoTime();
+        followedAt = parts.clock().instant();
     }
 
-    private boolean followedRecently() {
-        long at = followedAt;
-        return at != 0 && System.nanoTime() - at < FOLLOWED_RECENTLY.toNanos();
+    /** The follower gave a round up (scripts were in flight): the steps read the feed themselves again. */
+    void notFollowing() {
+        followedAt = null;
+    }
+
+    private boolean followedRecently(Instant now) {
+        Instant at = followedAt;
+        return at != null && !now.isBefore(at) && now.isBefore(at.plus(FOLLOWED_RECENTLY));
     }
 
     /** Why {@code call} waits now, if it waits; the board is brought up to date first. */
@@ -325,7 +339,7 @@ final class Dispatcher {
             decisions.addAll(change.apply(now));
             decisions.addAll(state.due(now));
             int connected = connect(decisions, now);
-            if (state != null && (catchingUp || connected == 0 && learning && !followedRecently())) {
+            if (state != null && (catchingUp || connected == 0 && learning && !followedRecently(now))) {
                 connected += learn(now, catchingUp ? Integer.MAX_VALUE : 1);
             }
             return connected;

@@ -106,9 +106,10 @@ final class FlowTick {
      * Takes in what other router processes changed since the last read of the change feed, to its end, a batch at a
      * time: each read without the lock and taken in under it on its own, as the tick's catch-up, but without letting
      * messages go first (a batch of a few milliseconds' changes is taken in within a fraction of one). Run every few
-     * milliseconds beside the tick, it keeps the board within moments of the other routers' moves, so that a move
-     * this router sends about an agent another router moved since is seldom refused as stale and made again. Reads
-     * nothing more, and takes no lock, when nothing changed.
+     * milliseconds beside the tick, it keeps the board close behind the other routers' moves, so that a move this
+     * router sends about an agent another router moved since is seldom refused as stale and made again, and a step
+     * that routes nothing need not read the feed itself. Reads nothing more, and takes no lock, when nothing changed;
+     * gives the round up while a handling's scripts are in flight (the steps, and the tick, read the feed then).
      */
     void followChanges() {
         catchUp(false);
@@ -127,6 +128,8 @@ final class FlowTick {
             if (patient) {
                 letMessagesGoFirst();
             } else if (parts.inFlight().anyInFlight()) {
+                // Giving way: until the next round that reads to the end, the steps read the feed themselves.
+                dispatcher.notFollowing();
                 return;
             }
             ChangeFeed.Batch read = dispatcher.readAhead();

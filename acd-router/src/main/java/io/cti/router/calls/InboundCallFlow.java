@@ -55,7 +55,7 @@ import java.util.function.Consumer;
  * scheduled) are kept in PostgreSQL and routed like calls once due ({@link CallbackDesk}), through the same routing
  * board. {@link #tick()} is the safety net: due wrap-ups end, agents left reserved by expired reservations return,
  * due callbacks are queued, routing catches up with what other router processes did and the figures are published;
- * between the ticks, {@link #followChanges()} keeps up with the other routers within moments. What one handling
+ * between the ticks, {@link #followChanges()} keeps close behind the other routers. What one handling
  * publishes goes to the bus together at its end ({@link Outbox}). A handling that moves an agent through the
  * dispatcher (freeing them, with their reservation, or moving them on) does not wait for the script: its answer, and
  * the connect command it allows, are taken in by the next handlings, before any other Redis command, before the agent
@@ -274,8 +274,9 @@ public final class InboundCallFlow {
 
     /**
      * Takes in what other router processes changed since the last read of the change feed (see
-     * {@link FlowTick#followChanges}): run every few milliseconds beside the tick, it keeps the board within moments
-     * of the other routers' moves. Takes no lock when nothing changed.
+     * {@link FlowTick#followChanges}): run every few milliseconds beside the tick, it keeps the board close behind
+     * the other routers' moves. Takes no lock when nothing changed, and gives the round up while a handling's scripts
+     * are in flight.
      */
     public void followChanges() {
         ticks.followChanges();

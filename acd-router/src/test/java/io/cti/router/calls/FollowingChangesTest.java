@@ -23,11 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * {@link InboundCallFlow#followChanges()} between the ticks, on the real Redis with two routers: what another router
  * did is on this router's board before this router moves the same agent, so the move is not refused as stale and
- * sent again.
+ * sent again; and a handling that routes nothing leaves the feed to a follower that just read it. The flow's clock is
+ * moved by hand, so "just" is exact.
  */
 class FollowingChangesTest {
 
-    private final FlowDesk desk = new FlowDesk();
+    private static final Instant T0 = Instant.parse("2026-06-15T09:00:00Z");
+
+    private final HandClock clock = new HandClock(T0);
+    private final FlowDesk desk = new FlowDesk(clock, FlowSettings.defaults(),
+            FlowDesk.queue("sales", "sales", Duration.ZERO, Duration.ofSeconds(30), List.of()));
     private final MessageHandler handler = desk.flow.busHandler();
 
     @AfterEach
@@ -80,9 +85,10 @@ class FollowingChangesTest {
     @Timeout(30)
     void followingTheFeedWaitsForNoScriptAHandlingHasInFlight() throws Exception {
         AgentProfile alice = desk.agent("alice");
-        desk.flow.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+        desk.flow.handle(desk.arrival("c1", "+12025550123", clock.instant()));
         try (RedisWritesHeld ignored = RedisWritesHeld.forMillis(10_000)) {
             handler.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+            assertThat(desk.connects()).isEmpty();
 
             // Redis holds her script (and would hold the feed's read too): the follow leaves the lock to the
             // handlings instead of waiting 10 s for the answer under it.
@@ -97,11 +103,11 @@ class FollowingChangesTest {
     void aFreedAgentWithNoCallLeavesTheFeedToAFollowerThatJustReadIt() {
         AgentProfile alice = desk.agent("alice");
         InboundCallFlow other = desk.anotherRouter();
-        other.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        // This router's board read (her break) before the follower reads the feed to its end.
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
         desk.flow.followChanges();
         // Queued by the other router, which has no agent for it; this router has not read of it.
-        other.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+        other.handle(desk.arrival("c1", "+12025550123", clock.instant()));
 
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
         assertThat(desk.connects()).isEmpty();
@@ -115,12 +121,51 @@ class FollowingChangesTest {
 
     @Test
     @Timeout(20)
+    void aFollowersReadingOlderThanTheWindowLeavesTheFeedToTheStepAgain() {
+        AgentProfile alice = desk.agent("alice");
+        InboundCallFlow other = desk.anotherRouter();
+        // This router's board read (her break) before the follower reads the feed to its end.
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        desk.flow.followChanges();
+        other.handle(desk.arrival("c1", "+12025550123", clock.instant()));
+
+        clock.advance(Dispatcher.FOLLOWED_RECENTLY.plusMillis(1));
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+
+        assertThat(desk.connects()).singleElement().extracting(ConnectToAgent::callId).isEqualTo(CallId.of("c1"));
+    }
+
+    @Test
+    @Timeout(30)
+    void aFollowerThatGaveWayToScriptsInFlightLeavesTheFeedToTheStepAgain() throws Exception {
+        AgentProfile alice = desk.agent("alice");
+        AgentProfile bob = desk.agent("bob");
+        desk.flow.handle(desk.arrival("c0", "+12025550120", clock.instant()));
+        InboundCallFlow other = desk.anotherRouter();
+        desk.flow.followChanges();
+        other.handle(desk.arrival("c1", "+12025550121", clock.instant()));
+        try (RedisWritesHeld ignored = RedisWritesHeld.forMillis(10_000)) {
+            // Bob's freeing and reservation of c0 held by Redis: the follow gives its round up.
+            handler.handle(ChangeAgentState.now(bob.id(), AgentStatus.READY, ""));
+            desk.flow.followChanges();
+        }
+        handler.settle();
+
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
+
+        assertThat(desk.connects()).extracting(ConnectToAgent::callId, c -> c.agentId().value())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CallId.of("c0"), "bob"),
+                        org.assertj.core.groups.Tuple.tuple(CallId.of("c1"), "alice"));
+    }
+
+    @Test
+    @Timeout(20)
     void withoutAFollowerAFreedAgentWithNoCallReadsTheFeedAndTakesTheOtherRoutersCall() {
         AgentProfile alice = desk.agent("alice");
         InboundCallFlow other = desk.anotherRouter();
         other.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
-        other.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+        other.handle(desk.arrival("c1", "+12025550123", clock.instant()));
 
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
 
@@ -131,7 +176,7 @@ class FollowingChangesTest {
     private AgentProfile agentOnALunchAnotherRouterStarted() {
         AgentProfile alice = desk.agent("alice");
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
-        desk.flow.handle(desk.arrival("c1", "+12025550123", Instant.now()));
+        desk.flow.handle(desk.arrival("c1", "+12025550123", clock.instant()));
         desk.anotherRouter().handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "lunch"));
         return alice;
     }
