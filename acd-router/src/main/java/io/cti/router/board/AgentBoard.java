@@ -318,7 +318,7 @@ public final class AgentBoard {
 
     /** Writes a planned move on its own (one compare-and-set). */
     public BoardMove write(PlannedMove move) {
-        return written(move, MOVE.run(redis, ScriptOutputType.MULTI, moveKeys(move), move.args().toArray(String[]::new)));
+        return written(move, runMove(move));
     }
 
     /** Sends what {@link #write} writes without waiting for the answer (see {@link #sendFreeAndReserve}). */
@@ -329,8 +329,11 @@ public final class AgentBoard {
 
     /** What a {@link #sendMove} did, as {@link #write} answers it, waiting for Redis's answer if it is not in yet. */
     public BoardMove takeIn(MoveSent sent) {
-        return written(sent.move, MOVE.answerOf(sent.answer, () -> MOVE.run(redis, ScriptOutputType.MULTI,
-                moveKeys(sent.move), sent.move.args().toArray(String[]::new))));
+        return written(sent.move, MOVE.answerOf(sent.answer, () -> runMove(sent.move)));
+    }
+
+    private List<Object> runMove(PlannedMove move) {
+        return MOVE.run(redis, ScriptOutputType.MULTI, moveKeys(move), move.args().toArray(String[]::new));
     }
 
     private String[] moveKeys(PlannedMove move) {

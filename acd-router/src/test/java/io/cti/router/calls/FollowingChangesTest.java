@@ -101,13 +101,7 @@ class FollowingChangesTest {
     @Test
     @Timeout(20)
     void aFreedAgentWithNoCallLeavesTheFeedToAFollowerThatJustReadIt() {
-        AgentProfile alice = desk.agent("alice");
-        InboundCallFlow other = desk.anotherRouter();
-        // This router's board read (her break) before the follower reads the feed to its end.
-        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
-        desk.flow.followChanges();
-        // Queued by the other router, which has no agent for it; this router has not read of it.
-        other.handle(desk.arrival("c1", "+12025550123", clock.instant()));
+        AgentProfile alice = aCallTheOtherRouterQueuedAfterTheFollowerRead();
 
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
         assertThat(desk.connects()).isEmpty();
@@ -122,12 +116,7 @@ class FollowingChangesTest {
     @Test
     @Timeout(20)
     void aFollowersReadingOlderThanTheWindowLeavesTheFeedToTheStepAgain() {
-        AgentProfile alice = desk.agent("alice");
-        InboundCallFlow other = desk.anotherRouter();
-        // This router's board read (her break) before the follower reads the feed to its end.
-        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
-        desk.flow.followChanges();
-        other.handle(desk.arrival("c1", "+12025550123", clock.instant()));
+        AgentProfile alice = aCallTheOtherRouterQueuedAfterTheFollowerRead();
 
         clock.advance(Dispatcher.FOLLOWED_RECENTLY.plusMillis(1));
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
@@ -170,6 +159,19 @@ class FollowingChangesTest {
         desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.READY, ""));
 
         assertThat(desk.connects()).singleElement().extracting(ConnectToAgent::callId).isEqualTo(CallId.of("c1"));
+    }
+
+    /**
+     * Alice on her break on this router's board, which the follower then reads to the feed's end; then call c1 queued
+     * by another router, which has no agent for it and of which this router has not read.
+     */
+    private AgentProfile aCallTheOtherRouterQueuedAfterTheFollowerRead() {
+        AgentProfile alice = desk.agent("alice");
+        InboundCallFlow other = desk.anotherRouter();
+        desk.flow.handle(ChangeAgentState.now(alice.id(), AgentStatus.NOT_READY, "break"));
+        desk.flow.followChanges();
+        other.handle(desk.arrival("c1", "+12025550123", clock.instant()));
+        return alice;
     }
 
     /** Alice on her break on this router's board, then on lunch by another router's move; one call waiting. */

@@ -1,6 +1,8 @@
 package io.cti.platform.routing;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -50,15 +52,11 @@ class RouterPropertiesTest {
                 .isEqualTo(Duration.ofMillis(20)));
     }
 
-    @Test
-    void aNegativeDelayForFollowingTheChangeFeedStopsTheStartNamingTheProperty() {
-        runner.withPropertyValues("cti.router.follow-changes=-5ms").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("cti.router.follow-changes"));
-    }
-
-    @Test
-    void aDelayUnderAMillisecondForFollowingTheChangeFeedStopsTheStartNamingTheProperty() {
-        runner.withPropertyValues("cti.router.follow-changes=500us").run(context ->
+    /** Negative, or under a millisecond (the follower would read back to back). */
+    @ParameterizedTest
+    @ValueSource(strings = {"-5ms", "500us"})
+    void aDelayForFollowingTheChangeFeedThatIsNegativeOrUnderAMillisecondStopsTheStartNamingTheProperty(String delay) {
+        runner.withPropertyValues("cti.router.follow-changes=" + delay).run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("cti.router.follow-changes"));
     }
 
