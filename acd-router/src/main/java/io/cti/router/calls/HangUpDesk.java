@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -139,8 +140,22 @@ final class HangUpDesk {
                 .orElse(false);
     }
 
+    /**
+     * Forgets the calls of a PBX that is gone for good. Reservations go first, since their calls are out of their
+     * queues: expired ones are reaped and current ones of agents reserved or rung are given up, so every such call is
+     * back at its place before the waiting calls are forgotten; none is left for the reaper to bring back later as a
+     * call that no longer exists. Callbacks (no PBX calls) keep their places, as waiting callbacks do.
+     */
     void forgetAll() {
         Instant now = parts.clock().instant();
+        parts.reservations().reapExpired();
+        List<BoardEntry> busy = board.all().stream().filter(entry -> onACall(entry.state())).toList();
+        for (BoardEntry entry : busy) {
+            if (!(entry.state() instanceof AgentState.OnCall)) {
+                entry.call().flatMap(parts.reservations()::currentOf)
+                        .ifPresent(reservation -> parts.reservations().redirectOnNoAnswer(reservation.token()));
+            }
+        }
         for (QueueDefinition queue : definitions.queues()) {
             for (QueuedCall call : parts.waiting().heads(queue.name(), 10_000)) {
                 if (!CallbackDesk.isCallback(call)) {
@@ -148,15 +163,18 @@ final class HangUpDesk {
                 }
             }
         }
-        for (BoardEntry entry : board.all()) {
+        for (BoardEntry entry : busy) {
             AgentState state = entry.state();
-            if (state instanceof AgentState.Reserved || state instanceof AgentState.Ringing
-                    || state instanceof AgentState.OnCall) {
-                entry.call().ifPresent(call -> ledger.firstTime(call, CallLedger.ENDED_AT, now));
-                board.move(entry.agent().id(), e -> e.state().equals(state) ? BoardChange.to(AgentState.LOGGED_OUT)
-                        : BoardChange.none());
-            }
+            entry.call().filter(call -> parts.waiting().find(call).isEmpty())
+                    .ifPresent(call -> ledger.firstTime(call, CallLedger.ENDED_AT, now));
+            board.move(entry.agent().id(), e -> e.state().equals(state) ? BoardChange.to(AgentState.LOGGED_OUT)
+                    : BoardChange.none());
         }
+    }
+
+    private static boolean onACall(AgentState state) {
+        return state instanceof AgentState.Reserved || state instanceof AgentState.Ringing
+                || state instanceof AgentState.OnCall;
     }
 
     private void forget(CallId call, Instant at, String why) {

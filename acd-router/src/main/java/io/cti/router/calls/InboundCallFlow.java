@@ -284,8 +284,9 @@ public final class InboundCallFlow {
 
     /**
      * Forgets the calls of a PBX that is gone for good (such as the embedded pbx-sim of an earlier run, whose calls
-     * will never end on the bus): every waiting call leaves its queue, and every agent reserved, ringing or talking
-     * for one is logged out (the console, or a demo bot, logs them in again). Never for a PBX that keeps its calls.
+     * will never end on the bus): every waiting or reserved call leaves its queue, its reservation given up (none is
+     * left for the reaper to bring back), and every agent reserved, ringing or talking for one is logged out (the
+     * console, or a demo bot, logs them in again); callbacks keep their places. Never for a PBX that keeps its calls.
      */
     public void forgetCallsOfAVanishedPbx() {
         flowLock.locked(hangUps::forgetAll);

@@ -324,6 +324,28 @@ class CallbackFlowTest {
     }
 
     @Test
+    void aCallbackReservedWhenItsPbxVanishedKeepsItsPlaceAndIsCalledBackAfterTheRestart() {
+        Instant entered = Instant.now().minusSeconds(30);
+        desk.flow.handle(request("c9", KNOWN, entered));
+        AgentProfile alice = desk.readyAgent("alice");
+        CallId call = onlyCallback().currentCall().orElseThrow();
+        assertThat(desk.stateOf(alice)).isEqualTo(new AgentState.Reserved(call));
+
+        InboundCallFlow restarted = desk.anotherRouter();
+        restarted.forgetCallsOfAVanishedPbx();
+
+        assertThat(desk.waiting.heads(desk.sales, 10)).singleElement().satisfies(waiting -> {
+            assertThat(waiting.id()).isEqualTo(call);
+            assertThat(waiting.enqueuedAt()).isEqualTo(Instant.ofEpochMilli(entered.toEpochMilli()));
+        });
+        AgentProfile bob = desk.agent("bob");
+        restarted.handle(io.cti.core.messages.ChangeAgentState.now(bob.id(), io.cti.core.messages.AgentStatus.READY,
+                ""));
+        assertThat(desk.published(CallBackCustomer.class)).extracting(CallBackCustomer::agentId)
+                .containsExactly(alice.id(), bob.id());
+    }
+
+    @Test
     void aCallbackForAQueueThatTakesNoCallsIsGivenUpNotLost() {
         Instant due = Instant.now().minusSeconds(1);
         desk.callbacks.file(new io.cti.router.callbacks.CallbackRequest(CallbackKind.SCHEDULED, QueueName.of("default"),
