@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 /**
  * A caller arrives: the number is normalized, the customer looked up, the priority computed from the record, the
  * call filed in its queue at the priority's place with the caller's IVR choices, its record kept, and counted as
- * queued. A redelivered arrival finds the call known and changes nothing; an arrival handled after the call's end
- * (two routers took its events in the other order) is never queued: the call counts as abandoned. Not thread-safe:
- * the flow calls it under its lock.
+ * queued; the card read is kept for the call's screen-pop. A redelivered arrival finds the call known and changes
+ * nothing; an arrival handled after the call's end (two routers took its events in the other order) is never queued:
+ * the call counts as abandoned. Not thread-safe: the flow calls it under its lock.
  */
 final class ArrivalDesk {
 
@@ -34,12 +34,14 @@ final class ArrivalDesk {
     private final Definitions definitions;
     private final Dispatcher dispatcher;
     private final QueueFiguresDesk figures;
+    private final PopCards pops;
     private final Consumer<CallRecord> endedUnanswered;
 
     /** @param endedUnanswered what becomes of a call whose caller hung up before it was answered */
     ArrivalDesk(FlowParts parts, CallLedger ledger, Definitions definitions, Dispatcher dispatcher,
-                QueueFiguresDesk figures, Consumer<CallRecord> endedUnanswered) {
+                QueueFiguresDesk figures, PopCards pops, Consumer<CallRecord> endedUnanswered) {
         this.parts = parts;
+        this.pops = pops;
         this.ledger = ledger;
         this.definitions = definitions;
         this.dispatcher = dispatcher;
@@ -78,6 +80,8 @@ final class ArrivalDesk {
                 List.of(), event.ivrChoices(), CallerFacts.attributes(facts));
         QueuedCall call = new QueuedCall(event.callId(), event.queue(), event.occurredAt(),
                 priority.orderKey(event.occurredAt()), context);
+        // Before queueing, which may reserve an agent at once: the pop then needs no read of its own.
+        card.ifPresent(c -> pops.arrived(event.callId(), c));
         if (parts.waiting().enqueue(call)) {
             LOG.info("call {} from {} queued in {}: {}", event.callId(), PhoneNumber.mask(event.ani()), event.queue(),
                     priority.explain());

@@ -113,7 +113,7 @@ public final class InboundCallFlow {
         HistoryWriter history = new HistoryWriter(parts);
         this.wrapUps = new WrapUpDesk(parts, board, ledger, figures, history, tryRoute, dispatcher::writer);
         this.hangUps = new HangUpDesk(parts, board, ledger, definitions, dispatcher, figures, wrapUps, history);
-        this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, hangUps::abandoned);
+        this.arrivals = new ArrivalDesk(parts, ledger, definitions, dispatcher, figures, pops, hangUps::abandoned);
         this.agentStates = new AgentStateDesk(board, wrapUps, dispatcher::writer);
         this.callbacks = new CallbackDesk(parts, ledger, board, dispatcher, definitions, figures, callbackStore,
                 callbackSettings, parts.router().value());

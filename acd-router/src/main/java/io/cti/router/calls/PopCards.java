@@ -1,5 +1,6 @@
 package io.cti.router.calls;
 
+import io.cti.core.customers.CustomerCard;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
 import io.cti.router.screenpop.ScreenPopComposer;
@@ -22,17 +23,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The callers' cards for screen-pops, read ahead: when a call is reserved for an agent, the card and the contacts
- * of the day are read from the customer database on a thread of their own, so that when the agent's phone rings a
- * moment later the pop is composed without a database query on the flow's thread. The card is as of the
- * reservation, a second or so before the ring; one read ahead longer ago than {@link #FRESH}, on another day, or not
- * read ahead at all (the ring reached another router process) is read at ring time as before. Thread-safe.
+ * The callers' cards for screen-pops, read ahead: the card the arrival read (to rank the call) is kept for the pop,
+ * and when a call is reserved for an agent with no such card held, or one older than {@link #REUSED_UNTIL}, the card
+ * and the contacts of the day are read from the customer database on a thread of their own; so when the agent's
+ * phone rings a moment later the pop is composed without a database query, and most pops wait for none at all (a
+ * query that stalls a moment would hold up every ring behind it on the pops' one thread). One read longer ago than
+ * {@link #FRESH}, on another day, or not read ahead at all (the ring reached another router process) is read at ring
+ * time as before. Thread-safe.
  */
 final class PopCards {
 
     private static final Logger LOG = LoggerFactory.getLogger(PopCards.class);
     /** A card read ahead longer ago than this is read again: the agent's phone normally rings within a second. */
     static final Duration FRESH = Duration.ofSeconds(20);
+    /** The arrival's card serves the pop of a call reserved within this time of the arrival, else it is read again. */
+    static final Duration REUSED_UNTIL = Duration.ofSeconds(10);
     /** How long a ring waits for a read still running before reading on its own. */
     private static final long WAIT_MILLIS = 500;
 
@@ -56,12 +61,30 @@ final class PopCards {
         readers.allowCoreThreadTimeOut(true);
     }
 
-    /** Starts reading the caller of {@code call}, reserved now; unknown callers need nothing read. */
+    /**
+     * Keeps {@code card}, read as {@code call} arrived, for the call's pop, with the contacts of the day counted from
+     * it; nothing when they cannot be (see {@link ScreenPopComposer#callerFromCard}): the reservation reads them.
+     */
+    void arrived(CallId call, CustomerCard card) {
+        Instant at = clock.instant();
+        composer.callerFromCard(card, at).ifPresent(caller -> ahead.put(call,
+                new Ahead(Optional.of(card.id()), at, CompletableFuture.completedFuture(caller))));
+    }
+
+    /**
+     * Starts reading the caller of {@code call}, reserved now, unless the arrival's card of that caller is held and
+     * recent enough; unknown callers need nothing read.
+     */
     void readAhead(CallId call, Optional<CustomerId> customer) {
         if (customer.isEmpty()) {
             return;
         }
         Instant at = clock.instant();
+        Ahead held = ahead.get(call);
+        if (held != null && held.customer().equals(customer) && held.caller().isDone()
+                && Duration.between(held.at(), at).compareTo(REUSED_UNTIL) <= 0) {
+            return;
+        }
         try {
             CompletableFuture<Caller> caller = CompletableFuture.supplyAsync(() -> composer.readCaller(customer, at),
                     readers);

@@ -3,6 +3,7 @@ package io.cti.router.screenpop;
 import io.cti.core.customers.CustomerCard;
 import io.cti.core.customers.CustomerCards;
 import io.cti.core.customers.CustomerHistory;
+import io.cti.core.customers.Interaction;
 import io.cti.core.ids.AgentId;
 import io.cti.core.ids.CallId;
 import io.cti.core.ids.CustomerId;
@@ -84,6 +85,22 @@ public final class ScreenPopComposer {
         CustomerCard card = customer.flatMap(cards::byId).orElse(null);
         int contactsToday = card == null ? 0 : history.countInteractionsSince(card.id(), startOfToday(at));
         return new Caller(card, contactsToday, at);
+    }
+
+    /**
+     * The caller as {@link #readCaller} would read them at {@code at}, from a card read then (such as the arrival's):
+     * the contacts of the day counted from the card's last interactions, which hold every one of the day unless
+     * there are as many as the card keeps; empty then, as only a query can count them.
+     */
+    public Optional<Caller> callerFromCard(CustomerCard card, Instant at) {
+        Instant since = startOfToday(at);
+        int today = 0;
+        for (Interaction interaction : card.lastInteractions()) {
+            if (!interaction.startedAt().isBefore(since)) {
+                today++;
+            }
+        }
+        return today < CustomerCard.LAST_INTERACTIONS ? Optional.of(new Caller(card, today, at)) : Optional.empty();
     }
 
     /** Whether {@code a} and {@code b} fall on the same day where "today" is counted. */
