@@ -92,11 +92,14 @@ public final class ScreenPopLatencyBenchmark {
 
     /** DialBegin raised by pbx-sim, by the agent leg's channel (nanoTime), while measuring. */
     private final Map<String, Long> rang = new ConcurrentHashMap<>();
+    /** The same raise times, for the bare consumer (each map is emptied by its own reader). */
+    private final Map<String, Long> rangForBare = new ConcurrentHashMap<>();
     /** The ring's raise time and when the router began handling it, by call. */
     private final Map<CallId, long[]> ringing = new ConcurrentHashMap<>();
     private final Histogram pop = BenchSupport.histogram();
     private final Histogram beforeRouter = BenchSupport.histogram();
     private final Histogram inRouter = BenchSupport.histogram();
+    private final Histogram beforeBare = BenchSupport.histogram();
     private final LongAdder pops = new LongAdder();
     private final LongAdder knownPops = new LongAdder();
     private final LongAdder connects = new LongAdder();
@@ -172,6 +175,9 @@ public final class ScreenPopLatencyBenchmark {
                         .streams(BusStream.EVENTS, BusStream.COMMANDS)
                         .types(CallArrived.class, AgentLegRinging.class, AgentLegUnanswered.class, CallConnected.class,
                                 CallEnded.class, ChangeAgentState.class).build(), message -> bench.route(flow, message));
+                // The baseline of the part before the router: a consumer group that only notes when the ring reaches it.
+                RunningSubscription bare = bus.subscribe(Subscription.builder("bench-bare-consumer", "bench")
+                        .streams(BusStream.EVENTS).types(AgentLegRinging.class).build(), bench::bareConsumerSees);
                 ReservationReaper reaper = ReservationReaper.start(Reservations.on(reaperConnection.sync(), keys,
                         RouterId.of("bench-reaper")), Duration.ofSeconds(1));
                 Thread ticker = new Thread(() -> tickAndWakeUp(flow), "router-tick");
@@ -208,6 +214,7 @@ public final class ScreenPopLatencyBenchmark {
                     popper.close();
                 }
                 commands.close();
+                bare.close();
                 reaper.close();
                 ticker.interrupt();
             } finally {
@@ -260,6 +267,16 @@ public final class ScreenPopLatencyBenchmark {
         screenPops.handle(message);
     }
 
+    /** The bare consumer's handler: the time from the ring to a consumer that does nothing else. */
+    private void bareConsumerSees(DomainMessage message) {
+        if (stamping && message instanceof AgentLegRinging ring) {
+            Long raised = rangForBare.remove(ring.channel());
+            if (raised != null) {
+                beforeBare.recordValue(Math.max(0, (System.nanoTime() - raised) / 1000));
+            }
+        }
+    }
+
     private void noteHandlingStarts(DomainMessage message) {
         if (stamping && message instanceof AgentLegRinging ring) {
             Long raised = rang.remove(ring.channel());
@@ -306,6 +323,8 @@ public final class ScreenPopLatencyBenchmark {
                 + " (bridge, bus, waiting behind other messages)", beforeRouter));
         System.out.println(BenchSupport.percentiles("part: the router's handling → ScreenPopReady acknowledged",
                 inRouter));
+        System.out.println(BenchSupport.percentiles("baseline: AMI event → a bare consumer group of the events gets"
+                + " the ring (bridge, bus)", beforeBare));
         double p99 = pop.getValueAtPercentile(99);
         System.out.printf(Locale.ROOT, "goal p99 < 50 ms at 100 new calls/s (this run: %.1f/s): %s (p99 %.3f ms)%n",
                 callsPerSecond, pops.sum() > 0 && p99 < 50_000 ? "met" : "NOT met", p99 / 1000);
@@ -318,7 +337,9 @@ public final class ScreenPopLatencyBenchmark {
             if (stamping && "DialBegin".equals(event.name())) {
                 String channel = event.get("DestChannel");
                 if (channel != null) {
-                    rang.put(channel, System.nanoTime());
+                    long now = System.nanoTime();
+                    rang.put(channel, now);
+                    rangForBare.put(channel, now);
                 }
             }
         }
