@@ -29,6 +29,13 @@ public class CoreException extends RuntimeException {
                 "the embedded " + server + " could not be started: " + cause.getMessage(), cause);
     }
 
+    /** Another running process holds the folder's lock: starting a second server on it would corrupt its data. */
+    public static CoreException dataFolderInUse(String server, String dataDirectory, String lockFile) {
+        return new CoreException("data-folder-in-use", "the embedded " + server + " could not be started: its data"
+                + " folder " + dataDirectory + " is in use by another running process (it holds " + lockFile
+                + "); stop that process, or give this one a data folder of its own", null);
+    }
+
     public static CoreException unknownMessageType(String type) {
         return new CoreException("unknown-message-type", "no domain message type named '" + type + "'", null);
     }

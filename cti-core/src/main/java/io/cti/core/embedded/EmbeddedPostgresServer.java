@@ -26,18 +26,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final StopAtExit atExit;
+    private final DataFolderLock lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, StopAtExit atExit) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, StopAtExit atExit,
+                                   DataFolderLock lock) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.atExit = atExit;
+        this.lock = lock;
     }
 
     /**
      * Starts PostgreSQL on loopback (port 0: a free port). An existing cluster in {@code dataDirectory} is
      * reused, so data survives restarts; {@code wipe} deletes the folder first and starts from an empty cluster.
+     * The folder is locked while the server runs (refused if another running process holds it), and a server an
+     * earlier run left running on it (that run was killed) is stopped first: it would keep the cluster to itself.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean wipe) {
+        DataFolderLock lock = DataFolderLock.take(dataDirectory, "PostgreSQL");
+        try {
+            // A fast shutdown (SIGINT): a smart one would wait for clients another process may still hold.
+            LeftRunning.stop(dataDirectory.resolve("postmaster.pid"), "postgres", "INT", "PostgreSQL");
+            return start(dataDirectory, port, wipe, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean wipe, DataFolderLock lock) {
         EmbeddedPostgres.Builder builder;
         try {
             if (wipe) {
@@ -69,7 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres postgres = builder.start();
             started.complete(postgres);
-            return new EmbeddedPostgresServer(postgres, dataDirectory, atExit);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, atExit, lock);
         } catch (IOException | RuntimeException e) {
             started.completeExceptionally(e);
             atExit.closed();
@@ -133,6 +150,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             stop(postgres);
         } finally {
             atExit.closed();
+            lock.close();
         }
     }
 

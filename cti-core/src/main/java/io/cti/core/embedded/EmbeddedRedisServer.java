@@ -45,11 +45,13 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final StopAtExit atExit;
+    private final DataFolderLock lock;
 
-    private EmbeddedRedisServer(Process process, int port, StopAtExit atExit) {
+    private EmbeddedRedisServer(Process process, int port, StopAtExit atExit, DataFolderLock lock) {
         this.process = process;
         this.port = port;
         this.atExit = atExit;
+        this.lock = lock;
     }
 
     /** Starts Redis on loopback; port 0 picks a free port. Existing data in {@code dataDirectory} is loaded. */
@@ -57,8 +59,28 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return start(dataDirectory, port, persistent, StopAtExit.GRACE);
     }
 
-    /** As {@link #start(Path, int, boolean)}, waiting {@code exitGrace} at the JVM's exit for the owner to close it. */
+    /**
+     * As {@link #start(Path, int, boolean)}, waiting {@code exitGrace} at the JVM's exit for the owner to close it.
+     * The folder is locked while the server runs (refused if another running process holds it), and a server an
+     * earlier run left running on it (that run was killed) is stopped first: two would write one append-only file.
+     */
     static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent, Duration exitGrace) {
+        DataFolderLock lock = DataFolderLock.take(dataDirectory, "Redis");
+        try {
+            LeftRunning.stop(pidFile(dataDirectory), "redis-server", "TERM", "Redis");
+            return start(dataDirectory, port, persistent, exitGrace, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Path pidFile(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().resolve("redis.pid");
+    }
+
+    private static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent, Duration exitGrace,
+                                             DataFolderLock lock) {
         int chosen = port > 0 ? port : freePort();
         String what = "Redis in " + dataDirectory + " on port " + chosen;
         Process process;
@@ -72,6 +94,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("appendfsync everysec")
                     .setting(persistent ? "save 60 1" : "save \"\"")
                     .setting("maxmemory-policy noeviction")
+                    .setting("pidfile " + pidFile(dataDirectory))
                     .buildCommandArgs();
             process = new ProcessBuilder(inSessionOfItsOwn(command))
                     .directory(new File(command.get(0)).getParentFile())
@@ -95,7 +118,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             atExit.closed();
             throw e;
         }
-        return new EmbeddedRedisServer(process, chosen, atExit);
+        return new EmbeddedRedisServer(process, chosen, atExit, lock);
     }
 
     public int port() {
@@ -118,6 +141,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             stop(process);
         } finally {
             atExit.closed();
+            lock.close();
         }
     }
 
