@@ -101,8 +101,7 @@ final class PopCards {
         if (read != null && read.customer().equals(customer)) {
             try {
                 Caller caller = read.caller().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                if (Duration.between(caller.readAt(), ringingAt).compareTo(FRESH) <= 0
-                        && composer.sameDay(caller.readAt(), ringingAt)) {
+                if (usable(caller, ringingAt)) {
                     return caller;
                 }
             } catch (ExecutionException | TimeoutException e) {
@@ -112,6 +111,42 @@ final class PopCards {
             }
         }
         return composer.readCaller(customer, ringingAt);
+    }
+
+    /**
+     * The caller of {@code call} for a pop at {@code ringingAt}, as {@link #take} gives it but without waiting: done
+     * at once when the card is in, else when the read ahead completes (or a read of its own on the readers, when
+     * none was usable), so that a pop whose card is still being read holds up no other ring behind it.
+     */
+    CompletableFuture<Caller> whenRead(CallId call, Optional<CustomerId> customer, Instant ringingAt) {
+        Ahead read = ahead.remove(call);
+        if (read == null || !read.customer().equals(customer)) {
+            return readLater(customer, ringingAt);
+        }
+        return read.caller().handle((caller, failure) -> {
+            if (failure == null && usable(caller, ringingAt)) {
+                return CompletableFuture.completedFuture(caller);
+            }
+            LOG.debug("card of {} read ahead not usable ({}); reading it now", call, failure);
+            return readLater(customer, ringingAt);
+        }).thenCompose(caller -> caller);
+    }
+
+    private boolean usable(Caller caller, Instant ringingAt) {
+        return Duration.between(caller.readAt(), ringingAt).compareTo(FRESH) <= 0
+                && composer.sameDay(caller.readAt(), ringingAt);
+    }
+
+    private CompletableFuture<Caller> readLater(Optional<CustomerId> customer, Instant at) {
+        if (customer.isPresent()) {
+            try {
+                return CompletableFuture.supplyAsync(() -> composer.readCaller(customer, at), readers);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("the card readers are behind; reading the card of {} on the ring's thread", customer.get());
+            }
+        }
+        // An unknown caller needs no query; a known one whose readers are behind is read here, as take would.
+        return CompletableFuture.completedFuture(composer.readCaller(customer, at));
     }
 
     /** Forgets cards read ahead for calls whose phone never rang (given up, answered elsewhere). */

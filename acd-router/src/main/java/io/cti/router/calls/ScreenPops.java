@@ -19,9 +19,10 @@ import java.util.function.Consumer;
  * Sends the screen-pop when an agent's phone rings for a call reserved for that agent: the call's record and
  * current reservation in one read, the reservation confirmed for the ring with the pop's once-marker in one write
  * (no pop for a ring whose reservation ended meanwhile, none twice), then the pop composed from the caller's card
- * as read ahead at the reservation. The flow does this on its own thread unless
+ * as read ahead at the arrival or the reservation. The flow does this on its own thread unless
  * {@link InboundCallFlow#separateScreenPops()} hands it to a bus consumer of its own, so that a pop never waits behind
- * the router's other work. Thread-safe.
+ * the router's other work; there a pop whose card is still being read is sent when the read completes, without
+ * holding up the rings behind it. Thread-safe.
  */
 public final class ScreenPops {
 
@@ -62,17 +63,33 @@ public final class ScreenPops {
         RingRecords.Ring ring = rings.read(ringing.callId());
         Optional<Confirmed> confirmed = confirm(ringing, ring, POP);
         if (confirmed.isPresent()) {
-            confirmed.filter(Confirmed::firstPop).ifPresent(c -> pop(ringing, c.record(), c.reservation().agent(),
-                    publisher));
+            confirmed.filter(Confirmed::firstPop).ifPresent(c -> popWhenRead(ringing, c.record(),
+                    c.reservation().agent()));
             return;
         }
         ring.record().filter(r -> r.answeredAt().isPresent() && r.endedAt().isEmpty())
                 .ifPresent(r -> r.agent().filter(agent -> sitsAt(agent, ringing.endpoint())).ifPresent(agent -> {
                     String token = r.fields().getOrDefault(CallLedger.TOKEN, "");
                     if (!token.isEmpty() && ledger.once(r.id(), POP + token)) {
-                        pop(ringing, r, agent, publisher);
+                        popWhenRead(ringing, r, agent);
                     }
                 }));
+    }
+
+    /**
+     * Pops once the caller's card is in: at once when it was read ahead, else from the card readers' thread when the
+     * read completes, so a slow read holds up no other ring. The pop's once-marker is already written: a pop that
+     * could not be sent is logged, not tried again (a redelivered ring would not pop either).
+     */
+    private void popWhenRead(AgentLegRinging event, CallRecord r, AgentId agent) {
+        PopContext context = contextOf(r, agent);
+        pops.whenRead(r.id(), r.customer(), event.occurredAt())
+                .thenAccept(caller -> publisher.accept(composer.compose(context, event.occurredAt(), caller)))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("no screen-pop for {} at agent {}: {}", r.id(), agent, failure.toString());
+                    }
+                });
     }
 
     /**
@@ -114,9 +131,13 @@ public final class ScreenPops {
     }
 
     private void pop(AgentLegRinging event, CallRecord r, AgentId agent, Consumer<DomainMessage> to) {
-        PopContext context = new PopContext(r.id(), agent, r.routedQueue(), r.callerNumber(), r.customer(),
-                r.arrivedAt(), r.ivrChoices(), r.popReason());
-        to.accept(composer.compose(context, event.occurredAt(), pops.take(r.id(), r.customer(), event.occurredAt())));
+        to.accept(composer.compose(contextOf(r, agent), event.occurredAt(), pops.take(r.id(), r.customer(),
+                event.occurredAt())));
+    }
+
+    private static PopContext contextOf(CallRecord r, AgentId agent) {
+        return new PopContext(r.id(), agent, r.routedQueue(), r.callerNumber(), r.customer(), r.arrivedAt(),
+                r.ivrChoices(), r.popReason());
     }
 
     private boolean sitsAt(AgentId agent, String endpoint) {

@@ -11,9 +11,13 @@ import io.cti.router.staff.AgentProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The screen-pops handed to a consumer of their own ({@link InboundCallFlow#separateScreenPops()}), as the platform
@@ -121,5 +125,36 @@ class ScreenPopsApartTest {
 
         assertThat(desk.published(ScreenPopReady.class)).isEmpty();
         assertThat(desk.stateOf(alice)).isEqualTo(new AgentState.Reserved(CallId.of("c1")));
+    }
+
+    @Test
+    void aPopWhoseCardIsStillBeingReadHoldsUpNoRingBehindIt() throws Exception {
+        CustomerId customer = desk.customer("Lin Wei", KNOWN);
+        desk.flow.handle(desk.arrival("c1", KNOWN, Instant.now()));
+        desk.flow.handle(desk.arrival("c2", "+14155559999", Instant.now()));
+        // Waited past the time the arrival's card serves the pop: the reservation reads c1's card again.
+        desk.advanceClock(PopCards.REUSED_UNTIL.plusSeconds(1));
+        try (Connection holder = desk.database.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table interaction in access exclusive mode");
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                AgentProfile alice = desk.readyAgent("alice");
+                AgentProfile bob = desk.readyAgent("bob");
+                AgentProfile known = desk.stateOf(alice).equals(new AgentState.Reserved(CallId.of("c1"))) ? alice
+                        : bob;
+                AgentProfile unknown = known == alice ? bob : alice;
+
+                pops.handle(AgentLegRinging.now(CallId.of("c1"), known.endpoint().toString(), "PJSIP/known-1"));
+                pops.handle(AgentLegRinging.now(CallId.of("c2"), unknown.endpoint().toString(), "PJSIP/unknown-1"));
+            });
+            assertThat(desk.published(ScreenPopReady.class)).extracting(ScreenPopReady::callId)
+                    .containsExactly(CallId.of("c2"));
+            holder.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> desk.published(ScreenPopReady.class).size() == 2);
+        assertThat(desk.published(ScreenPopReady.class).get(1)).satisfies(pop -> {
+            assertThat(pop.callId()).isEqualTo(CallId.of("c1"));
+            assertThat(pop.card().id()).isEqualTo(customer);
+        });
     }
 }
