@@ -95,27 +95,24 @@ final class PopCards {
         }
     }
 
-    /** The caller of {@code call} for a pop at {@code ringingAt}: as read ahead if that is fresh, else read now. */
+    /**
+     * The caller of {@code call} for a pop at {@code ringingAt}, as {@link #whenRead} gives it, waiting for a read
+     * still running at most {@link #WAIT_MILLIS} before reading on this thread.
+     */
     Caller take(CallId call, Optional<CustomerId> customer, Instant ringingAt) {
-        Ahead read = ahead.remove(call);
-        if (read != null && read.customer().equals(customer)) {
-            try {
-                Caller caller = read.caller().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                if (usable(caller, ringingAt)) {
-                    return caller;
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("card of {} read ahead not usable ({}); reading it now", call, e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            return whenRead(call, customer, ringingAt).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("card of {} not read in time ({}); reading it now", call, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return composer.readCaller(customer, ringingAt);
     }
 
     /**
-     * The caller of {@code call} for a pop at {@code ringingAt}, as {@link #take} gives it but without waiting: done
-     * at once when the card is in, else when the read ahead completes (or a read of its own on the readers, when
+     * The caller of {@code call} for a pop at {@code ringingAt}, without waiting: the card read ahead if it is fresh
+     * (at most {@link #FRESH} old, of the same day), done at once when it is in, else when the read ahead completes (or a read of its own on the readers, when
      * none was usable), so that a pop whose card is still being read holds up no other ring behind it.
      */
     CompletableFuture<Caller> whenRead(CallId call, Optional<CustomerId> customer, Instant ringingAt) {

@@ -35,12 +35,13 @@ final class DataFolderLock implements AutoCloseable {
     /** Locks {@code dataDirectory} for {@code server}; refused, naming the lock file, while another process holds it. */
     static DataFolderLock take(Path dataDirectory, String server) {
         Path file = fileOf(dataDirectory);
+        String what = server + " in " + dataDirectory + " (its lock file " + file + ")";
         FileChannel channel;
         try {
             Files.createDirectories(file.getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw CoreException.embeddedServerFailed(server + " in " + dataDirectory + " (its lock file " + file + ")", e);
+            throw CoreException.embeddedServerFailed(what, e);
         }
         FileLock lock;
         try {
@@ -50,7 +51,7 @@ final class DataFolderLock implements AutoCloseable {
             lock = null;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw CoreException.embeddedServerFailed(server + " in " + dataDirectory + " (its lock file " + file + ")", e);
+            throw CoreException.embeddedServerFailed(what, e);
         }
         if (lock == null) {
             closeQuietly(channel);

@@ -38,8 +38,6 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final String READY = "Ready to accept connections";
     /** Loading a large append-only file takes a while; a server that is not up after this is reported. */
     private static final Duration STARTUP = Duration.ofMinutes(2);
-    /** Stopping writes the data to disk first (a snapshot with {@code save} set, the append-only file's tail). */
-    private static final Duration STOPPING = Duration.ofMinutes(1);
     private static final File SETSID = new File("/usr/bin/setsid");
 
     private final Process process;
@@ -146,16 +144,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOPPING.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warn("the embedded Redis did not stop within {} s; killing it", STOPPING.toSeconds());
-                process.destroyForcibly().waitFor(STOPPING.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LeftRunning.terminate(process.toHandle(), "TERM", "the embedded Redis");
     }
 
     private static List<String> inSessionOfItsOwn(List<String> command) {

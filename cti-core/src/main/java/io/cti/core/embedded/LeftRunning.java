@@ -17,13 +17,14 @@ import java.util.concurrent.TimeoutException;
  * Stops an embedded server that an earlier run left running on a data folder (that run was killed before it could
  * stop it): found by the pid file the server writes in the folder, and stopped only if that process is alive and
  * runs the server's program. Call it with the folder's {@link DataFolderLock} held, so the earlier run is known to
- * be gone. Stateless.
+ * be gone. Its way of stopping (a signal, a minute's wait, then a kill) is also how the embedded Redis this process
+ * started is stopped. Stateless.
  */
 final class LeftRunning {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftRunning.class);
     /** How long a server is given to write its data and exit before it is killed. */
-    static final Duration STOPPING = Duration.ofMinutes(1);
+    private static final Duration STOPPING = Duration.ofMinutes(1);
 
     private LeftRunning() {
     }
@@ -31,25 +32,31 @@ final class LeftRunning {
     /**
      * Stops the process named in {@code pidFile} (its first line) if it is alive and its program's path contains
      * {@code program}, with {@code signal} ("TERM" or "INT", as the server takes it for a clean and quick stop);
-     * nothing when there is no such file or process. Returns whether it stopped one.
+     * nothing when there is no such file or process.
      */
-    static boolean stop(Path pidFile, String program, String signal, String server) {
+    static void stop(Path pidFile, String program, String signal, String server) {
         Optional<ProcessHandle> found = pidIn(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(command -> command.contains(program)).orElse(false));
         if (found.isEmpty()) {
-            return false;
+            return;
         }
         ProcessHandle process = found.get();
         LOG.warn("the embedded {} of an earlier run is still running on {} (pid {}): stopping it", server,
                 pidFile.getParent(), process.pid());
+        terminate(process, signal, "the embedded " + server + " of an earlier run");
+    }
+
+    /**
+     * Stops {@code process} with {@code signal} and waits up to {@link #STOPPING} for it to write its data and exit;
+     * kills it past that ({@code what} names it in the warning). Also how a server this process started is stopped.
+     */
+    static void terminate(ProcessHandle process, String signal, String what) {
         signal(process, signal);
         if (!exited(process, STOPPING)) {
-            LOG.warn("the embedded {} of an earlier run (pid {}) did not stop within {} s; killing it", server,
-                    process.pid(), STOPPING.toSeconds());
+            LOG.warn("{} (pid {}) did not stop within {} s; killing it", what, process.pid(), STOPPING.toSeconds());
             process.destroyForcibly();
             exited(process, Duration.ofSeconds(10));
         }
-        return true;
     }
 
     private static Optional<Long> pidIn(Path pidFile) {
